@@ -1,0 +1,1 @@
+"""Generates budget-disclosure documents of government departments from YAML facts."""

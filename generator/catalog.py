@@ -1,0 +1,61 @@
+"""Shared reference data in data/common: functional classification codes and the standard glossary."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import DataError
+from .loading import load_yaml
+
+COMMON = Path(__file__).resolve().parent.parent / "data" / "common"
+CODES_FILE = "功能分类科目.yaml"
+GLOSSARY_FILE = "名词解释.yaml"
+
+
+@dataclass
+class Catalog:
+    """Functional classification code names, with former names by year."""
+
+    names: dict[str, str]
+    former: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+
+    def name(self, code: str, year: int | None = None) -> str | None:
+        """The code's name in a given year (a former name if it was renamed later)."""
+        for until, old in sorted(self.former.get(code, [])):
+            if year is not None and year <= until:
+                return old
+        return self.names.get(code)
+
+    def short(self, code: str, year: int | None = None) -> str:
+        """A 类 name without its trailing 支出 (一般公共服务支出 → 一般公共服务)."""
+        name = self.name(code, year) or code
+        return name[:-2] if name.endswith("支出") else name
+
+    def __contains__(self, code: str) -> bool:
+        return code in self.names
+
+
+def _loaded(name: str):
+    """A common data file, or a DataError with its findings."""
+    loaded = load_yaml(COMMON / name)
+    if not loaded.ok:
+        raise DataError(f"公共数据文件 {name} 有错误", loaded.findings)
+    return loaded.data or {}
+
+
+@lru_cache(maxsize=1)
+def catalog() -> Catalog:
+    """The functional classification catalogue."""
+    data = _loaded(CODES_FILE)
+    former = {
+        str(code): [(int(e["截至年度"]), str(e["名称"])) for e in entries]
+        for code, entries in (data.get("曾用名") or {}).items()
+    }
+    return Catalog({str(k): str(v) for k, v in data["科目"].items()}, former)
+
+
+@lru_cache(maxsize=1)
+def glossary() -> dict[str, str]:
+    """The standard glossary: term → definition."""
+    return {str(k): str(v) for k, v in _loaded(GLOSSARY_FILE)["词条"].items()}

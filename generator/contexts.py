@@ -1,0 +1,215 @@
+"""Per-document template variables built from the model and its figures (see templates/README.md)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from . import formatting
+from .catalog import Catalog, glossary
+from .figures import Figures, Part
+from .model import CodeChoice, Item, Lead, Project, Report, Section, Unit, Year
+
+INCOME_LABELS = {
+    "general_budget": "一般公共预算财政拨款收入",
+    "government_fund": "政府性基金预算财政拨款收入",
+    "state_capital": "国有资本经营预算财政拨款收入",
+    "higher_subsidy": "上级补助收入",
+    "business": "事业收入",
+    "operating": "经营收入",
+    "affiliated": "附属单位上缴收入",
+    "other": "其他收入",
+}
+KIND_LABELS = {"basic": "基本支出", "project": "项目支出"}
+CODES_MARKER = "功能分类科目"
+
+
+@dataclass
+class Bundle:
+    """Everything known about one unit-year: facts, figures and the code catalogue."""
+
+    unit: Unit
+    year: Year
+    figures: Figures
+    catalog: Catalog
+
+    @property
+    def budget_unit(self) -> str:
+        """The 预算单位 name shown in project tables."""
+        return self.unit.budget_unit or self.unit.short
+
+
+def labelled(parts: list[Part], labels: dict[str, str]) -> list[dict]:
+    """Breakdown parts with their Chinese names."""
+    return [{"name": labels[p.key], "amount": p.amount, "share": p.share,
+             "budget": p.budget, "completion": p.completion} for p in parts]
+
+
+def code_classes(bundle: Bundle) -> list[dict]:
+    """一般公共预算 spending by 类, each with its 项 lines and their names."""
+    cat, year = bundle.catalog, bundle.year.year
+    return [{
+        "code": g.code, "name": cat.name(g.code, year), "short": cat.short(g.code, year),
+        "amount": g.amount, "budget": g.budget, "share": g.share,
+        "lines": [{"code": l.key, "name": cat.name(l.key, year), "amount": l.amount,
+                   "budget": l.budget, "completion": l.completion,
+                   "spend_word": _spend_word(cat.name(l.key, year) or "")} for l in g.lines],
+    } for g in bundle.figures.classes]
+
+
+def _spend_word(name: str) -> str:
+    """支出 after a code name unless the name already ends with it."""
+    return "" if name.endswith("支出") else "支出"
+
+
+def glossary_entries(bundle: Bundle) -> list[dict]:
+    """The chosen glossary entries in order, the code marker expanded into one entry per 款."""
+    standard, entries = glossary(), []
+    for choice in bundle.year.glossary:
+        if isinstance(choice, CodeChoice):
+            entries.extend(_code_entries(bundle, choice.codes))
+        elif choice == CODES_MARKER:
+            entries.extend(_code_entries(bundle, None))
+        else:
+            entries.append({"term": choice, "text": standard.get(choice, "")})
+    return entries
+
+
+def _code_entries(bundle: Bundle, chosen: list[str] | None) -> list[dict]:
+    """Glossary entries explaining 款 codes (all used, or the chosen ones): 一般公共服务20111指纪检监察事务，其中…"""
+    cat, year = bundle.catalog, bundle.year.year
+    used: dict[str, list[str]] = {}
+    for line in sorted(bundle.year.expenditure.lines, key=lambda l: l.code):
+        used.setdefault(line.code[:5], []).append(line.code)
+    out = []
+    for kuan in (chosen if chosen is not None else list(used)):
+        named = "，".join(f"{c}指{cat.name(c, year)}" for c in used.get(kuan, []))
+        text = f"{cat.short(kuan[:3], year)}{kuan}指{cat.name(kuan, year)}" + (f"，其中{named}" if named else "") + "。"
+        out.append({"term": None, "text": text})
+    return out
+
+
+def paragraph(p: Lead | str) -> dict:
+    """A paragraph as lead (bold) and text."""
+    if isinstance(p, Lead):
+        return {"lead": p.lead, "text": p.text}
+    return {"lead": "", "text": p}
+
+
+def report_blocks(report: Report) -> list[dict]:
+    """A narrative report flattened into numbered headings and paragraphs, in order."""
+    blocks: list[dict] = []
+    for n, section in enumerate(report.sections, 1):
+        _section_blocks(section, 1, n, blocks)
+    return blocks
+
+
+def _section_blocks(section: Section, level: int, n: int, blocks: list[dict]) -> None:
+    """Blocks of one section and its sub-sections."""
+    blocks.append({"kind": "heading", "level": level, "number": formatting.heading_number(level, n), "text": section.title, "lead": ""})
+    blocks.extend({"kind": "para", **paragraph(p)} for p in section.paragraphs)
+    for i, item in enumerate(section.items, 1):
+        _item_blocks(item, formatting.heading_number(level + 1, i), blocks)
+    for i, sub in enumerate(section.sections, 1):
+        _section_blocks(sub, level + 1, i, blocks)
+
+
+def _item_blocks(item: Item | str, number: str, blocks: list[dict]) -> None:
+    """Blocks of one numbered item: its number leads the title or first paragraph."""
+    if isinstance(item, str):
+        blocks.append({"kind": "para", "lead": "", "text": number + item})
+        return
+    if item.title:
+        blocks.append({"kind": "para", "lead": "", "text": number + item.title})
+        blocks.extend({"kind": "para", **paragraph(p)} for p in item.paragraphs)
+    else:
+        first, *rest = [paragraph(p) for p in item.paragraphs] or [{"lead": "", "text": ""}]
+        blocks.append({"kind": "para", "lead": first["lead"], "text": number + first["text"]} if not first["lead"] else {"kind": "para", "lead": number + first["lead"], "text": first["text"]})
+        blocks.extend({"kind": "para", **p} for p in rest)
+
+
+def project_view(bundle: Bundle, project: Project, index: int) -> dict:
+    """A project with its totals and table rows."""
+    figs = bundle.figures.projects[index]
+    return {
+        "index": index + 1, "name": project.name, "budget_unit": project.budget_unit or bundle.budget_unit,
+        "budget": project.budget, "spent": project.spent, "budget_total": figs.budget,
+        "spent_total": figs.spent, "completion": figs.completion, "goal": project.goal,
+        "achieved": project.achieved, "summary": project.summary,
+        "indicators": project.indicators, "has_report": project.evaluation is not None,
+    }
+
+
+def staffing(unit: Unit) -> dict:
+    """编制 by kind with its total."""
+    s = unit.staffing
+    parts = [("行政编制", s.administrative), ("事业编制", s.institutional), ("工勤编制", s.worker)]
+    parts = [(k, v) for k, v in parts if v]
+    total = s.total if s.total is not None else sum(v for _, v in parts)
+    return {"total": total, "parts": [{"name": k, "count": v} for k, v in parts]}
+
+
+def base_context(bundle: Bundle) -> dict[str, Any]:
+    """Variables every document of a unit-year sees."""
+    unit, year, figs = bundle.unit, bundle.year, bundle.figures
+    counter = formatting.HeadingCounter()
+    return {
+        "unit": unit, "d": year, "f": figs, "year": year.year, "prev_year": year.year - 1,
+        "staffing": staffing(unit), "budget_unit": bundle.budget_unit,
+        "part": counter.part, "h1": counter.h1, "h2": counter.h2, "h3": counter.h3, "h4": counter.h4,
+        "income_parts": labelled(figs.income_parts, INCOME_LABELS),
+        "spending_kind": labelled(figs.spending_kind, KIND_LABELS),
+        "classes": code_classes(bundle),
+        "changes": figs.changes,
+        "projects": [project_view(bundle, p, i) for i, p in enumerate(year.projects)],
+    }
+
+
+def final_accounts(bundle: Bundle, annexes: list[dict]) -> dict[str, Any]:
+    """Variables of the 部门决算说明."""
+    ctx = base_context(bundle)
+    year = bundle.year
+    tp = bundle.figures.three_public
+    ctx.update({
+        "three_public": {"abroad": tp[0], "vehicles": tp[1], "reception": tp[2]},
+        "glossary": glossary_entries(bundle),
+        "assessed_projects": [p.name for p in year.projects if p.prior_assessment],
+        "targeted_count": len(year.projects),
+        "monitored_count": sum(p.monitored for p in year.projects),
+        "self_evaluated_count": sum(p.self_evaluated for p in year.projects),
+        "report_projects": [p.name for p in year.projects if p.evaluation],
+        "vehicles": [{"kind": k, "count": v} for k, v in year.assets.vehicles.items()],
+        "annexes": annexes,
+        "overall_annex": next((a["number"] for a in annexes if a["project"] is None), None),
+        "project_annexes": [{"number": a["number"], "name": a["project"]} for a in annexes if a["project"]],
+        "procurement": procurement_parts(year),
+    })
+    return ctx
+
+
+def procurement_parts(year: Year) -> list[dict]:
+    """政府采购 by kind, the non-zero ones."""
+    p = year.procurement
+    parts = [("政府采购货物支出", p.goods), ("政府采购工程支出", p.works), ("政府采购服务支出", p.services)]
+    return [{"name": n, "amount": a} for n, a in parts if a]
+
+
+def overall_evaluation(bundle: Bundle) -> dict[str, Any]:
+    """Variables of the 部门整体支出绩效评价报告 (四川)."""
+    ctx = base_context(bundle)
+    ctx["ev"] = bundle.year.overall_evaluation
+    return ctx
+
+
+def project_report(bundle: Bundle, index: int) -> dict[str, Any]:
+    """Variables of one 项目支出绩效评价报告."""
+    ctx = base_context(bundle)
+    project = bundle.year.projects[index]
+    ctx.update({"project": project_view(bundle, project, index), "report": project.evaluation,
+                "blocks": report_blocks(project.evaluation)})
+    return ctx
+
+
+def money_or_zero(value: Decimal | None) -> Decimal:
+    """A missing amount read as zero."""
+    return value if value is not None else Decimal(0)

@@ -1,0 +1,91 @@
+"""The document kinds: which template each uses, what facts it needs, and its output name."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from . import contexts
+from .contexts import Bundle
+from .rendering import render
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+@dataclass(frozen=True)
+class Output:
+    """One document to write: its file name and bytes."""
+
+    name: str
+    data: bytes
+
+
+def template_path(kind: str, bundle: Bundle, unit_dir: Path, layouts: tuple[str, ...]) -> Path:
+    """The unit's own template for a kind if it names one, else the default for its layout."""
+    custom = bundle.unit.templates.get(kind)
+    if custom:
+        return (unit_dir / custom).resolve()
+    layout = bundle.unit.layout if bundle.unit.layout in layouts else layouts[0]
+    return TEMPLATES / kind / f"{layout}.docx"
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A document kind: its name, the layouts it exists in, what it needs and how it renders."""
+
+    name: str
+    layouts: tuple[str, ...]
+    missing: Callable[[Bundle], list[str]]
+    build: Callable[["Kind", Bundle, Path], list[Output]]
+
+
+def _overall_bytes(bundle: Bundle, unit_dir: Path) -> bytes:
+    """The rendered 部门整体支出绩效评价报告."""
+    path = template_path(OVERALL.name, bundle, unit_dir, OVERALL.layouts)
+    return render(path, contexts.overall_evaluation(bundle))
+
+
+def _project_reports(bundle: Bundle, unit_dir: Path) -> list[tuple[int, bytes]]:
+    """(project index, rendered 项目支出绩效评价报告) for each project that has a report."""
+    path = template_path(PROJECT.name, bundle, unit_dir, PROJECT.layouts)
+    return [(i, render(path, contexts.project_report(bundle, i)))
+            for i, p in enumerate(bundle.year.projects) if p.evaluation is not None]
+
+
+def _build_final(kind: Kind, bundle: Bundle, unit_dir: Path) -> list[Output]:
+    """The 部门决算说明 with its annexes embedded."""
+    annexes: list[tuple[str | None, bytes]] = []
+    if bundle.year.overall_evaluation is not None:
+        annexes.append((None, _overall_bytes(bundle, unit_dir)))
+    for i, data in _project_reports(bundle, unit_dir):
+        annexes.append((bundle.year.projects[i].name, data))
+    listing = [{"number": n, "key": f"annex{n}", "project": name} for n, (name, _) in enumerate(annexes, 1)]
+    subdocs = {a["key"]: data for a, (_, data) in zip(listing, annexes)}
+    ctx = contexts.final_accounts(bundle, listing)
+    path = template_path(kind.name, bundle, unit_dir, kind.layouts)
+    data = render(path, ctx, subdocs)
+    return [Output(f"{bundle.year.year}年度部门决算说明.docx", data)]
+
+
+def _build_overall(kind: Kind, bundle: Bundle, unit_dir: Path) -> list[Output]:
+    """The standalone 部门整体支出绩效评价报告."""
+    return [Output(f"{bundle.year.year}年部门整体支出绩效评价报告.docx", _overall_bytes(bundle, unit_dir))]
+
+
+def _build_projects(kind: Kind, bundle: Bundle, unit_dir: Path) -> list[Output]:
+    """One standalone 项目支出绩效评价报告 per project with a report."""
+    return [Output(f"{bundle.year.year}年项目支出绩效评价报告（{bundle.year.projects[i].evaluation.title}）.docx", data)
+            for i, data in _project_reports(bundle, unit_dir)]
+
+
+def _needs_final(bundle: Bundle) -> list[str]:
+    """Facts the 部门决算说明 cannot do without."""
+    return [] if bundle.year.economic is not None else ["经济分类（人员经费、公用经费）"]
+
+
+FINAL = Kind("部门决算说明", ("四川",), _needs_final, _build_final)
+OVERALL = Kind("部门整体支出绩效评价报告", ("四川",),
+               lambda b: [] if b.year.overall_evaluation else ["整体支出绩效评价"], _build_overall)
+PROJECT = Kind("项目支出绩效评价报告", ("四川",),
+               lambda b: [] if any(p.evaluation for p in b.year.projects) else ["项目.评价报告"], _build_projects)
+KINDS = [FINAL, OVERALL, PROJECT]

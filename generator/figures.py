@@ -1,0 +1,256 @@
+"""Derived figures: totals, shares, rates and changes computed from the model (Decimal only)."""
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from decimal import ROUND_FLOOR, Decimal
+from typing import Optional
+
+from .model import Year
+
+ZERO = Decimal("0")
+
+
+def ratio(numerator: Optional[Decimal], denominator: Optional[Decimal]) -> Optional[Decimal]:
+    """numerator / denominator as an exact fraction, None when undefined."""
+    if numerator is None or not denominator:
+        return None
+    return Decimal(numerator) / Decimal(denominator)
+
+
+def shares(amounts: list[Decimal], places: int = 1) -> list[Optional[Decimal]]:
+    """Percent shares of a whole, rounded so they sum to exactly 100 (largest remainder)."""
+    total = sum(amounts, ZERO)
+    if not amounts or total <= 0 or any(a < 0 for a in amounts):
+        return [None] * len(amounts)
+    unit = Decimal(1).scaleb(-places)
+    exact = [a * 100 / total for a in amounts]
+    floors = [e.quantize(unit, rounding=ROUND_FLOOR) for e in exact]
+    missing = int(((Decimal(100) - sum(floors, ZERO)) / unit).to_integral_value())
+    order = sorted(range(len(exact)), key=lambda i: (-(exact[i] - floors[i]), i))
+    for i in order[:missing]:
+        floors[i] += unit
+    return floors
+
+
+@dataclass
+class Change:
+    """A figure against last year's: the difference and the growth rate."""
+
+    current: Decimal
+    previous: Optional[Decimal]
+
+    @property
+    def delta(self) -> Optional[Decimal]:
+        """current − previous, None without a previous figure."""
+        return None if self.previous is None else self.current - self.previous
+
+    @property
+    def rate(self) -> Optional[Decimal]:
+        """delta / previous as a fraction (absolute value; the wording carries the sign)."""
+        delta = self.delta
+        return None if delta is None else ratio(abs(delta), self.previous)
+
+    @property
+    def known(self) -> bool:
+        """Whether last year's figure is known."""
+        return self.previous is not None
+
+
+@dataclass
+class Part:
+    """One part of a breakdown: a key, its amount and its share in percent points."""
+
+    key: str
+    amount: Decimal
+    share: Optional[Decimal] = None
+    budget: Optional[Decimal] = None
+
+    @property
+    def completion(self) -> Optional[Decimal]:
+        """amount / budget."""
+        return ratio(self.amount, self.budget)
+
+
+def breakdown(items: list[tuple[str, Decimal]], budgets: Optional[list[Decimal]] = None) -> list[Part]:
+    """Parts with shares that sum to 100."""
+    values = shares([amount for _, amount in items])
+    budgets = budgets or [None] * len(items)
+    return [Part(k, a, s, b) for (k, a), s, b in zip(items, values, budgets)]
+
+
+@dataclass
+class CodeGroup:
+    """Spending lines grouped under a 类 (class) code, with its total and share."""
+
+    code: str
+    lines: list[Part] = field(default_factory=list)
+    share: Optional[Decimal] = None
+
+    @property
+    def amount(self) -> Decimal:
+        """Total actual spending of the group."""
+        return sum((p.amount for p in self.lines), ZERO)
+
+    @property
+    def budget(self) -> Decimal:
+        """Total budget of the group."""
+        return sum((p.budget or ZERO for p in self.lines), ZERO)
+
+
+def group_lines(lines: list[Part], digits: int = 3) -> list[CodeGroup]:
+    """Lines grouped by the leading digits of their code, in code order, with shares."""
+    groups: "OrderedDict[str, CodeGroup]" = OrderedDict()
+    for line in sorted(lines, key=lambda p: p.key):
+        groups.setdefault(line.key[:digits], CodeGroup(line.key[:digits])).lines.append(line)
+    result = list(groups.values())
+    for group, value in zip(result, shares([g.amount for g in result])):
+        group.share = value
+    return result
+
+
+@dataclass
+class ProjectFigures:
+    """A project's budget and spending totals."""
+
+    budget: Decimal
+    spent: Decimal
+
+    @property
+    def completion(self) -> Optional[Decimal]:
+        """spent / budget."""
+        return ratio(self.spent, self.budget)
+
+
+@dataclass
+class Figures:
+    """Every figure the documents print that can be derived from the year's facts."""
+
+    income_parts: list[Part]
+    income_total: Decimal
+    fiscal_income: Decimal
+    fiscal_total: Decimal
+    expenditure_total: Decimal
+    budget_total: Decimal
+    spending_kind: list[Part]
+    fund_spending: dict[str, Decimal]
+    general_budget: Decimal
+    general_budget_budget: Decimal
+    general_budget_share: Optional[Decimal]
+    classes: list[CodeGroup]
+    fiscal_end: Decimal
+    economic_total: Decimal
+    capital_total: Decimal
+    three_public: list[Part]
+    three_public_total: Decimal
+    three_public_budget: Decimal
+    operating: Decimal
+    procurement_total: Decimal
+    vehicles_total: int
+    projects: list[ProjectFigures]
+    changes: dict[str, Change]
+
+    @property
+    def completion(self) -> Optional[Decimal]:
+        """Total actual / total budget."""
+        return ratio(self.expenditure_total, self.budget_total)
+
+    @property
+    def general_budget_completion(self) -> Optional[Decimal]:
+        """一般公共预算 actual / budget."""
+        return ratio(self.general_budget, self.general_budget_budget)
+
+    @property
+    def three_public_completion(self) -> Optional[Decimal]:
+        """“三公” actual / budget."""
+        return ratio(self.three_public_total, self.three_public_budget)
+
+
+INCOME_KEYS = ["general_budget", "government_fund", "state_capital", "higher_subsidy",
+               "business", "operating", "affiliated", "other"]
+FISCAL_KEYS = ["general_budget", "government_fund", "state_capital"]
+
+
+def compute(year: Year) -> Figures:
+    """All derived figures of one year."""
+    income = [(k, getattr(year.income, k)) for k in INCOME_KEYS]
+    income_total = sum((a for _, a in income), ZERO)
+    fiscal_income = sum((getattr(year.income, k) for k in FISCAL_KEYS), ZERO)
+    lines = year.expenditure.lines
+    expenditure_total = sum((l.actual for l in lines), ZERO)
+    fund_spending = _by_fund(year)
+    general_lines = [Part(l.code, l.actual, None, l.budget) for l in lines if l.fund == "一般公共预算"]
+    general_budget = fund_spending.get("一般公共预算", ZERO)
+    tp = year.three_public
+    tp_items = [("abroad", tp.abroad.actual),
+                ("vehicles", tp.vehicle_purchase.actual + tp.vehicle_operation.actual),
+                ("reception", tp.reception.actual)]
+    tp_budgets = [tp.abroad.budget, tp.vehicle_purchase.budget + tp.vehicle_operation.budget,
+                  tp.reception.budget]
+    return Figures(
+        income_parts=breakdown([x for x in income if x[1]]),
+        income_total=income_total,
+        fiscal_income=fiscal_income,
+        fiscal_total=fiscal_income + year.carryover,
+        expenditure_total=expenditure_total,
+        budget_total=sum((l.budget for l in lines), ZERO),
+        spending_kind=breakdown([("basic", year.expenditure.basic), ("project", year.expenditure.project)]),
+        fund_spending=fund_spending,
+        general_budget=general_budget,
+        general_budget_budget=sum((p.budget for p in general_lines), ZERO),
+        general_budget_share=ratio(general_budget, expenditure_total),
+        classes=group_lines(general_lines),
+        fiscal_end=fiscal_income + year.carryover - sum(fund_spending.values(), ZERO),
+        economic_total=_economic_total(year),
+        capital_total=_capital_total(year),
+        three_public=breakdown(tp_items, tp_budgets),
+        three_public_total=sum((a for _, a in tp_items), ZERO),
+        three_public_budget=sum(tp_budgets, ZERO),
+        operating=_operating(year),
+        procurement_total=year.procurement.goods + year.procurement.works + year.procurement.services,
+        vehicles_total=sum(year.assets.vehicles.values()),
+        projects=[ProjectFigures(p.budget.fiscal + p.budget.other, p.spent.fiscal + p.spent.other) for p in year.projects],
+        changes=_changes(year, income_total, expenditure_total, fiscal_income, general_budget),
+    )
+
+
+def _by_fund(year: Year) -> dict[str, Decimal]:
+    """Actual spending by fund kind."""
+    result: dict[str, Decimal] = {}
+    for line in year.expenditure.lines:
+        result[line.fund] = result.get(line.fund, ZERO) + line.actual
+    return result
+
+
+def _capital_total(year: Year) -> Decimal:
+    """资本性支出 as the sum of its items."""
+    if year.economic is None:
+        return ZERO
+    return sum((i.amount for g in year.economic.capital for i in g.items), ZERO)
+
+
+def _economic_total(year: Year) -> Decimal:
+    """人员经费 + 公用经费 + 资本性支出."""
+    if year.economic is None:
+        return ZERO
+    return year.economic.personnel.amount + year.economic.public.amount + _capital_total(year)
+
+
+def _operating(year: Year) -> Decimal:
+    """机关运行经费: as stated, or 公用经费 when not stated."""
+    if year.operating.amount is not None:
+        return year.operating.amount
+    return year.economic.public.amount if year.economic else ZERO
+
+
+def _changes(year: Year, income_total, expenditure_total, fiscal_income, general_budget) -> dict[str, Change]:
+    """This year's headline figures against last year's."""
+    prev = year.previous
+    return {
+        "income": Change(income_total, prev.income_total),
+        "expenditure": Change(expenditure_total, prev.expenditure_total),
+        "fiscal_total": Change(fiscal_income + year.carryover, prev.fiscal_total),
+        "general_budget": Change(general_budget, prev.general_budget_expenditure),
+        "operating": Change(_operating(year), prev.operating),
+        "reception": Change(year.three_public.reception.actual, prev.reception),
+    }

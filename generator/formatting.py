@@ -1,0 +1,140 @@
+"""Number-to-text rules: amounts, percentages, change wording, heading numbers, 大写."""
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+import cn2an
+
+CENT = Decimal("0.01")
+
+
+def quantize(value: Decimal, places: int) -> Decimal:
+    """The value rounded half-up to the given number of decimal places."""
+    return Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def money(value: Decimal | int | None) -> str:
+    """An amount in 万元 printed with two decimals, e.g. ``1622.30``."""
+    if value is None:
+        return ""
+    text = f"{quantize(value, 2):f}"
+    return "0.00" if text == "-0.00" else text
+
+
+def percent(rate: Decimal | None, places: int = 1, trim: bool = True) -> str:
+    """A fraction printed as a percentage; ``trim`` drops a trailing ``.0`` (``100%``)."""
+    if rate is None:
+        return ""
+    text = f"{quantize(Decimal(rate) * 100, places):f}"
+    if trim and "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return ("0" if text == "-0" else text) + "%"
+
+
+def share(value: Decimal | None, places: int = 1, trim: bool = True) -> str:
+    """A share already expressed in percent points (largest-remainder rounded) as text."""
+    if value is None:
+        return ""
+    return percent(Decimal(value) / 100, places, trim)
+
+
+def count(value: int | Decimal | None) -> str:
+    """A whole number of things (persons, batches, vehicles)."""
+    return "" if value is None else str(value)
+
+
+def increase_word(delta: Decimal | None) -> str:
+    """增加 or 减少, chosen by the sign of a change (持平 when zero)."""
+    return _by_sign(delta, "增加", "减少", "持平")
+
+
+def growth_word(delta: Decimal | None) -> str:
+    """增长 or 下降, chosen by the sign of a change (持平 when zero)."""
+    return _by_sign(delta, "增长", "下降", "持平")
+
+
+def _by_sign(delta: Decimal | None, up: str, down: str, flat: str) -> str:
+    """One of three words by the sign of a number."""
+    if delta is None or delta == 0:
+        return flat
+    return up if delta > 0 else down
+
+
+def chinese_number(n: int) -> str:
+    """A positive integer in Chinese numerals (一, 十一, 二十)."""
+    return cn2an.an2cn(int(n))
+
+
+def capital_amount(value_wan: Decimal) -> str:
+    """An amount in 万元 written as 大写金额 in yuan (壹仟陆佰贰拾贰万叁仟元整)."""
+    yuan = quantize(Decimal(value_wan) * 10000, 2)
+    return cn2an.an2cn(f"{yuan:f}", "rmb")
+
+
+HEADING_FORMATS = {
+    0: lambda n: f"第{chinese_number(n)}部分",
+    1: lambda n: f"{chinese_number(n)}、",
+    2: lambda n: f"（{chinese_number(n)}）",
+    3: lambda n: f"{n}.",
+    4: lambda n: f"（{n}）",
+}
+
+
+def heading_number(level: int, n: int) -> str:
+    """The official heading number of the n-th heading at a level (第一部分, 一、, （一）, 1., （1））."""
+    return HEADING_FORMATS[level](n)
+
+
+class HeadingCounter:
+    """Numbers headings in document order, restarting lower levels under a higher one."""
+
+    def __init__(self) -> None:
+        self.counts = [0] * len(HEADING_FORMATS)
+
+    def next(self, level: int) -> str:
+        """The number of the next heading at ``level``."""
+        self.counts[level] += 1
+        for lower in range(level + 1, len(self.counts)):
+            self.counts[lower] = 0
+        return heading_number(level, self.counts[level])
+
+    def part(self) -> str:
+        """Next 第N部分."""
+        return self.next(0)
+
+    def h1(self) -> str:
+        """Next 一、."""
+        return self.next(1)
+
+    def h2(self) -> str:
+        """Next （一）."""
+        return self.next(2)
+
+    def h3(self) -> str:
+        """Next 1.."""
+        return self.next(3)
+
+    def h4(self) -> str:
+        """Next （1）."""
+        return self.next(4)
+
+
+def join_list(items: list[str], sep: str = "、", last: str | None = None) -> str:
+    """Items joined Chinese-style; ``last`` (e.g. 及) before the final item if given."""
+    items = [i for i in items if i]
+    if last and len(items) > 1:
+        return sep.join(items[:-1]) + last + items[-1]
+    return sep.join(items)
+
+
+FILTERS = {
+    "money": money,
+    "pct": percent,
+    "share": share,
+    "count": count,
+    "increase_word": increase_word,
+    "growth_word": growth_word,
+    "cn": chinese_number,
+    "daxie": capital_amount,
+    "join_cn": join_list,
+}

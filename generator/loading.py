@@ -1,0 +1,206 @@
+"""YAML files to plain data, remembering the line of every value; safe loading only."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
+from .errors import ERROR, WARNING, Finding
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+TAG = "tag:yaml.org,2002:"
+PLAIN_TAGS = {TAG + "str", TAG + "timestamp", "!"}
+
+
+@dataclass
+class Loaded:
+    """A parsed YAML file: its data, the line of each value path, and any findings."""
+
+    path: Path
+    data: Any = None
+    lines: dict[tuple, int] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+    def line_of(self, path: tuple) -> int:
+        """The line of a value path, or of its nearest recorded parent."""
+        path = tuple(path)
+        while path and path not in self.lines:
+            path = path[:-1]
+        return self.lines.get(path, 1)
+
+    def finding(self, path: tuple, message: str, severity: str = ERROR) -> Finding:
+        """A finding located at a value path of this file."""
+        return Finding(display_path(self.path), self.line_of(path), severity,
+                       dotted(path), message)
+
+    @property
+    def ok(self) -> bool:
+        """Whether the file parsed without errors."""
+        return not any(f.is_error for f in self.findings)
+
+
+def dotted(path: tuple) -> str:
+    """A value path as text: ``支出.科目[2].决算数``."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def display_path(path: Path) -> str:
+    """A file path as shown to the user: relative to the working directory when inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def load_yaml(path: Path) -> Loaded:
+    """Parse one YAML file into a ``Loaded`` (never raises for bad content)."""
+    loaded = Loaded(Path(path))
+    text = _read_text(loaded)
+    if text is None:
+        return loaded
+    _check_tabs(loaded, text)
+    if not loaded.ok:
+        return loaded
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        loaded.findings.append(_syntax_finding(loaded, exc))
+        return loaded
+    except yaml.YAMLError as exc:
+        loaded.findings.append(Finding(display_path(path), 1, ERROR, "", f"YAML 无法解析：{exc}"))
+        return loaded
+    if node is None:
+        loaded.data = {}
+        return loaded
+    loaded.data = _Builder(loaded).build(node, ())
+    return loaded
+
+
+def _read_text(loaded: Loaded) -> str | None:
+    """The file's text as UTF-8 (BOM allowed), or None with a finding."""
+    where = display_path(loaded.path)
+    try:
+        size = loaded.path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            loaded.findings.append(Finding(where, 0, ERROR, "", f"文件过大（{size // 1024 // 1024} MB），上限为 {MAX_FILE_BYTES // 1024 // 1024} MB。请检查是否误把其他文件内容粘贴进来。"))
+            return None
+        raw = loaded.path.read_bytes()
+    except OSError as exc:
+        loaded.findings.append(Finding(where, 0, ERROR, "", f"无法读取文件：{exc.strerror or exc}"))
+        return None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        hint = "看起来是 GBK/GB2312 编码（Windows 记事本或 WPS 的默认编码）" if _is_gbk(raw) else "不是 UTF-8 编码"
+        loaded.findings.append(Finding(where, line, ERROR, "", f"文件{hint}。请用记事本“另存为”并选择编码 UTF-8，或在 VS Code 右下角点编码选“通过编码保存 → UTF-8”。"))
+        return None
+
+
+def _is_gbk(raw: bytes) -> bool:
+    """Whether bytes decode cleanly as GBK."""
+    try:
+        raw.decode("gbk")
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+def _check_tabs(loaded: Loaded, text: str) -> None:
+    """Findings for tab characters used as indentation."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if re.match(r"^ *\t", line):
+            loaded.findings.append(Finding(display_path(loaded.path), number, ERROR, "", "行首缩进用了制表符（Tab）。YAML 只允许用空格缩进，请把 Tab 换成空格（通常每级 2 个空格）。"))
+
+
+SYNTAX_HINTS = [
+    ("mapping values are not allowed", "这里多了一个冒号，或上一行缩进不对。含冒号的文字请用引号括起来。"),
+    ("could not find expected ':'", "缺少冒号（“键: 值”），或多行文字没有用引号括起来。"),
+    ("did not find expected key", "缩进不一致：同一层的键必须对齐。"),
+    ("did not find expected '-'", "列表项缩进不一致：同一列表的“- ”必须对齐。"),
+    ("found undefined alias", "用了未定义的别名（*）。"),
+    ("while scanning a quoted scalar", "引号没有成对关闭。"),
+    ("found unexpected end of stream", "文件在引号或括号内结束，可能缺少右引号或右括号。"),
+    ("found character '\\t'", "这里有制表符（Tab），请换成空格。"),
+]
+
+
+def _syntax_finding(loaded: Loaded, exc: yaml.MarkedYAMLError) -> Finding:
+    """A Chinese finding for a YAML syntax error, with line and column."""
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else 1
+    column = mark.column + 1 if mark else 1
+    problem = str(exc.problem or exc.context or "")
+    hint = next((h for key, h in SYNTAX_HINTS if key in problem or key in str(exc.context)), "请检查这一行和上一行的缩进、冒号和引号。")
+    return Finding(display_path(loaded.path), line, ERROR, "", f"YAML 格式错误（第 {column} 列）：{hint}")
+
+
+class _Builder:
+    """Builds plain Python data from a composed YAML node tree."""
+
+    def __init__(self, loaded: Loaded) -> None:
+        self.loaded = loaded
+        self.seen: set[int] = set()
+        self.constructor = yaml.SafeLoader("")
+
+    def fail(self, node, path: tuple, message: str, severity: str = ERROR) -> None:
+        """Record a finding at a node."""
+        self.loaded.findings.append(Finding(display_path(self.loaded.path), node.start_mark.line + 1, severity, dotted(path), message))
+
+    def build(self, node, path: tuple) -> Any:
+        """The plain value of a node, recording its line."""
+        self.loaded.lines[path] = node.start_mark.line + 1
+        if id(node) in self.seen:
+            self.fail(node, path, "不支持 YAML 锚点和别名（& 和 *）：请把内容直接写出来。")
+            return None
+        self.seen.add(id(node))
+        if isinstance(node, (MappingNode, SequenceNode)) and node.tag not in (TAG + "map", TAG + "seq"):
+            self.fail(node, path, f"不支持 YAML 标签 {node.tag}（出于安全考虑，不会执行或构造任何对象）：请删掉它。")
+            return None
+        if isinstance(node, MappingNode):
+            return self.mapping(node, path)
+        if isinstance(node, SequenceNode):
+            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+        return self.scalar(node, path)
+
+    def mapping(self, node: MappingNode, path: tuple) -> dict:
+        """A mapping node as a dict; duplicate keys are findings, never silently dropped."""
+        result: dict = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode) or key_node.tag == TAG + "merge":
+                self.fail(key_node, path, "不支持这种键（合并键 << 或复合键）：请直接写出每个键。")
+                continue
+            key = key_node.value
+            if key in result:
+                first = self.loaded.lines.get(path + (key,), 0)
+                self.fail(key_node, path + (key,), f"键“{key}”重复（第 {first} 行已经出现过）。YAML 只会保留最后一个，前面的数据会丢失：请合并或删掉其中一个。")
+                continue
+            self.loaded.lines[path + (key,)] = key_node.start_mark.line + 1
+            result[key] = self.build(value_node, path + (key,))
+            self.loaded.lines[path + (key,)] = key_node.start_mark.line + 1
+        return result
+
+    def scalar(self, node: ScalarNode, path: tuple) -> Any:
+        """A scalar: numbers with a fraction become Decimal, dates stay text, unknown tags are refused."""
+        tag = node.tag
+        if tag in PLAIN_TAGS:
+            return node.value
+        if tag == TAG + "float":
+            try:
+                return Decimal(node.value.replace("_", ""))
+            except InvalidOperation:
+                return node.value
+        if tag in (TAG + "int", TAG + "bool", TAG + "null"):
+            return self.constructor.construct_object(node)
+        self.fail(node, path, f"不支持 YAML 标签 {tag}（出于安全考虑，不会执行或构造任何对象）：请删掉它，只写普通文字或数字。")
+        return None

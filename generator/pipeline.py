@@ -1,0 +1,125 @@
+"""The whole job for one unit-year: load → model → figures → checks → render → write."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from . import checks
+from .catalog import catalog
+from .contexts import Bundle
+from .documents import KINDS
+from .errors import DataError, Finding, UsageError
+from .figures import compute
+from .loading import Loaded, display_path, load_yaml
+from .model import Unit, Year
+from .rendering import write_atomic
+from .validation import validate
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+UNIT_FILE = "unit.yaml"
+YEAR_FILE = re.compile(r"^(\d{4})\.ya?ml$")
+
+
+@dataclass(frozen=True)
+class Job:
+    """One unit-year to process: the unit folder and the year file."""
+
+    unit_dir: Path
+    year_file: Path
+
+    @property
+    def label(self) -> str:
+        """``<unit folder>/<year>`` for messages and output paths."""
+        return f"{self.unit_dir.name}/{self.year_file.stem}"
+
+
+@dataclass
+class Prepared:
+    """A unit-year after loading and checking: the bundle (if usable) and every finding."""
+
+    job: Job
+    bundle: Optional[Bundle] = None
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Finding]:
+        """The findings that block generation."""
+        return [f for f in self.findings if f.is_error]
+
+
+def year_files(unit_dir: Path) -> list[Path]:
+    """A unit folder's year files in year order."""
+    return sorted(p for p in unit_dir.iterdir() if YEAR_FILE.match(p.name))
+
+
+def discover(paths: list[Path]) -> list[Job]:
+    """The unit-years named by paths (year files or unit folders), or all of data/ when none."""
+    if not paths:
+        paths = sorted(p for p in DATA.iterdir() if (p / UNIT_FILE).is_file())
+        if not paths:
+            raise UsageError(f"{display_path(DATA)} 下没有单位文件夹（含 {UNIT_FILE} 的文件夹）。")
+    jobs: list[Job] = []
+    for path in paths:
+        jobs.extend(_jobs_for(Path(path)))
+    return jobs
+
+
+def _jobs_for(path: Path) -> list[Job]:
+    """The jobs one command-line path stands for."""
+    if path.is_dir():
+        if not (path / UNIT_FILE).is_file():
+            raise UsageError(f"{display_path(path)} 不是单位文件夹：里面没有 {UNIT_FILE}。")
+        years = year_files(path)
+        if not years:
+            raise UsageError(f"{display_path(path)} 里没有年度文件（例如 2019.yaml）。")
+        return [Job(path, y) for y in years]
+    if path.is_file() and YEAR_FILE.match(path.name):
+        if not (path.parent / UNIT_FILE).is_file():
+            raise UsageError(f"{display_path(path)} 所在文件夹里没有 {UNIT_FILE}。")
+        return [Job(path.parent, path)]
+    if path.exists():
+        raise UsageError(f"{display_path(path)} 既不是单位文件夹，也不是年度文件（文件名应为 4 位年份，如 2019.yaml）。")
+    raise UsageError(f"找不到 {display_path(path)}。")
+
+
+def prepare(job: Job) -> Prepared:
+    """Load, validate, compute and check one unit-year."""
+    result = Prepared(job)
+    unit_loaded, year_loaded = load_yaml(job.unit_dir / UNIT_FILE), load_yaml(job.year_file)
+    result.findings += unit_loaded.findings + year_loaded.findings
+    unit = _model(Unit, unit_loaded, result)
+    year = _model(Year, year_loaded, result)
+    if unit is None or year is None:
+        return result
+    bundle = Bundle(unit, year, compute(year), catalog())
+    result.findings += checks.run(bundle, year_loaded, unit_loaded)
+    result.bundle = bundle
+    return result
+
+
+def _model(model, loaded: Loaded, result: Prepared):
+    """A validated model, or None with its findings added to the result."""
+    if not loaded.ok:
+        return None
+    obj, findings = validate(model, loaded)
+    result.findings += findings
+    return obj
+
+
+def generate(job: Job, outdir: Path) -> tuple[Prepared, list[Path]]:
+    """Check and render every document a unit-year's data allows; write them atomically."""
+    prepared = prepare(job)
+    if prepared.errors or prepared.bundle is None:
+        raise DataError(f"{job.label} 的数据有错误，未生成文档。", prepared.findings)
+    written = []
+    target = outdir / job.unit_dir.name / str(prepared.bundle.year.year)
+    for kind in KINDS:
+        if kind.missing(prepared.bundle):
+            continue
+        for output in kind.build(kind, prepared.bundle, job.unit_dir):
+            path = target / output.name
+            write_atomic(path, output.data)
+            written.append(path)
+    return prepared, written

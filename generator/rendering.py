@@ -1,0 +1,95 @@
+"""docxtpl rendering in a sandboxed, autoescaping Jinja environment, with deterministic bytes."""
+from __future__ import annotations
+
+import io
+import os
+import re
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from docxtpl import DocxTemplate
+from jinja2 import StrictUndefined, TemplateError
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+
+from .errors import TemplateProblem
+from .formatting import FILTERS
+
+FIXED_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+def environment() -> ImmutableSandboxedEnvironment:
+    """The Jinja environment every template renders in: sandboxed, autoescaped, strict."""
+    env = ImmutableSandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    env.filters.update(FILTERS)
+    return env
+
+
+def render(template: Path, context: dict[str, Any], subdocs: dict[str, bytes] | None = None) -> bytes:
+    """A rendered document's deterministic bytes."""
+    tpl = DocxTemplate(str(template))
+    ctx = dict(context)
+    ctx["subdocs"] = {name: tpl.new_subdoc(io.BytesIO(data)) for name, data in (subdocs or {}).items()}
+    try:
+        tpl.render(ctx, jinja_env=environment())
+    except SecurityError as exc:
+        raise TemplateProblem(f"模板 {template.name} 试图访问不允许的内容，已拒绝渲染：{exc}") from exc
+    except TemplateError as exc:
+        raise TemplateProblem(_template_message(template, exc)) from exc
+    buffer = io.BytesIO()
+    tpl.save(buffer)
+    return normalize_docx(buffer.getvalue())
+
+
+def _template_message(template: Path, exc: TemplateError) -> str:
+    """A Chinese explanation of a Jinja error, with the template text around it."""
+    where = ""
+    context = getattr(exc, "docx_context", None)
+    if context:
+        text = " ".join(t.strip() for t in context if t.strip())
+        where = f"\n  出错位置附近的文字：{text[:200]}"
+    detail = str(exc.message if hasattr(exc, "message") and exc.message else exc)
+    match = re.search(r"'([^']+)' is undefined", detail)
+    if match:
+        detail = f"模板用到了不存在的变量“{match.group(1)}”（可用变量见 templates/README.md）"
+    return f"模板 {template} 无法渲染：{detail}{where}"
+
+
+def normalize_docx(data: bytes, replace: dict[str, bytes] | None = None) -> bytes:
+    """The same package with fixed timestamps and member order (and parts replaced), so equal input gives equal bytes."""
+    replace = replace or {}
+    source = zipfile.ZipFile(io.BytesIO(data))
+    names = source.namelist()
+    ordered = [n for n in ("[Content_Types].xml", "_rels/.rels") if n in names]
+    ordered += sorted(n for n in names if n not in ordered)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in ordered:
+            info = zipfile.ZipInfo(name, FIXED_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, replace.get(name) or source.read(name))
+    return out.getvalue()
+
+
+def _umask() -> int:
+    """The process umask."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write bytes to a file through a temporary file and a rename, so a failure leaves the old file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise

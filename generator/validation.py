@@ -1,0 +1,125 @@
+"""Shape validation: plain YAML data to typed models, every problem a located Chinese finding."""
+from __future__ import annotations
+
+import difflib
+import typing
+from typing import Any, Optional, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import Finding
+from .loading import Loaded
+
+M = TypeVar("M", bound=BaseModel)
+
+MESSAGES = {
+    "missing": "缺少必填项。{hint}",
+    "int_parsing": "这里应填写整数",
+    "int_type": "这里应填写整数",
+    "int_from_float": "这里应填写整数，不要带小数",
+    "bool_parsing": "这里应填写 是/否（true 或 false）",
+    "bool_type": "这里应填写 是/否（true 或 false）",
+    "string_type": "这里应填写文字",
+    "list_type": "这里应是列表（每项以“- ”开头）",
+    "dict_type": "这里应是若干“键: 值”",
+    "model_type": "这里应是若干“键: 值”",
+    "model_attributes_type": "这里应是若干“键: 值”",
+    "decimal_parsing": "这里应填写数字",
+    "union_tag_invalid": "这里的写法不对",
+}
+
+
+def validate(model: type[M], loaded: Loaded) -> tuple[Optional[M], list[Finding]]:
+    """The model built from a loaded file, or None and the findings that prevent it."""
+    data = loaded.data if loaded.data is not None else {}
+    if not isinstance(data, dict):
+        return None, [loaded.finding((), "文件内容应是若干“键: 值”，而不是单个值或列表。")]
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        return None, _findings(model, loaded, exc)
+
+
+def _findings(model: type[BaseModel], loaded: Loaded, exc: ValidationError) -> list[Finding]:
+    """One finding per distinct located problem."""
+    seen, out = set(), []
+    for error in exc.errors():
+        path = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("#")))
+        key = (path, error["type"])
+        if key in seen or path in {s[0] for s in seen}:
+            continue
+        seen.add(key)
+        out.append(loaded.finding(path, _message(model, path, error)))
+    return out
+
+
+def _message(model: type[BaseModel], path: tuple, error: dict) -> str:
+    """A Chinese message for one pydantic error."""
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        return _unknown_key(model, path)
+    if kind == "missing":
+        field = _field_at(model, path)
+        hint = f"应填写：{field.description}" if field is not None and field.description else ""
+        return MESSAGES["missing"].format(hint=hint)
+    if kind == "literal_error":
+        return f"只能填写以下之一：{error.get('ctx', {}).get('expected', '')}".replace("'", "")
+    if kind in MESSAGES:
+        return MESSAGES[kind]
+    if kind in ("money", "count", "code", "text"):
+        return error["msg"]
+    return f"填写有误（{error['msg']}）"
+
+
+def _unknown_key(model: type[BaseModel], path: tuple) -> str:
+    """Unknown key, with the closest allowed key as a suggestion."""
+    name = str(path[-1])
+    allowed = _allowed_keys(model, path[:-1])
+    close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.3)
+    hint = f"是不是“{close[0]}”？" if close else f"可用的键：{'、'.join(allowed)}。"
+    return f"未知的键“{name}”。{hint}"
+
+
+def _model_at(model: Any, path: tuple) -> Any:
+    """The model class that holds the keys at a path (list indices skipped)."""
+    current = model
+    for part in path:
+        if isinstance(part, int):
+            continue
+        field = _fields_by_alias(current).get(part)
+        if field is None:
+            return None
+        current = _inner_model(field.annotation)
+    return current
+
+
+def _field_at(model: Any, path: tuple):
+    """The pydantic field at a path, if any."""
+    holder = _model_at(model, tuple(p for p in path[:-1]))
+    if holder is None or not path:
+        return None
+    return _fields_by_alias(holder).get(path[-1])
+
+
+def _allowed_keys(model: Any, path: tuple) -> list[str]:
+    """The keys allowed at a path."""
+    holder = _model_at(model, path)
+    return list(_fields_by_alias(holder)) if holder is not None else []
+
+
+def _fields_by_alias(model: Any) -> dict:
+    """A model's fields keyed by their YAML key."""
+    if not (isinstance(model, type) and issubclass(model, BaseModel)):
+        return {}
+    return {f.alias or name: f for name, f in model.model_fields.items()}
+
+
+def _inner_model(annotation: Any) -> Any:
+    """The first BaseModel class inside an annotation (list[X], Optional[X], Union[X, str])."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None

@@ -1,0 +1,32 @@
+"""Builds the default .docx templates from their Python sources: python templates/build.py [OUTDIR]."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE / "source"))
+
+import sichuan  # noqa: E402
+
+# (document kind, layout) → builder function
+TEMPLATES = {
+    ("部门决算说明", "四川"): sichuan.final_accounts,
+    ("部门整体支出绩效评价报告", "四川"): sichuan.overall_evaluation,
+    ("项目支出绩效评价报告", "四川"): sichuan.project_report,
+}
+
+
+def build(outdir: Path = HERE) -> list[Path]:
+    """Write every default template under outdir/<kind>/<layout>.docx."""
+    written = []
+    for (kind, layout), make in TEMPLATES.items():
+        path = outdir / kind / f"{layout}.docx"
+        make().save(path)
+        written.append(path)
+    return written
+
+
+if __name__ == "__main__":
+    for p in build(Path(sys.argv[1]) if len(sys.argv) > 1 else HERE):
+        print(p)

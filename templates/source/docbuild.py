@@ -1,0 +1,274 @@
+"""A small python-docx builder for templates in the GB/T 9704-2012 official-document layout."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_SECTION
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+
+FANGSONG = "仿宋_GB2312"
+HEITI = "黑体"
+KAITI = "楷体_GB2312"
+XIAOBIAOSONG = "方正小标宋简体"
+SONGTI = "宋体"
+LATIN = "Times New Roman"
+BODY_PT = 16        # 三号
+TITLE_PT = 22       # 二号
+TABLE_PT = 12       # 小四
+PAGE_NUMBER_PT = 14  # 四号
+LINE_PT = 28
+
+# heading level (0 = 第一部分, 1 = 一、, …) → (style, east-asian font, bold, centred)
+HEADINGS = {
+    0: ("Heading 1", HEITI, False, True),
+    1: ("Heading 2", HEITI, False, False),
+    2: ("Heading 3", KAITI, False, False),
+    3: ("Heading 4", FANGSONG, True, False),
+    4: ("Heading 5", FANGSONG, False, False),
+}
+TITLE_STYLE = "公文标题"
+TABLE_STYLE = "表格文字"
+TABLE_TITLE_STYLE = "表格标题"
+
+
+def set_fonts(rpr_owner, east_asia: str, size: float | None = None, bold: bool | None = None) -> None:
+    """Set Latin and East Asian fonts (and size, bold) on a style or run, dropping theme fonts."""
+    rpr = rpr_owner.get_or_add_rPr()
+    fonts = rpr.get_or_add_rFonts()
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attr), None)
+    fonts.set(qn("w:ascii"), LATIN)
+    fonts.set(qn("w:hAnsi"), LATIN)
+    fonts.set(qn("w:eastAsia"), east_asia)
+    fonts.set(qn("w:cs"), LATIN)
+    if size is not None:
+        for tag in ("w:sz", "w:szCs"):
+            el = rpr.find(qn(tag))
+            if el is None:
+                el = OxmlElement(tag)
+                rpr.append(el)
+            el.set(qn("w:val"), str(int(size * 2)))
+    if bold is not None:
+        for tag in ("w:b", "w:bCs"):
+            el = rpr.find(qn(tag))
+            if el is not None:
+                rpr.remove(el)
+            if bold:
+                rpr.append(OxmlElement(tag))
+
+
+def _paragraph_style(style, indent: bool, align, line_pt: float | None = LINE_PT) -> None:
+    """Spacing, indentation and alignment of a paragraph style."""
+    fmt = style.paragraph_format
+    fmt.space_before = Pt(0)
+    fmt.space_after = Pt(0)
+    if line_pt:
+        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+        fmt.line_spacing = Pt(line_pt)
+    else:
+        fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    fmt.first_line_indent = Pt(BODY_PT * 2) if indent else Pt(0)
+    fmt.alignment = align
+    fmt.widow_control = False
+
+
+def setup_styles(doc) -> None:
+    """Body, title, heading and table styles in the official layout."""
+    styles = doc.styles
+    normal = styles["Normal"]
+    set_fonts(normal.element, FANGSONG, BODY_PT, False)
+    normal.font.color.rgb = RGBColor(0, 0, 0)
+    _paragraph_style(normal, True, WD_ALIGN_PARAGRAPH.JUSTIFY)
+    _set_language(normal.element)
+    for level, (name, font, bold, centred) in HEADINGS.items():
+        style = styles[name]
+        set_fonts(style.element, font, BODY_PT, bold)
+        style.font.color.rgb = RGBColor(0, 0, 0)
+        style.font.italic = False
+        _paragraph_style(style, not centred, WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.JUSTIFY)
+        style.paragraph_format.keep_with_next = True
+    title = styles.add_style(TITLE_STYLE, 1)
+    title.base_style = normal
+    set_fonts(title.element, XIAOBIAOSONG, TITLE_PT, False)
+    _paragraph_style(title, False, WD_ALIGN_PARAGRAPH.CENTER, 36)
+    table = styles.add_style(TABLE_STYLE, 1)
+    table.base_style = normal
+    set_fonts(table.element, FANGSONG, TABLE_PT, False)
+    _paragraph_style(table, False, WD_ALIGN_PARAGRAPH.LEFT, None)
+    caption = styles.add_style(TABLE_TITLE_STYLE, 1)
+    caption.base_style = normal
+    set_fonts(caption.element, HEITI, BODY_PT, False)
+    _paragraph_style(caption, False, WD_ALIGN_PARAGRAPH.CENTER)
+
+
+def _set_language(style_element) -> None:
+    """Mark a style's text as Simplified Chinese for East Asian line breaking."""
+    rpr = style_element.get_or_add_rPr()
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), "en-US")
+    lang.set(qn("w:eastAsia"), "zh-CN")
+    rpr.append(lang)
+
+
+def setup_page(section) -> None:
+    """A4 portrait with the GB/T 9704 margins (37/35/28/26 mm)."""
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+    section.left_margin, section.right_margin = Mm(28), Mm(26)
+    section.header_distance, section.footer_distance = Mm(15), Mm(25)
+
+
+def add_field(paragraph, instruction: str, cached: str) -> None:
+    """A Word field (e.g. PAGE) inside a paragraph, with a cached result."""
+    def fld(kind):
+        run = paragraph.add_run()
+        el = OxmlElement("w:fldChar")
+        el.set(qn("w:fldCharType"), kind)
+        run._r.append(el)
+        return run
+
+    fld("begin")
+    run = paragraph.add_run()
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    run._r.append(instr)
+    fld("separate")
+    paragraph.add_run(cached)
+    fld("end")
+
+
+def page_number_footers(doc, section) -> None:
+    """Page numbers “— N —” in 四号宋体: odd pages right, even pages left (GB/T 9704 7.5)."""
+    doc.settings.odd_and_even_pages_header_footer = True
+    for footer, align in ((section.footer, WD_ALIGN_PARAGRAPH.RIGHT), (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)):
+        p = footer.paragraphs[0]
+        p.alignment = align
+        p.paragraph_format.first_line_indent = Pt(0)
+        p.paragraph_format.left_indent = Pt(PAGE_NUMBER_PT) if align == WD_ALIGN_PARAGRAPH.LEFT else Pt(0)
+        p.paragraph_format.right_indent = Pt(PAGE_NUMBER_PT) if align == WD_ALIGN_PARAGRAPH.RIGHT else Pt(0)
+        p.add_run("— ")
+        add_field(p, "PAGE", "1")
+        p.add_run(" —")
+        for run in p.runs:
+            set_fonts(run._r, SONGTI, PAGE_NUMBER_PT)
+
+
+CORE_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+    '<dc:title>{title}</dc:title><dc:creator>决算文档生成工具</dc:creator>'
+    '<cp:lastModifiedBy>决算文档生成工具</cp:lastModifiedBy><cp:revision>1</cp:revision>'
+    '<dcterms:created xsi:type="dcterms:W3CDTF">2020-01-01T00:00:00Z</dcterms:created>'
+    '<dcterms:modified xsi:type="dcterms:W3CDTF">2020-01-01T00:00:00Z</dcterms:modified>'
+    '</cp:coreProperties>'
+)
+
+
+class Builder:
+    """Writes one template document paragraph by paragraph."""
+
+    def __init__(self, title: str) -> None:
+        self.doc = Document()
+        self.doc.core_properties.title = title
+        for p in list(self.doc.paragraphs):
+            p._element.getparent().remove(p._element)
+        setup_styles(self.doc)
+        setup_page(self.doc.sections[0])
+        page_number_footers(self.doc, self.doc.sections[0])
+
+    def title(self, *lines: str) -> None:
+        """The document title, one paragraph per line, in 方正小标宋."""
+        for line in lines:
+            self.doc.add_paragraph(line, style=TITLE_STYLE)
+
+    def blank(self) -> None:
+        """An empty body paragraph."""
+        self.doc.add_paragraph("")
+
+    def heading(self, level: int, text: str) -> None:
+        """A heading at a level (0 = 第一部分, 1 = 一、, …); its number comes from the template text."""
+        self.doc.add_paragraph(text, style=HEADINGS[level][0])
+
+    def para(self, *runs, style: str | None = None, align=None, indent: bool = True):
+        """A paragraph of runs; a run is text or (text, bold)."""
+        p = self.doc.add_paragraph(style=style)
+        for run in runs:
+            text, bold = (run, None) if isinstance(run, str) else run
+            r = p.add_run(text)
+            if bold:
+                r.bold = True
+        if align is not None:
+            p.alignment = align
+        if not indent:
+            p.paragraph_format.first_line_indent = Pt(0)
+        if style in (TABLE_TITLE_STYLE,):
+            p.paragraph_format.keep_with_next = True
+        return p
+
+    def tag(self, jinja: str) -> None:
+        """A paragraph holding one docxtpl paragraph tag, e.g. ``{%p for x in xs %}``."""
+        self.doc.add_paragraph(jinja)
+
+    def page_break(self) -> None:
+        """A page break."""
+        p = self.doc.add_paragraph()
+        p.paragraph_format.first_line_indent = Pt(0)
+        p.add_run().add_break(WD_BREAK.PAGE)
+
+    def table(self, columns_mm: list[float]):
+        """An empty bordered table with fixed column widths."""
+        table = self.doc.add_table(rows=0, cols=len(columns_mm))
+        table.style = self.doc.styles["Table Grid"]
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.autofit = False
+        self._widths = [Mm(w) for w in columns_mm]
+        for col, width in zip(table.columns, self._widths):
+            col.width = width
+        return table
+
+    def row(self, table, cells: list, spans: list[int] | None = None, bold: bool = False, vmerge: dict | None = None):
+        """A table row; ``spans`` merges cells horizontally, ``vmerge`` maps column → restart/continue/Jinja."""
+        spans = spans or [1] * len(cells)
+        row = table.add_row()
+        for i, width in enumerate(self._widths):
+            row.cells[i].width = width
+        col = 0
+        for text, span in zip(cells, spans):
+            cell = row.cells[col]
+            if span > 1:
+                cell = cell.merge(row.cells[col + span - 1])
+            p = cell.paragraphs[0]
+            p.style = self.doc.styles[TABLE_STYLE]
+            run = p.add_run(text)
+            run.bold = bold or None
+            if vmerge and col in vmerge:
+                merge = OxmlElement("w:vMerge")
+                if vmerge[col] != "continue":
+                    merge.set(qn("w:val"), vmerge[col])
+                cell._tc.get_or_add_tcPr().append(merge)
+            col += span
+        return row
+
+    def tag_row(self, table, jinja: str) -> None:
+        """A table row holding one docxtpl row tag, e.g. ``{%tr for r in rows %}``."""
+        row = table.add_row()
+        row.cells[0].paragraphs[0].add_run(jinja)
+
+    def save(self, path: Path) -> None:
+        """Save the template with deterministic bytes."""
+        import io
+        import sys
+        sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+        from generator.rendering import normalize_docx, write_atomic
+        buffer = io.BytesIO()
+        self.doc.save(buffer)
+        core = CORE_XML.format(title=self.doc.core_properties.title).encode("utf-8")
+        write_atomic(path, normalize_docx(buffer.getvalue(), {"docProps/core.xml": core}))

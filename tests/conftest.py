@@ -1,0 +1,60 @@
+"""Shared fixtures: the documents generated from data/, once per test session."""
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator.pipeline import discover, generate  # noqa: E402
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", help="rewrite golden text snapshots from the current output")
+
+
+@pytest.fixture(scope="session")
+def update_golden(request) -> bool:
+    """Whether golden snapshots are being regenerated."""
+    return request.config.getoption("--update-golden")
+
+
+@pytest.fixture(scope="session")
+def generated(tmp_path_factory) -> dict[str, Path]:
+    """Every document generated from data/: ``<unit>/<year>/<name>`` → path."""
+    out = tmp_path_factory.mktemp("out")
+    docs = {}
+    for job in discover([]):
+        _, written = generate(job, out)
+        for path in written:
+            docs[str(path.relative_to(out))] = path
+    return docs
+
+
+def soffice() -> str | None:
+    """The LibreOffice binary, if installed."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def require_soffice():
+    """Skip without LibreOffice locally; fail in CI, where it must be installed."""
+    if soffice():
+        return soffice()
+    if os.environ.get("CI"):
+        pytest.fail("CI=true 但没有找到 LibreOffice (soffice)：.ci/run 应该已安装它")
+    pytest.skip("LibreOffice (soffice) 未安装：跳过真实客户端测试（CI 中必须运行）")
+
+
+@pytest.fixture(scope="session")
+def renhe():
+    """The prepared bundle of 仁和区纪委监委 2019."""
+    from generator.pipeline import Job, prepare
+    unit = ROOT / "data" / "panzhihua-renhe-jiwei"
+    prepared = prepare(Job(unit, unit / "2019.yaml"))
+    assert not prepared.errors, [f.render() for f in prepared.errors]
+    return prepared.bundle

@@ -1,0 +1,33 @@
+from decimal import Decimal as D
+
+from generator import checks
+from generator.loading import Loaded
+from pathlib import Path
+
+
+def run(bundle):
+    return checks.run(bundle, Loaded(Path("2019.yaml"), lines={}), Loaded(Path("unit.yaml")))
+
+
+def test_renhe_checks_clean(renhe):
+    assert run(renhe) == []
+
+
+def test_parts_off_by_a_cent_warn_and_more_is_an_error(renhe):
+    copy = renhe.year.model_copy(deep=True)
+    copy.expenditure.basic += D("0.01")
+    bundle = type(renhe)(renhe.unit, copy, renhe.figures, renhe.catalog)
+    (warning,) = run(bundle)
+    assert not warning.is_error and "0.01" in warning.message
+    copy.expenditure.basic += D("1")
+    (error,) = run(bundle)
+    assert error.is_error and error.path == "支出.项目支出"
+
+
+def test_unknown_code_and_wrong_name(renhe):
+    copy = renhe.year.model_copy(deep=True)
+    copy.expenditure.lines[0].code = "2019999"
+    copy.expenditure.lines[1].name = "行政运行经费"
+    bundle = type(renhe)(renhe.unit, copy, renhe.figures, renhe.catalog)
+    messages = [f.message for f in run(bundle)]
+    assert any("2019999 不在" in m for m in messages) and any("行政运行经费" in m for m in messages)

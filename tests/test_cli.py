@@ -1,0 +1,42 @@
+"""The command line as a clerk uses it: exit codes and messages."""
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def cli(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, str(ROOT / "cli.py"), *args], capture_output=True, text=True, cwd=cwd)
+
+
+def test_generate_one_unit(tmp_path):
+    r = cli("generate", "data/panzhihua-renhe-jiwei", "-o", str(tmp_path))
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "panzhihua-renhe-jiwei" / "2019" / "2019年度部门决算说明.docx").exists()
+    assert "已生成" in r.stdout
+
+
+def test_missing_path_is_a_usage_error(tmp_path):
+    r = cli("generate", "data/no-such-unit", "-o", str(tmp_path))
+    assert r.returncode == 2 and "找不到" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_unknown_option_is_a_usage_error():
+    r = cli("generate", "--frobnicate")
+    assert r.returncode == 2 and "用法错误" in r.stderr
+
+
+def test_bad_data_exits_1_with_file_line_field(tmp_path):
+    unit = tmp_path / "u"
+    unit.mkdir()
+    (unit / "unit.yaml").write_text("单位名称: 甲\n简称: 甲\n职能: [x]\n编制: {行政编制: 1}\n", encoding="utf-8")
+    (unit / "2019.yaml").write_text("年度: 2019\n收入: {一般公共预算财政拨款收入: 1622.30万元}\n支出: {基本支出: 0, 项目支出: 0, 科目: []}\n", encoding="utf-8")
+    r = cli("generate", str(unit), "-o", str(tmp_path / "out"))
+    assert r.returncode == 1 and "Traceback" not in r.stderr + r.stdout
+    assert "2019.yaml:2: 错误: 收入.一般公共预算财政拨款收入:" in r.stdout
+
+
+def test_check_data_is_clean():
+    r = cli("check")
+    assert r.returncode == 0 and "共 0 个错误" in r.stdout

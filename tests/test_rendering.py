@@ -1,0 +1,60 @@
+import io
+import zipfile
+from decimal import Decimal as D
+
+import pytest
+
+from generator.errors import TemplateProblem
+from generator.rendering import environment, render, write_atomic
+from templates_helpers import one_paragraph_template
+
+
+def test_same_input_same_bytes(generated):
+    from generator.pipeline import discover, generate
+    import tempfile
+    from pathlib import Path
+    with tempfile.TemporaryDirectory() as other:
+        for job in discover([]):
+            generate(job, Path(other))
+        for relative, path in generated.items():
+            assert (Path(other) / relative).read_bytes() == path.read_bytes(), relative
+
+
+def test_zip_members_have_fixed_timestamps(generated):
+    for path in generated.values():
+        with zipfile.ZipFile(path) as z:
+            assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_text_is_escaped(tmp_path):
+    tpl = one_paragraph_template(tmp_path, "{{ text }}")
+    data = render(tpl, {"text": "R&D <b>\"引号\"</b> 'x'"})
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    assert "R&amp;D &lt;b&gt;" in xml
+
+
+def test_undefined_variable_is_a_template_problem(tmp_path):
+    tpl = one_paragraph_template(tmp_path, "{{ nothing_here }}")
+    with pytest.raises(TemplateProblem, match="nothing_here"):
+        render(tpl, {})
+
+
+def test_sandbox_refuses_python_internals(tmp_path):
+    tpl = one_paragraph_template(tmp_path, "{{ ''.__class__.__mro__ }}")
+    with pytest.raises(TemplateProblem):
+        render(tpl, {})
+
+
+def test_filters_are_available():
+    env = environment()
+    assert env.from_string("{{ x|money }}").render(x=D("1")) == "1.00"
+
+
+def test_atomic_write_keeps_old_file_on_failure(tmp_path, monkeypatch):
+    target = tmp_path / "a.docx"
+    target.write_bytes(b"old")
+    import os
+    monkeypatch.setattr(os, "replace", lambda *a: (_ for _ in ()).throw(OSError("disk full")))
+    with pytest.raises(OSError):
+        write_atomic(target, b"new")
+    assert target.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir()] == ["a.docx"]
