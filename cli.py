@@ -49,6 +49,8 @@ def generate(paths: tuple[Path, ...], outdir: Path) -> None:
             click.echo(f"{job.label}：{exc.message}", err=True)
             continue
         print_findings(prepared.findings)
+        for note in prepared.skipped:
+            click.echo(note)
         for path in written:
             click.echo(f"已生成 {display_path(path)}")
     sys.exit(1 if failed else 0)

@@ -7,8 +7,8 @@ from typing import Any
 
 from . import formatting
 from .catalog import Catalog, glossary
-from .figures import Figures, Part
-from .model import CodeChoice, Item, Lead, Project, Report, Section, Unit, Year
+from .figures import GRADES, Figures, Part
+from .model import Body, CodeChoice, Item, Lead, OverallEvaluation, Project, Report, Section, Unit, Year
 
 INCOME_LABELS = {
     "general_budget": "一般公共预算财政拨款收入",
@@ -195,9 +195,25 @@ def procurement_parts(year: Year) -> list[dict]:
 
 
 def overall_evaluation(bundle: Bundle) -> dict[str, Any]:
-    """Variables of the 部门整体支出绩效评价报告 (四川)."""
+    """Variables of the 部门整体支出绩效评价报告 (四川), its sections taken from other facts when not written."""
     ctx = base_context(bundle)
-    ctx["ev"] = bundle.year.overall_evaluation
+    year, unit = bundle.year, bundle.unit
+    ev = year.overall_evaluation or OverallEvaluation()
+    se = bundle.figures.self_eval
+    organization = ev.organization
+    if organization is None and unit.departments:
+        organization = f"{unit.short}内设科室{department_count(unit)}个，分别为：{formatting.join_list(department_names(unit))}。"
+        if unit.other_bodies:
+            organization += f"另外，还包括{formatting.join_list(unit.other_bodies, last='及')}。"
+    if organization is None and unit.departments_summary:
+        organization = f"{unit.short}内部机构共设{unit.departments_summary}。"
+    conclusion = ev.conclusion or (se and f"经自评，{year.year}年度部门整体支出绩效总分{formatting.score(se.score_total)}分，等级为“{se.grade}”。")
+    ctx["ev"] = {
+        "organization": organization or "无", "budget_management": ev.budget_management or year.spending_rules or "无",
+        "special_management": ev.special_management or "无", "result_use": ev.result_use or "无",
+        "conclusion": conclusion or "无", "problems": ev.problems or year.performance_problems or "无",
+        "suggestions": ev.suggestions or "无",
+    }
     return ctx
 
 
@@ -213,3 +229,51 @@ def project_report(bundle: Bundle, index: int) -> dict[str, Any]:
 def money_or_zero(value: Decimal | None) -> Decimal:
     """A missing amount read as zero."""
     return value if value is not None else Decimal(0)
+
+
+def department_count(unit: Unit) -> int:
+    """内设机构 count, a body standing for several counting as such."""
+    return sum(d.count if isinstance(d, Body) else 1 for d in unit.departments)
+
+
+def department_names(unit: Unit) -> list[str]:
+    """内设机构 names."""
+    return [d.name if isinstance(d, Body) else d for d in unit.departments]
+
+
+def indicator_rows(bundle: Bundle) -> list[dict]:
+    """自评表 indicator rows with vertical-merge marks for the 一级 and 二级 cells."""
+    se, figs = bundle.year.self_evaluation, bundle.figures.self_eval
+    caps = {g.name: g.weight for g in figs.level1}
+    rows, prev = [], None
+    for ind in se.indicators:
+        new1 = prev is None or ind.level1 != prev.level1
+        new2 = new1 or ind.level2 != prev.level2
+        rows.append({
+            "level1": f"{ind.level1}（{formatting.score(caps[ind.level1])}分）", "m1": "restart" if new1 else "continue",
+            "level2": ind.level2, "m2": "restart" if new2 else "continue", "level3": ind.level3,
+            "target": ind.target, "actual": ind.actual, "weight": ind.weight, "score": ind.score,
+            "deviation": ind.deviation,
+        })
+        prev = ind
+    return rows
+
+
+def self_evaluation_report(bundle: Bundle) -> dict[str, Any]:
+    """Variables of the 部门整体支出绩效自评报告 with its 自评表 (湖南)."""
+    ctx = base_context(bundle)
+    year = bundle.year
+    titles = [s.title for s in year.work]
+    ctx.update({
+        "department_count": department_count(bundle.unit),
+        "departments": department_names(bundle.unit),
+        "work": [{"title": s.title, "paragraphs": [paragraph(p) for p in s.paragraphs]} for s in year.work],
+        "work_intro": [paragraph(p) for p in year.work_intro],
+        "work_summary": [paragraph(p) for p in year.work_summary],
+        "project_funds": sum((p.budget for p in bundle.figures.projects), Decimal(0)),
+        "se": bundle.figures.self_eval, "sd": year.self_evaluation,
+        "achieved": year.self_evaluation.achieved or "；".join(f"{i}、{t}" for i, t in enumerate(titles, 1)),
+        "indicator_rows": indicator_rows(bundle),
+        "grades": [{"floor": floor, "name": name} for floor, name in GRADES],
+    })
+    return ctx

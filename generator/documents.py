@@ -55,7 +55,7 @@ def _project_reports(bundle: Bundle, unit_dir: Path) -> list[tuple[int, bytes]]:
 def _build_final(kind: Kind, bundle: Bundle, unit_dir: Path) -> list[Output]:
     """The 部门决算说明 with its annexes embedded."""
     annexes: list[tuple[str | None, bytes]] = []
-    if bundle.year.overall_evaluation is not None:
+    if not OVERALL.missing(bundle):
         annexes.append((None, _overall_bytes(bundle, unit_dir)))
     for i, data in _project_reports(bundle, unit_dir):
         annexes.append((bundle.year.projects[i].name, data))
@@ -83,9 +83,28 @@ def _needs_final(bundle: Bundle) -> list[str]:
     return [] if bundle.year.economic is not None else ["经济分类（人员经费、公用经费）"]
 
 
+def _needs_self_evaluation(bundle: Bundle) -> list[str]:
+    """Facts the 部门整体支出绩效自评报告 cannot do without."""
+    year = bundle.year
+    needs = [("整体支出自评", year.self_evaluation), ("预算", year.budget), ("实有人数", year.staff)]
+    return [key for key, value in needs if value is None]
+
+
+def _build_self_evaluation(kind: Kind, bundle: Bundle, unit_dir: Path) -> list[Output]:
+    """The 部门整体支出绩效自评报告 with its 自评表."""
+    path = template_path(kind.name, bundle, unit_dir, kind.layouts)
+    return [Output(f"{bundle.year.year}年度部门整体支出绩效自评报告.docx", render(path, contexts.self_evaluation_report(bundle)))]
+
+
 FINAL = Kind("部门决算说明", ("四川",), _needs_final, _build_final)
-OVERALL = Kind("部门整体支出绩效评价报告", ("四川",),
-               lambda b: [] if b.year.overall_evaluation else ["整体支出绩效评价"], _build_overall)
-PROJECT = Kind("项目支出绩效评价报告", ("四川",),
-               lambda b: [] if any(p.evaluation for p in b.year.projects) else ["项目.评价报告"], _build_projects)
-KINDS = [FINAL, OVERALL, PROJECT]
+def _needs_overall(bundle: Bundle) -> list[str]:
+    """Facts the 部门整体支出绩效评价报告 cannot do without."""
+    year = bundle.year
+    needs = [("实有人数", year.staff), ("整体支出绩效评价 或 整体支出自评", year.overall_evaluation or year.self_evaluation)]
+    return [key for key, value in needs if value is None]
+
+
+OVERALL = Kind("部门整体支出绩效评价报告", ("四川",), _needs_overall, _build_overall)
+PROJECT = Kind("项目支出绩效评价报告", ("四川",), lambda b: [], _build_projects)
+SELF = Kind("部门整体支出绩效自评报告", ("湖南",), _needs_self_evaluation, _build_self_evaluation)
+KINDS = [FINAL, OVERALL, PROJECT, SELF]

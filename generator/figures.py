@@ -18,6 +18,11 @@ def ratio(numerator: Optional[Decimal], denominator: Optional[Decimal]) -> Optio
     return Decimal(numerator) / Decimal(denominator)
 
 
+def total_or_none(values: list[Optional[Decimal]]) -> Optional[Decimal]:
+    """The sum of values, or None when any is unknown."""
+    return None if any(v is None for v in values) else sum(values, ZERO)
+
+
 def shares(amounts: list[Decimal], places: int = 1) -> list[Optional[Decimal]]:
     """Percent shares of a whole, rounded so they sum to exactly 100 (largest remainder)."""
     total = sum(amounts, ZERO)
@@ -93,9 +98,9 @@ class CodeGroup:
         return sum((p.amount for p in self.lines), ZERO)
 
     @property
-    def budget(self) -> Decimal:
-        """Total budget of the group."""
-        return sum((p.budget or ZERO for p in self.lines), ZERO)
+    def budget(self) -> Optional[Decimal]:
+        """Total budget of the group, None when a line's budget is unknown."""
+        return total_or_none([p.budget for p in self.lines])
 
 
 def group_lines(lines: list[Part], digits: int = 3) -> list[CodeGroup]:
@@ -131,11 +136,11 @@ class Figures:
     fiscal_income: Decimal
     fiscal_total: Decimal
     expenditure_total: Decimal
-    budget_total: Decimal
+    budget_total: Optional[Decimal]
     spending_kind: list[Part]
     fund_spending: dict[str, Decimal]
     general_budget: Decimal
-    general_budget_budget: Decimal
+    general_budget_budget: Optional[Decimal]
     general_budget_share: Optional[Decimal]
     classes: list[CodeGroup]
     fiscal_end: Decimal
@@ -149,6 +154,7 @@ class Figures:
     vehicles_total: int
     projects: list[ProjectFigures]
     changes: dict[str, Change]
+    self_eval: Optional["SelfEvalFigures"] = None
 
     @property
     def completion(self) -> Optional[Decimal]:
@@ -193,11 +199,11 @@ def compute(year: Year) -> Figures:
         fiscal_income=fiscal_income,
         fiscal_total=fiscal_income + year.carryover,
         expenditure_total=expenditure_total,
-        budget_total=sum((l.budget for l in lines), ZERO),
+        budget_total=total_or_none([l.budget for l in lines]),
         spending_kind=breakdown([("basic", year.expenditure.basic), ("project", year.expenditure.project)]),
         fund_spending=fund_spending,
         general_budget=general_budget,
-        general_budget_budget=sum((p.budget for p in general_lines), ZERO),
+        general_budget_budget=total_or_none([p.budget for p in general_lines]),
         general_budget_share=ratio(general_budget, expenditure_total),
         classes=group_lines(general_lines),
         fiscal_end=fiscal_income + year.carryover - sum(fund_spending.values(), ZERO),
@@ -211,6 +217,7 @@ def compute(year: Year) -> Figures:
         vehicles_total=sum(year.assets.vehicles.values()),
         projects=[ProjectFigures(p.budget.fiscal + p.budget.other, p.spent.fiscal + p.spent.other) for p in year.projects],
         changes=_changes(year, income_total, expenditure_total, fiscal_income, general_budget),
+        self_eval=self_evaluation(year, expenditure_total),
     )
 
 
@@ -254,3 +261,76 @@ def _changes(year: Year, income_total, expenditure_total, fiscal_income, general
         "operating": Change(_operating(year), prev.operating),
         "reception": Change(year.three_public.reception.actual, prev.reception),
     }
+
+
+GRADES = [(Decimal(90), "优"), (Decimal(80), "良"), (Decimal(60), "中"), (Decimal(0), "差")]
+
+
+def grade(score: Decimal) -> str:
+    """优/良/中/差 by the thresholds of the 自评表 (90, 80, 60)."""
+    return next(name for floor, name in GRADES if score >= floor)
+
+
+@dataclass
+class IndicatorGroup:
+    """Indicators under one 一级 (or 二级) name, with the sum of their weights and scores."""
+
+    name: str
+    weight: Decimal
+    score: Decimal
+    size: int
+
+
+@dataclass
+class SelfEvalFigures:
+    """The figures of the 部门整体支出绩效自评表."""
+
+    initial: Decimal
+    full: Decimal
+    total_initial: Decimal
+    total_full: Decimal
+    executed: Decimal
+    execution_rate: Optional[Decimal]
+    funds_weight: Decimal
+    funds_score: Decimal
+    level1: list[IndicatorGroup]
+    weight_total: Decimal
+    score_total: Decimal
+
+    @property
+    def grade(self) -> str:
+        """The grade of the total score."""
+        return grade(self.score_total)
+
+
+def indicator_groups(indicators, key) -> list[IndicatorGroup]:
+    """Consecutive indicators grouped by a key, with weight and score sums."""
+    groups: list[IndicatorGroup] = []
+    for ind in indicators:
+        name = key(ind)
+        if not groups or groups[-1].name != name:
+            groups.append(IndicatorGroup(name, ZERO, ZERO, 0))
+        g = groups[-1]
+        g.weight += ind.weight or ZERO
+        g.score += ind.score or ZERO
+        g.size += 1
+    return groups
+
+
+def self_evaluation(year: Year, executed: Decimal) -> Optional[SelfEvalFigures]:
+    """自评表 figures, when the year has a budget and a self-evaluation."""
+    se, budget = year.self_evaluation, year.budget
+    if se is None or budget is None:
+        return None
+    full = budget.initial + budget.adjustment
+    total_full = full + year.carryover + budget.other
+    rate = ratio(executed, total_full)
+    funds_score = se.funds_weight * min(rate, Decimal(1)) if rate is not None else ZERO
+    weights = sum((i.weight or ZERO for i in se.indicators), ZERO)
+    scores = sum((i.score or ZERO for i in se.indicators), ZERO)
+    return SelfEvalFigures(
+        initial=budget.initial, full=full, total_initial=budget.initial + year.carryover + budget.other,
+        total_full=total_full, executed=executed, execution_rate=rate, funds_weight=se.funds_weight,
+        funds_score=funds_score, level1=indicator_groups(se.indicators, lambda i: i.level1),
+        weight_total=se.funds_weight + weights, score_total=funds_score + scores,
+    )

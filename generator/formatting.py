@@ -38,6 +38,14 @@ def share(value: Decimal | None, places: int = 1, trim: bool = True) -> str:
     return percent(Decimal(value) / 100, places, trim)
 
 
+def score(value: Decimal | int | None) -> str:
+    """A score or weight: at most two decimals, trailing zeros dropped (10, 9.5, 8.25)."""
+    if value is None:
+        return ""
+    text = f"{quantize(value, 2):f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def count(value: int | Decimal | None) -> str:
     """A whole number of things (persons, batches, vehicles)."""
     return "" if value is None else str(value)
@@ -132,6 +140,7 @@ FILTERS = {
     "pct": percent,
     "share": share,
     "count": count,
+    "score": score,
     "increase_word": increase_word,
     "growth_word": growth_word,
     "cn": chinese_number,

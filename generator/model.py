@@ -136,7 +136,7 @@ class CodeLine(Base):
 
     code: Code = f("科目编码", "功能分类科目编码，7 位（项级），例如 2011101")
     name: Optional[Text] = f("科目名称", "可省略：名称自动取自科目目录；填写时须与目录一致", None)
-    budget: Money = f("预算数", "全年预算数（万元）")
+    budget: Optional[Money] = f("预算数", "全年预算数（万元）；不知道时可省略（不计算完成率）", None)
     actual: Money = f("决算数", "决算数（万元）")
     fund: FUNDS = f("资金性质", "一般公共预算、政府性基金预算或国有资本经营预算", "一般公共预算")
     reason: Optional[Text] = f("说明", "决算数与预算数差异的原因", None)
@@ -322,19 +322,37 @@ class Project(Base):
 class OverallEvaluation(Base):
     """部门整体支出绩效评价报告 narrative (四川 layout)."""
 
-    organization: Text = f("机构组成", "机构组成")
-    budget_management: Text = f("部门预算管理", "部门预算管理")
-    special_management: Text = f("专项预算管理", "专项预算管理")
-    result_use: Text = f("结果应用", "结果应用情况")
-    conclusion: Text = f("评价结论", "评价结论")
-    problems: Text = f("存在问题", "存在问题")
-    suggestions: Text = f("改进建议", "改进建议")
+    organization: Optional[Text] = f("机构组成", "机构组成；省略时由内设机构生成", None)
+    budget_management: Optional[Text] = f("部门预算管理", "部门预算管理；省略时用“支出管理”", None)
+    special_management: Optional[Text] = f("专项预算管理", "专项预算管理", None)
+    result_use: Optional[Text] = f("结果应用", "结果应用情况", None)
+    conclusion: Optional[Text] = f("评价结论", "评价结论；省略时由自评总分和等级生成", None)
+    problems: Optional[Text] = f("存在问题", "存在问题；省略时用“绩效管理问题”", None)
+    suggestions: Optional[Text] = f("改进建议", "改进建议", None)
 
 
 class CodeChoice(Base):
     """The 款 codes whose meaning the glossary explains."""
 
     codes: list[Code] = f("功能分类科目", "要解释的款级科目编码（5 位），例如 [20111, 20805]")
+
+
+class Budget(Base):
+    """The year's budget: 年初预算, adjustments, other funds (万元)."""
+
+    initial: Money = f("年初预算数", "当年财政拨款年初预算数（万元）")
+    adjustment: Money = f("调整追加", "年中调整追加数（万元），调减写负数", ZERO)
+    other: Money = f("其他资金", "其他资金来源（万元）", ZERO)
+
+
+class SelfEvaluation(Base):
+    """部门整体支出绩效自评表 facts (湖南 layout)."""
+
+    funds_weight: Money = f("资金分值", "资金情况（执行率）的分值，例如 10")
+    goal: Text = f("预期目标", "年度总体目标：预期目标")
+    achieved: Optional[Text] = f("实际完成情况", "年度总体目标：实际完成情况；省略时列出各项工作情况的标题", None)
+    indicators: list[Indicator] = f("绩效指标", "绩效指标，每行一个三级指标")
+    grade: Optional[Text] = f("等级", "可省略：等级按总分自动评定；填写时须与评定结果一致", None)
 
 
 class Previous(Base):
@@ -367,5 +385,13 @@ class Year(Base):
     performance: PerformanceManagement = f("预算绩效管理", "预算绩效管理情况", PerformanceManagement())
     projects: list[Project] = f("项目", "有绩效目标的项目", [])
     overall_evaluation: Optional[OverallEvaluation] = f("整体支出绩效评价", "部门整体支出绩效评价报告的内容", None)
+    budget: Optional[Budget] = f("预算", "年初预算数、调整追加、其他资金", None)
+    spending_rules: Optional[Text] = f("支出管理", "资金支出的审批规定，例如大额资金开支的审议程序", None)
+    work_intro: list[Paragraph] = f("工作概述", "工作情况前的概述段落", [])
+    work: list[Section] = f("工作情况", "本年工作情况：每节一个标题（编号自动生成）和若干段落，段首要点句用“要点”", [])
+    work_summary: list[Paragraph] = f("工作总结", "工作情况之后的总结段落", [])
+    performance_problems: Optional[Text] = f("绩效管理问题", "绩效管理存在的问题及下一步改进措施", None)
+    other_matters: Optional[Text] = f("其他说明", "其他需要说明的情况", None)
+    self_evaluation: Optional[SelfEvaluation] = f("整体支出自评", "部门整体支出绩效自评表", None)
     glossary: list[either(CodeChoice)] = f("名词解释", "选用的名词解释词条（见 data/common/名词解释.yaml），按顺序编号；写“功能分类科目: [款编码]”插入科目解释", [])
     previous: Previous = f("上年", "上年数（有上年数据文件时自动读取）", Previous())

@@ -42,6 +42,7 @@ class Prepared:
     job: Job
     bundle: Optional[Bundle] = None
     findings: list[Finding] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Finding]:
@@ -116,7 +117,9 @@ def generate(job: Job, outdir: Path) -> tuple[Prepared, list[Path]]:
     written = []
     target = outdir / job.unit_dir.name / str(prepared.bundle.year.year)
     for kind in KINDS:
-        if kind.missing(prepared.bundle):
+        missing = kind.missing(prepared.bundle)
+        if missing:
+            prepared.skipped.append(f"{job.label}：未生成{kind.name}，缺少：{'、'.join(missing)}")
             continue
         for output in kind.build(kind, prepared.bundle, job.unit_dir):
             path = target / output.name

@@ -7,6 +7,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE / "source"))
 
+import hunan  # noqa: E402
 import sichuan  # noqa: E402
 
 # (document kind, layout) → builder function
@@ -14,6 +15,7 @@ TEMPLATES = {
     ("部门决算说明", "四川"): sichuan.final_accounts,
     ("部门整体支出绩效评价报告", "四川"): sichuan.overall_evaluation,
     ("项目支出绩效评价报告", "四川"): sichuan.project_report,
+    ("部门整体支出绩效自评报告", "湖南"): hunan.self_evaluation_report,
 }
 
 

@@ -223,8 +223,18 @@ class Builder:
         p.paragraph_format.first_line_indent = Pt(0)
         p.add_run().add_break(WD_BREAK.PAGE)
 
-    def table(self, columns_mm: list[float]):
-        """An empty bordered table with fixed column widths."""
+    def landscape(self) -> None:
+        """Start a new landscape section (for wide tables); page numbers continue."""
+        from docx.enum.section import WD_ORIENT
+        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = Mm(297), Mm(210)
+        section.top_margin, section.bottom_margin = Mm(28), Mm(26)
+        section.left_margin, section.right_margin = Mm(37), Mm(35)
+
+    def table(self, columns_mm: list[float], font_pt: float | None = None):
+        """An empty bordered table with fixed column widths (and, optionally, a smaller font)."""
+        self._cell_pt = font_pt
         table = self.doc.add_table(rows=0, cols=len(columns_mm))
         table.style = self.doc.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -249,6 +259,8 @@ class Builder:
             p.style = self.doc.styles[TABLE_STYLE]
             run = p.add_run(text)
             run.bold = bold or None
+            if self._cell_pt:
+                run.font.size = Pt(self._cell_pt)
             if vmerge and col in vmerge:
                 merge = OxmlElement("w:vMerge")
                 if vmerge[col] != "continue":
