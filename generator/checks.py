@@ -1,15 +1,19 @@
 """Consistency rules over a unit-year's facts and figures; each problem a located finding."""
 from __future__ import annotations
 
+import difflib
 from decimal import Decimal
-from typing import Callable
+from typing import Callable, Optional
 
+from . import stated as st
 from .contexts import Bundle
 from .errors import ERROR, WARNING, Finding
-from .formatting import money
+from .figures import grade
+from .formatting import money, percent, score
 from .loading import Loaded
 
 ROUNDING = Decimal("0.01")
+LARGE_CHANGE = Decimal("0.3")
 
 Rule = Callable[[Bundle, Loaded, Loaded], list[Finding]]
 RULES: list[Rule] = []
@@ -30,7 +34,7 @@ def run(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
 
 
 def mismatch(loaded: Loaded, path: tuple, stated: Decimal, computed: Decimal, what: str) -> list[Finding]:
-    """A finding when a stated total differs from its parts: 警告 within rounding, 错误 beyond."""
+    """A finding when a stated amount differs from its computation: 警告 within 0.01, 错误 beyond."""
     diff = abs(stated - computed)
     if diff == 0:
         return []
@@ -65,6 +69,16 @@ def economic_adds_up(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> li
 
 
 @rule
+def staffing_adds_up(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
+    """A stated 编制人数 equals the sum of the kinds of posts given."""
+    s = bundle.unit.staffing
+    parts = [v for v in (s.administrative, s.institutional, s.worker) if v is not None]
+    if s.total is not None and parts and sum(parts) != s.total:
+        return [unit_file.finding(("编制", "编制人数"), f"编制人数写的是 {s.total}，但各类编制之和是 {sum(parts)}。")]
+    return []
+
+
+@rule
 def codes_known(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
     """Every code exists in the catalogue, appears once, and any stated name matches."""
     out, seen = [], {}
@@ -74,7 +88,7 @@ def codes_known(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Fi
         if official is None:
             out.append(year_file.finding(path, f"科目编码 {line.code} 不在功能分类科目目录中（data/common/功能分类科目.yaml）。请核对编码。"))
         elif line.name and line.name != official:
-            out.append(year_file.finding(("支出", "科目", i, "科目名称"), f"科目 {line.code} 在目录中的名称是“{official}”，这里写的是“{line.name}”。请改正或删去科目名称。"))
+            out.append(year_file.finding(("支出", "科目", i, "科目名称"), f"科目 {line.code} 在 {bundle.year.year} 年的名称是“{official}”，这里写的是“{line.name}”。请改正或删去科目名称。"))
         if line.code in seen:
             out.append(year_file.finding(path, f"科目编码 {line.code} 重复（第 {seen[line.code] + 1} 项已有）。请合并为一项。"))
         seen.setdefault(line.code, i)
@@ -82,9 +96,143 @@ def codes_known(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Fi
 
 
 @rule
+def glossary_codes_known(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
+    """Codes the glossary explains exist and are used this year."""
+    from .model import CodeChoice
+    out = []
+    used = {line.code[:5] for line in bundle.year.expenditure.lines}
+    for i, choice in enumerate(bundle.year.glossary):
+        if not isinstance(choice, CodeChoice):
+            continue
+        for j, code in enumerate(choice.codes):
+            path = ("名词解释", i, "功能分类科目", j)
+            if code not in bundle.catalog:
+                out.append(year_file.finding(path, f"名词解释中的科目编码 {code} 不存在。请核对编码。"))
+            elif code not in used:
+                out.append(year_file.finding(path, f"名词解释中的科目 {code} 本年没有支出。请删去或核对编码。", WARNING))
+    return out
+
+
+@rule
 def spending_within_means(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
     """Fiscal spending does not exceed fiscal income plus carry-over."""
     end = bundle.figures.fiscal_end
-    if end < 0:
+    if end < 0 and bundle.figures.fiscal_income:
         return [year_file.finding(("支出", "科目"), f"财政拨款支出超过了财政拨款收入与年初结转和结余之和 {money(-end)} 万元。请核对收入或支出。")]
     return []
+
+
+@rule
+def budgets_not_exceeded(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
+    """Spending above its budget is flagged for the clerk to confirm."""
+    out = []
+    for i, line in enumerate(bundle.year.expenditure.lines):
+        if line.budget is not None and line.actual > line.budget:
+            out.append(year_file.finding(("支出", "科目", i, "决算数"), f"科目 {line.code} 决算数 {money(line.actual)} 超过预算数 {money(line.budget)}。请确认，并在“说明”中写明原因。", WARNING))
+    tp = bundle.year.three_public
+    for key, item in (("因公出国（境）费", tp.abroad), ("公务用车购置费", tp.vehicle_purchase), ("公务用车运行维护费", tp.vehicle_operation), ("公务接待费", tp.reception)):
+        if item.actual > item.budget:
+            out.append(year_file.finding(("三公经费", key, "决算数"), f"{key}决算数 {money(item.actual)} 超过预算数 {money(item.budget)}（完成预算 {percent(item.actual / item.budget) if item.budget else '—'}）。请确认。", WARNING))
+    for i, (project, figs) in enumerate(zip(bundle.year.projects, bundle.figures.projects)):
+        if figs.spent > figs.budget:
+            out.append(year_file.finding(("项目", i, "执行数"), f"项目“{project.name}”执行数 {money(figs.spent)} 超过预算数 {money(figs.budget)}。请确认。", WARNING))
+    return out
+
+
+REASONS = {
+    "income": (("变动原因", "收支总体"), lambda y: y.reasons.total, "本年收入合计"),
+    "expenditure": (("变动原因", "收支总体"), lambda y: y.reasons.total, "本年支出合计"),
+    "fiscal_total": (("变动原因", "财政拨款"), lambda y: y.reasons.fiscal, "财政拨款收支总计"),
+    "general_budget": (("变动原因", "一般公共预算"), lambda y: y.reasons.general_budget, "一般公共预算财政拨款支出"),
+    "operating": (("机关运行经费", "变动原因"), lambda y: y.operating.reason, "机关运行经费"),
+    "reception": (("三公经费", "公务接待费", "变动原因"), lambda y: y.three_public.reception.reason, "公务接待费"),
+}
+UP_WORDS, DOWN_WORDS = ("增加", "增长", "上升", "提高"), ("减少", "下降", "降低", "压减")
+
+
+@rule
+def changes_explained(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
+    """A large change against last year has a reason, and the reason's wording matches the direction."""
+    out = []
+    for key, (path, reason_of, label) in REASONS.items():
+        change = bundle.figures.changes[key]
+        reason = reason_of(bundle.year)
+        if change.rate is None or change.delta == 0:
+            continue
+        if not reason and change.rate >= LARGE_CHANGE:
+            out.append(year_file.finding(path, f"{label}与上年相比{'增长' if change.delta > 0 else '下降'}{percent(change.rate)}，变动较大，但没有写变动原因。请补充。", WARNING))
+        elif reason:
+            words = DOWN_WORDS if change.delta > 0 else UP_WORDS
+            opposite = UP_WORDS if change.delta > 0 else DOWN_WORDS
+            if any(w in reason for w in words) and not any(w in reason for w in opposite):
+                out.append(year_file.finding(path, f"{label}比上年{'增加' if change.delta > 0 else '减少'}了，但变动原因写的是“{next(w for w in words if w in reason)}”。请核对。", WARNING))
+    return out
+
+
+@rule
+def self_evaluation_scores(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
+    """自评表: weights total 100, each score within its weight, a stated grade equals the computed one."""
+    se, figs = bundle.year.self_evaluation, bundle.figures.self_eval
+    if se is None or figs is None:
+        return []
+    out = []
+    base = ("整体支出自评",)
+    if figs.weight_total != 100:
+        caps = "、".join(f"{g.name}{score(g.weight)}分" for g in figs.level1)
+        out.append(year_file.finding(base + ("绩效指标",), f"分值合计应为 100 分，现在是 {score(figs.weight_total)} 分（资金{score(figs.funds_weight)}分、{caps}）。请调整各指标分值。"))
+    for i, ind in enumerate(se.indicators):
+        path = base + ("绩效指标", i)
+        if ind.weight is None or ind.score is None:
+            out.append(year_file.finding(path, f"指标“{ind.level3 or ind.level1}”缺少{'分值' if ind.weight is None else '得分'}。"))
+        elif ind.score > ind.weight or ind.score < 0:
+            out.append(year_file.finding(path + ("得分",), f"得分 {score(ind.score)} 超出分值 {score(ind.weight)} 的范围。"))
+    if se.grade and se.grade != figs.grade:
+        out.append(year_file.finding(base + ("等级",), f"等级写的是“{se.grade}”，但总分 {score(figs.score_total)} 分对应的等级是“{figs.grade}”。"))
+    return out
+
+
+@rule
+def stated_figures(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
+    """Every figure under 核对 equals what the facts give, within the precision it is written with."""
+    out = []
+    for name, value in bundle.year.stated.items():
+        out.extend(_stated_one(bundle, year_file, name, value))
+    return out
+
+
+def _stated_one(bundle: Bundle, year_file: Loaded, name: str, value) -> list[Finding]:
+    """Findings for one stated figure."""
+    path = ("核对", name)
+    figure = st.lookup(name)
+    if figure is None:
+        close = difflib.get_close_matches(st.split_name(name)[0], list(st.FIGURES), n=1, cutoff=0.3)
+        return [year_file.finding(path, f"不认识的核对项“{name}”。" + (f"是不是“{close[0]}”？" if close else ""))]
+    computed = figure.compute(bundle, st.split_name(name)[1])
+    if computed is None:
+        return [year_file.finding(path, f"无法计算“{name}”：缺少所需的数据（{figure.help}）。", WARNING)]
+    if figure.kind == st.TEXT:
+        return _compare_text(year_file, path, str(value), str(computed))
+    number, places = st.parse_stated(figure.kind, value)
+    if number is None:
+        example = "66.2%" if figure.kind == st.RATE else "1622.30"
+        return [year_file.finding(path, f"“{value}”不是{figure.kind}，应写成例如 {example}。")]
+    return _compare(year_file, path, name, figure.kind, number, places, Decimal(computed), value)
+
+
+def _compare_text(year_file: Loaded, path: tuple, written: str, official: str) -> list[Finding]:
+    """A finding when a stated name is neither the official name nor its short form."""
+    short = official[:-2] if official.endswith("支出") else official
+    if written.strip() in (official, short):
+        return []
+    return [year_file.finding(path, f"写的是“{written}”，本年度的科目名称是“{official}”。请改正（名称由程序从科目目录取得）。")]
+
+
+def _compare(year_file: Loaded, path: tuple, name: str, kind: str, number: Decimal, places: int, computed: Decimal, written) -> list[Finding]:
+    """A finding when a stated figure is off by more than its written precision allows."""
+    if kind == st.AMOUNT:
+        return mismatch(year_file, path, number, computed, f"计算得到的{name}")
+    unit = Decimal(1).scaleb(-places) / (100 if kind == st.RATE else 1)
+    if abs(number - computed) <= unit / 2:
+        return []
+    shown = percent(computed, max(places, 1)) if kind == st.RATE else score(computed)
+    return [year_file.finding(path, f"写的是 {written}，按数据计算应为 {shown}。请改正（文档中的数字由程序计算）。")]

@@ -137,7 +137,8 @@ SYNTAX_HINTS = [
 
 def _syntax_finding(loaded: Loaded, exc: yaml.MarkedYAMLError) -> Finding:
     """A Chinese finding for a YAML syntax error, with line and column."""
-    mark = exc.problem_mark or exc.context_mark
+    quoted = "quoted scalar" in str(exc.context or "")
+    mark = (exc.context_mark if quoted else None) or exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else 1
     column = mark.column + 1 if mark else 1
     problem = str(exc.problem or exc.context or "")

@@ -1,0 +1,93 @@
+"""Rules over the narrative text a clerk writes: placeholders, stale years, characters XML forbids."""
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from pydantic import BaseModel
+
+from .checks import rule
+from .contexts import Bundle
+from .errors import ERROR, WARNING, Finding
+from .loading import Loaded
+
+PLACEHOLDERS = re.compile(r"X{2,}|Ｘ{2,}|×{2,}|某某|待补充|待填写|。{3,}|\?{3,}|？{3,}")
+YEAR = re.compile(r"(?<!\d)(\d{4})\s*年(?!\s*\d{1,2}\s*月)(度)?")
+COMPARISON = re.compile(r"(与|比|较|同比|相比|对比|上年|去年|同期)\s*$")
+FIGURE_WORDS = re.compile(r"^\s*(度)?\s*(预算|决算|收入|支出|部门|全年|本年|一般公共|财政|“三公”|三公|工作情况|重点工作)")
+FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def texts(model: BaseModel, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """Every text value in a model with its path of YAML keys."""
+    for name, field in type(model).model_fields.items():
+        yield from _texts_of(getattr(model, name), path + (field.alias or name,))
+
+
+def _texts_of(value, path: tuple) -> Iterator[tuple[tuple, str]]:
+    """Text values inside one value."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, BaseModel):
+        yield from texts(value, path)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _texts_of(item, path + (i,))
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts_of(item, path + (key,))
+
+
+def _all_texts(bundle: Bundle, year_file: Loaded, unit_file: Loaded):
+    """(file, path, text) for every text in both files."""
+    for path, text in texts(bundle.unit):
+        yield unit_file, path, text
+    for path, text in texts(bundle.year):
+        yield year_file, path, text
+
+
+@rule
+def no_placeholders(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
+    """Leftover placeholders (XX, ××, 某某, 待补充) are not published."""
+    out = []
+    for loaded, path, text in _all_texts(bundle, year_file, unit_file):
+        match = PLACEHOLDERS.search(text)
+        if match:
+            out.append(loaded.finding(path, f"文字中还有占位符“{match.group(0)}”（…{_around(text, match)}…）。请填写实际内容。"))
+    return out
+
+
+@rule
+def no_stale_years(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
+    """A year that labels this year's figures or work is the report's year, not a copied one."""
+    out, year = [], bundle.year.year
+    for loaded, path, text in _all_texts(bundle, year_file, unit_file):
+        if path and path[0] == "核对":
+            continue
+        for match in YEAR.finditer(text):
+            found = int(match.group(1))
+            if found == year or COMPARISON.search(text[: match.start()]):
+                continue
+            at_start = match.start() == 0 or text[match.start() - 1] in "。；\n"
+            labels_figures = FIGURE_WORDS.match(text[match.end() - (1 if match.group(2) else 0):]) is not None
+            if found == year - 1 and not (at_start or labels_figures):
+                continue
+            if at_start or labels_figures:
+                out.append(loaded.finding(path, f"文字中的“{match.group(0)}”不是本报告年度（{year}年），看起来是沿用了旧年度的文字（…{_around(text, match)}…）。请核对年份。", WARNING))
+    return out
+
+
+@rule
+def no_forbidden_characters(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
+    """Control characters that XML forbids are reported (a vertical tab becomes a line break, others are dropped)."""
+    out = []
+    for loaded, path, text in _all_texts(bundle, year_file, unit_file):
+        for char in sorted(set(FORBIDDEN.findall(text))):
+            what = "垂直制表符（从 Word 复制的手动换行），生成时换成换行" if char == "\x0b" else f"控制字符 U+{ord(char):04X}，生成时删除"
+            out.append(loaded.finding(path, f"文字中有{what}。建议删掉它。", WARNING))
+    return out
+
+
+def _around(text: str, match: re.Match) -> str:
+    """A few characters around a match, for locating it."""
+    return text[max(0, match.start() - 8): match.end() + 8].replace("\n", " ")

@@ -1,0 +1,53 @@
+"""The faithful transcriptions of the seeds: check reports every contradiction they hold."""
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import Job, prepare
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def findings(name: str, year: str) -> dict[str, str]:
+    """Field path → severity of every finding for a fixture."""
+    folder = FIXTURES / name
+    return {f.path: f.severity for f in prepare(Job(folder, folder / f"{year}.yaml")).findings}
+
+
+SEED004 = {
+    "核对.支出增长率": "错误",                  # 66.2% printed; 575.44 / 826.79 = 69.6%
+    "核对.类占比.208": "错误",                  # 3.6% printed; 52.32 / 1402.23 = 3.7%
+    "核对.类名称.210": "错误",                  # 医疗卫生与计划生育: class 210 is 卫生健康支出 since 2019
+    "核对.基本支出": "错误",                    # section 六 calls 1402.23 基本支出; 基本支出 is 810.07
+    "核对.项目执行数.党风廉政建设宣传经费": "错误",  # table 3 says 80; the text says 76.63
+    "名词解释[6].功能分类科目[3]": "错误",       # glossary code 2082505 does not exist
+    "三公经费.公务接待费.决算数": "警告",         # 1.06 spent against a 0.89 budget
+}
+SEED000 = {
+    "支出.项目支出": "错误",                    # 5693.46 + 929.55 = 6623.01, but the class lines sum to 5693.47
+    "核对.本年支出合计": "错误",                 # 6623 stated
+    "核对.一般公共预算财政拨款支出": "警告",      # 5693.46 stated, the classes sum to 5693.47
+    "核对.类占比.208": "错误",                  # 8.9% is against 6623, 75.7% against 5693.46: mixed bases
+    "核对.类占比.210": "错误",
+    "核对.类占比.221": "错误",
+    "核对.自评年初预算数": "错误",               # the table says 6623, the text 5564.87
+    "核对.自评全年执行数": "错误",
+    "核对.自评执行率": "错误",
+    "核对.自评资金得分": "错误",
+    "核对.自评分值合计": "错误",                 # 10 + 50 + 40 + 10 = 110
+    "核对.自评总分": "错误",
+    "整体支出自评.绩效指标": "错误",             # weights do not total 100
+    "工作概述[0]": "警告",                      # “2021年，全市…” in a 2022 report
+}
+
+
+@pytest.mark.parametrize("name, year, expected", [("seed004", "2019", SEED004), ("seed000", "2022", SEED000)])
+def test_every_contradiction_is_reported(name, year, expected):
+    assert findings(name, year) == expected
+
+
+def test_corrected_data_checks_without_errors():
+    from generator.pipeline import discover
+    for job in discover([]):
+        errors = [f.render() for f in prepare(job).findings if f.is_error]
+        assert errors == [], errors
