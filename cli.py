@@ -35,14 +35,15 @@ def main(debug: bool) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "outdir", default="out", type=click.Path(path_type=Path), show_default=True, help="输出文件夹。")
-def generate(paths: tuple[Path, ...], outdir: Path) -> None:
+@click.option("--draft", is_flag=True, help="草稿：缺少的内容显示为【待补充】，每页标注“草稿”。")
+def generate(paths: tuple[Path, ...], outdir: Path, draft: bool) -> None:
     """生成文档。PATH 可以是年度文件、单位文件夹；不写则生成 data/ 下所有单位。"""
     from generator.pipeline import discover, generate as run
 
     failed = False
     for job in discover(list(paths)):
         try:
-            prepared, written = run(job, outdir)
+            prepared, written = run(job, outdir, draft)
         except UserError as exc:
             failed = True
             print_findings(exc.findings)

@@ -7,6 +7,7 @@ from typing import Callable, Optional
 
 from . import stated as st
 from .contexts import Bundle
+from .drafts import is_pending
 from .errors import ERROR, WARNING, Finding
 from .figures import grade
 from .formatting import money, percent, score
@@ -157,7 +158,7 @@ def changes_explained(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> l
     for key, (path, reason_of, label) in REASONS.items():
         change = bundle.figures.changes[key]
         reason = reason_of(bundle.year)
-        if change.rate is None or change.delta == 0:
+        if change.rate is None or change.delta == 0 or is_pending(change.delta):
             continue
         if not reason and change.rate >= LARGE_CHANGE:
             out.append(year_file.finding(path, f"{label}与上年相比{'增长' if change.delta > 0 else '下降'}{percent(change.rate)}，变动较大，但没有写变动原因。请补充。", WARNING))

@@ -36,67 +36,72 @@ class Kind:
     name: str
     layouts: tuple[str, ...]
     missing: Callable[[Bundle], list[str]]
-    build: Callable[["Kind", Bundle, Path], list[Output]]
+    build: Callable[["Kind", Bundle, Path, bool], list[Output]]
+    requires: tuple[tuple[str, ...], ...] = ()
 
 
-def _overall_bytes(bundle: Bundle, unit_dir: Path) -> bytes:
+def _overall_bytes(bundle: Bundle, unit_dir: Path, draft: bool) -> bytes:
     """The rendered 部门整体支出绩效评价报告."""
     path = template_path(OVERALL.name, bundle, unit_dir, OVERALL.layouts)
-    return render(path, contexts.overall_evaluation(bundle))
+    return render(path, contexts.overall_evaluation(bundle), draft=draft)
 
 
-def _project_reports(bundle: Bundle, unit_dir: Path) -> list[tuple[int, bytes]]:
+def _project_reports(bundle: Bundle, unit_dir: Path, draft: bool) -> list[tuple[int, bytes]]:
     """(project index, rendered 项目支出绩效评价报告) for each project that has a report."""
     path = template_path(PROJECT.name, bundle, unit_dir, PROJECT.layouts)
-    return [(i, render(path, contexts.project_report(bundle, i)))
+    return [(i, render(path, contexts.project_report(bundle, i), draft=draft))
             for i, p in enumerate(bundle.year.projects) if p.evaluation is not None]
 
 
-def _build_final(kind: Kind, bundle: Bundle, unit_dir: Path) -> list[Output]:
+def _build_final(kind: Kind, bundle: Bundle, unit_dir: Path, draft: bool) -> list[Output]:
     """The 部门决算说明 with its annexes embedded."""
     annexes: list[tuple[str | None, bytes]] = []
     if not OVERALL.missing(bundle):
-        annexes.append((None, _overall_bytes(bundle, unit_dir)))
-    for i, data in _project_reports(bundle, unit_dir):
+        annexes.append((None, _overall_bytes(bundle, unit_dir, draft)))
+    for i, data in _project_reports(bundle, unit_dir, draft):
         annexes.append((bundle.year.projects[i].name, data))
     listing = [{"number": n, "key": f"annex{n}", "project": name} for n, (name, _) in enumerate(annexes, 1)]
     subdocs = {a["key"]: data for a, (_, data) in zip(listing, annexes)}
     ctx = contexts.final_accounts(bundle, listing)
     path = template_path(kind.name, bundle, unit_dir, kind.layouts)
-    data = render(path, ctx, subdocs)
+    data = render(path, ctx, subdocs, draft)
     return [Output(f"{bundle.year.year}年度部门决算说明.docx", data)]
 
 
-def _build_overall(kind: Kind, bundle: Bundle, unit_dir: Path) -> list[Output]:
+def _build_overall(kind: Kind, bundle: Bundle, unit_dir: Path, draft: bool) -> list[Output]:
     """The standalone 部门整体支出绩效评价报告."""
-    return [Output(f"{bundle.year.year}年部门整体支出绩效评价报告.docx", _overall_bytes(bundle, unit_dir))]
+    return [Output(f"{bundle.year.year}年部门整体支出绩效评价报告.docx", _overall_bytes(bundle, unit_dir, draft))]
 
 
-def _build_projects(kind: Kind, bundle: Bundle, unit_dir: Path) -> list[Output]:
+def _build_projects(kind: Kind, bundle: Bundle, unit_dir: Path, draft: bool) -> list[Output]:
     """One standalone 项目支出绩效评价报告 per project with a report."""
     return [Output(f"{bundle.year.year}年项目支出绩效评价报告（{bundle.year.projects[i].evaluation.title}）.docx", data)
-            for i, data in _project_reports(bundle, unit_dir)]
+            for i, data in _project_reports(bundle, unit_dir, draft)]
 
 
-def _needs_final(bundle: Bundle) -> list[str]:
-    """Facts the 部门决算说明 cannot do without."""
-    return [] if bundle.year.economic is not None else ["经济分类（人员经费、公用经费）"]
+def missing_paths(bundle: Bundle, paths: tuple[tuple[str, ...], ...]) -> list[str]:
+    """The required YAML key paths whose value the year does not have."""
+    return [".".join(p) for p in paths if value_at(bundle.year, p) is None]
 
 
-def _needs_self_evaluation(bundle: Bundle) -> list[str]:
-    """Facts the 部门整体支出绩效自评报告 cannot do without."""
-    year = bundle.year
-    needs = [("整体支出自评", year.self_evaluation), ("预算", year.budget), ("实有人数", year.staff)]
-    return [key for key, value in needs if value is None]
+def value_at(model, path: tuple[str, ...]):
+    """The value at a path of YAML keys in a model, None when absent."""
+    for key in path:
+        fields = {f.alias or n: n for n, f in type(model).model_fields.items()}
+        model = getattr(model, fields[key], None)
+        if model is None:
+            return None
+    return model
 
 
-def _build_self_evaluation(kind: Kind, bundle: Bundle, unit_dir: Path) -> list[Output]:
+def _build_self_evaluation(kind: Kind, bundle: Bundle, unit_dir: Path, draft: bool) -> list[Output]:
     """The 部门整体支出绩效自评报告 with its 自评表."""
     path = template_path(kind.name, bundle, unit_dir, kind.layouts)
-    return [Output(f"{bundle.year.year}年度部门整体支出绩效自评报告.docx", render(path, contexts.self_evaluation_report(bundle)))]
+    return [Output(f"{bundle.year.year}年度部门整体支出绩效自评报告.docx", render(path, contexts.self_evaluation_report(bundle), draft=draft))]
 
 
-FINAL = Kind("部门决算说明", ("四川",), _needs_final, _build_final)
+FINAL_NEEDS = (("实有人数",), ("经济分类",))
+FINAL = Kind("部门决算说明", ("四川",), lambda b: missing_paths(b, FINAL_NEEDS), _build_final, FINAL_NEEDS)
 def _needs_overall(bundle: Bundle) -> list[str]:
     """Facts the 部门整体支出绩效评价报告 cannot do without."""
     year = bundle.year
@@ -106,5 +111,7 @@ def _needs_overall(bundle: Bundle) -> list[str]:
 
 OVERALL = Kind("部门整体支出绩效评价报告", ("四川",), _needs_overall, _build_overall)
 PROJECT = Kind("项目支出绩效评价报告", ("四川",), lambda b: [], _build_projects)
-SELF = Kind("部门整体支出绩效自评报告", ("湖南",), _needs_self_evaluation, _build_self_evaluation)
+SELF_NEEDS = (("实有人数",), ("预算",), ("整体支出自评",))
+SELF = Kind("部门整体支出绩效自评报告", ("湖南",), lambda b: missing_paths(b, SELF_NEEDS), _build_self_evaluation, SELF_NEEDS)
 KINDS = [FINAL, OVERALL, PROJECT, SELF]
+PRIMARY = {"四川": FINAL, "湖南": SELF}

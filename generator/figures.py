@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_FLOOR, Decimal
 from typing import Optional
 
+from .drafts import is_pending
 from .model import Year
 
 ZERO = Decimal("0")
@@ -15,6 +16,8 @@ def ratio(numerator: Optional[Decimal], denominator: Optional[Decimal]) -> Optio
     """numerator / denominator as an exact fraction, None when undefined."""
     if numerator is None or not denominator:
         return None
+    if is_pending(numerator) or is_pending(denominator):
+        return numerator / denominator if is_pending(numerator) else denominator.__rtruediv__(numerator)
     return Decimal(numerator) / Decimal(denominator)
 
 
@@ -26,6 +29,8 @@ def total_or_none(values: list[Optional[Decimal]]) -> Optional[Decimal]:
 def shares(amounts: list[Decimal], places: int = 1) -> list[Optional[Decimal]]:
     """Percent shares of a whole, rounded so they sum to exactly 100 (largest remainder)."""
     total = sum(amounts, ZERO)
+    if is_pending(total):
+        return [total] * len(amounts)
     if not amounts or total <= 0 or any(a < 0 for a in amounts):
         return [None] * len(amounts)
     unit = Decimal(1).scaleb(-places)
@@ -268,6 +273,8 @@ GRADES = [(Decimal(90), "优"), (Decimal(80), "良"), (Decimal(60), "中"), (Dec
 
 def grade(score: Decimal) -> str:
     """优/良/中/差 by the thresholds of the 自评表 (90, 80, 60)."""
+    if is_pending(score):
+        return str(score)
     return next(name for floor, name in GRADES if score >= floor)
 
 
@@ -325,7 +332,7 @@ def self_evaluation(year: Year, executed: Decimal) -> Optional[SelfEvalFigures]:
     full = budget.initial + budget.adjustment
     total_full = full + year.carryover + budget.other
     rate = ratio(executed, total_full)
-    funds_score = se.funds_weight * min(rate, Decimal(1)) if rate is not None else ZERO
+    funds_score = se.funds_weight * (rate if is_pending(rate) else min(rate, Decimal(1))) if rate is not None else ZERO
     weights = sum((i.weight or ZERO for i in se.indicators), ZERO)
     scores = sum((i.score or ZERO for i in se.indicators), ZERO)
     return SelfEvalFigures(

@@ -5,6 +5,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import cn2an
 
+from .drafts import is_pending
+
 CENT = Decimal("0.01")
 
 
@@ -17,6 +19,8 @@ def money(value: Decimal | int | None) -> str:
     """An amount in 万元 printed with two decimals, e.g. ``1622.30``."""
     if value is None:
         return ""
+    if is_pending(value):
+        return str(value)
     text = f"{quantize(value, 2):f}"
     return "0.00" if text == "-0.00" else text
 
@@ -25,6 +29,8 @@ def percent(rate: Decimal | None, places: int = 1, trim: bool = True) -> str:
     """A fraction printed as a percentage; ``trim`` drops a trailing ``.0`` (``100%``)."""
     if rate is None:
         return ""
+    if is_pending(rate):
+        return str(rate)
     text = f"{quantize(Decimal(rate) * 100, places):f}"
     if trim and "." in text:
         text = text.rstrip("0").rstrip(".")
@@ -35,6 +41,8 @@ def share(value: Decimal | None, places: int = 1, trim: bool = True) -> str:
     """A share already expressed in percent points (largest-remainder rounded) as text."""
     if value is None:
         return ""
+    if is_pending(value):
+        return str(value)
     return percent(Decimal(value) / 100, places, trim)
 
 
@@ -42,6 +50,8 @@ def score(value: Decimal | int | None) -> str:
     """A score or weight: at most two decimals, trailing zeros dropped (10, 9.5, 8.25)."""
     if value is None:
         return ""
+    if is_pending(value):
+        return str(value)
     text = f"{quantize(value, 2):f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
 
@@ -63,6 +73,8 @@ def growth_word(delta: Decimal | None) -> str:
 
 def _by_sign(delta: Decimal | None, up: str, down: str, flat: str) -> str:
     """One of three words by the sign of a number."""
+    if is_pending(delta):
+        return f"{up}（{down}）"
     if delta is None or delta == 0:
         return flat
     return up if delta > 0 else down

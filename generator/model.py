@@ -5,15 +5,21 @@ import re
 from decimal import Decimal
 from typing import Annotated, Literal, Optional, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, PlainValidator, Tag, WithJsonSchema
 from pydantic_core import PydanticCustomError
+
+from .drafts import Pending
 
 ZERO = Decimal("0")
 
 
 def _money(value):
     """An amount in 万元 from YAML: a plain number, never text with units or separators."""
-    if isinstance(value, bool) or value is None:
+    if isinstance(value, Pending):
+        return value
+    if value is None:
+        raise PydanticCustomError("missing_value", "还没有填写")
+    if isinstance(value, bool):
         raise PydanticCustomError("money", "这里应填写金额数字（单位固定为万元），例如 1622.30")
     if isinstance(value, (int, Decimal)):
         return Decimal(value)
@@ -29,6 +35,8 @@ def _money(value):
 
 def _count(value):
     """A whole number of things from YAML."""
+    if value is None:
+        raise PydanticCustomError("missing_value", "还没有填写")
     if isinstance(value, bool) or not isinstance(value, int):
         raise PydanticCustomError("count", "这里应填写整数（个数、人数、批次），例如 10")
     return value
@@ -44,6 +52,8 @@ def _code(value):
 
 def _text(value):
     """Narrative text from YAML: numbers written alone are kept as text."""
+    if value is None:
+        raise PydanticCustomError("missing_value", "还没有填写")
     if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
         return str(value)
     if not isinstance(value, str):
@@ -51,8 +61,8 @@ def _text(value):
     return value
 
 
-Money = Annotated[Decimal, BeforeValidator(_money)]
-Count = Annotated[int, BeforeValidator(_count)]
+Money = Annotated[Decimal, PlainValidator(_money), WithJsonSchema({"type": "number", "description": "金额（万元）"})]
+Count = Annotated[int, PlainValidator(_count), WithJsonSchema({"type": "integer"})]
 Code = Annotated[str, BeforeValidator(_code)]
 Text = Annotated[str, BeforeValidator(_text)]
 

@@ -9,13 +9,13 @@ from typing import Optional
 from . import checks, checks_text  # noqa: F401  (checks_text registers its rules)
 from .catalog import catalog
 from .contexts import Bundle
-from .documents import KINDS
+from .documents import KINDS, PRIMARY
 from .errors import DataError, Finding, UsageError
 from .figures import compute
 from .loading import Loaded, display_path, load_yaml
 from .model import Unit, Year
 from .rendering import write_atomic
-from .validation import validate
+from .validation import fill, validate
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 UNIT_FILE = "unit.yaml"
@@ -85,13 +85,16 @@ def _jobs_for(path: Path) -> list[Job]:
     raise UsageError(f"找不到 {display_path(path)}。")
 
 
-def prepare(job: Job) -> Prepared:
-    """Load, validate, compute and check one unit-year."""
+def prepare(job: Job, draft: bool = False) -> Prepared:
+    """Load, validate, compute and check one unit-year; a draft fills missing facts with placeholders."""
     result = Prepared(job)
     unit_loaded, year_loaded = load_yaml(job.unit_dir / UNIT_FILE), load_yaml(job.year_file)
     result.findings += unit_loaded.findings + year_loaded.findings
-    unit = _model(Unit, unit_loaded, result)
-    year = _model(Year, year_loaded, result)
+    unit = _model(Unit, unit_loaded, result, draft)
+    primary = PRIMARY.get(unit.layout) if unit else None
+    if primary and year_loaded.ok and isinstance(year_loaded.data, dict):
+        result.findings += _required(year_loaded, primary, draft)
+    year = _model(Year, year_loaded, result, draft)
     if unit is None or year is None:
         return result
     bundle = Bundle(unit, year, compute(year), catalog())
@@ -100,19 +103,34 @@ def prepare(job: Job) -> Prepared:
     return result
 
 
-def _model(model, loaded: Loaded, result: Prepared):
+def _required(loaded: Loaded, kind, draft: bool) -> list[Finding]:
+    """Findings for the facts the unit's main document needs; a draft gets placeholders instead."""
+    out = []
+    for path in kind.requires:
+        if loaded.data.get(path[0]) is None:
+            if draft:
+                fill(Year, loaded.data, path)
+            else:
+                out.append(loaded.finding(path, f"缺少“{'.'.join(path)}”：生成{kind.name}需要它。请补充，或用 generate --draft 先生成草稿。"))
+    return out
+
+
+def _model(model, loaded: Loaded, result: Prepared, draft: bool):
     """A validated model, or None with its findings added to the result."""
     if not loaded.ok:
         return None
-    obj, findings = validate(model, loaded)
+    obj, findings = validate(model, loaded, draft)
     result.findings += findings
     return obj
 
 
-def generate(job: Job, outdir: Path) -> tuple[Prepared, list[Path]]:
-    """Check and render every document a unit-year's data allows; write them atomically."""
-    prepared = prepare(job)
-    if prepared.errors or prepared.bundle is None:
+def generate(job: Job, outdir: Path, draft: bool = False) -> tuple[Prepared, list[Path]]:
+    """Check and render every document a unit-year's data allows; write them atomically.
+
+    A draft renders despite missing facts and errors (they are still listed); otherwise any 错误 stops it.
+    """
+    prepared = prepare(job, draft)
+    if prepared.bundle is None or (prepared.errors and not draft):
         raise DataError(f"{job.label} 的数据有错误，未生成文档。", prepared.findings)
     written = []
     target = outdir / job.unit_dir.name / str(prepared.bundle.year.year)
@@ -121,7 +139,7 @@ def generate(job: Job, outdir: Path) -> tuple[Prepared, list[Path]]:
         if missing:
             prepared.skipped.append(f"{job.label}：未生成{kind.name}，缺少：{'、'.join(missing)}")
             continue
-        for output in kind.build(kind, prepared.bundle, job.unit_dir):
+        for output in kind.build(kind, prepared.bundle, job.unit_dir, draft):
             path = target / output.name
             write_atomic(path, output.data)
             written.append(path)

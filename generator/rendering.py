@@ -9,7 +9,11 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import copy
+
+from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
+from lxml import etree
 from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
@@ -26,10 +30,13 @@ def environment() -> ImmutableSandboxedEnvironment:
     return env
 
 
-def render(template: Path, context: dict[str, Any], subdocs: dict[str, bytes] | None = None) -> bytes:
-    """A rendered document's deterministic bytes."""
+DRAFT_MARK = "草稿（未经审核，不得公开）"
+
+
+def render(template: Path, context: dict[str, Any], subdocs: dict[str, bytes] | None = None, draft: bool = False) -> bytes:
+    """A rendered document's deterministic bytes; a draft is marked on every page, its placeholders highlighted."""
     tpl = DocxTemplate(str(template))
-    ctx = dict(context)
+    ctx = dict(context, draft=draft, draft_mark=DRAFT_MARK if draft else "")
     ctx["subdocs"] = {name: tpl.new_subdoc(io.BytesIO(data)) for name, data in (subdocs or {}).items()}
     try:
         tpl.render(ctx, jinja_env=environment())
@@ -37,9 +44,40 @@ def render(template: Path, context: dict[str, Any], subdocs: dict[str, bytes] | 
         raise TemplateProblem(f"模板 {template.name} 试图访问不允许的内容，已拒绝渲染：{exc}") from exc
     except TemplateError as exc:
         raise TemplateProblem(_template_message(template, exc)) from exc
+    if draft:
+        highlight_placeholders(tpl.docx.element.body)
     buffer = io.BytesIO()
     tpl.save(buffer)
     return normalize_docx(buffer.getvalue())
+
+
+PLACEHOLDER = re.compile(r"【待补充[^】]*】")
+
+
+def highlight_placeholders(body) -> None:
+    """Split runs so that every 【待补充：…】 stands in its own yellow-highlighted run."""
+    for t in list(body.iter(qn("w:t"))):
+        text = t.text or ""
+        if not PLACEHOLDER.search(text):
+            continue
+        run = t.getparent()
+        pieces = [p for p in re.split(f"({PLACEHOLDER.pattern})", text) if p]
+        for piece in pieces:
+            new = copy.deepcopy(run)
+            for old in new.findall(qn("w:t")):
+                new.remove(old)
+            node = etree.SubElement(new, qn("w:t"))
+            node.text = piece
+            node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            if PLACEHOLDER.fullmatch(piece):
+                rpr = new.find(qn("w:rPr"))
+                if rpr is None:
+                    rpr = etree.SubElement(new, qn("w:rPr"))
+                    new.insert(0, rpr)
+                mark = etree.SubElement(rpr, qn("w:highlight"))
+                mark.set(qn("w:val"), "yellow")
+            run.addprevious(new)
+        run.getparent().remove(run)
 
 
 def _template_message(template: Path, exc: TemplateError) -> str:

@@ -1,12 +1,15 @@
 """Shape validation: plain YAML data to typed models, every problem a located Chinese finding."""
 from __future__ import annotations
 
+import copy
+import re
 import difflib
 import typing
 from typing import Any, Optional, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from .drafts import MARK, placeholder
 from .errors import Finding
 from .loading import Loaded
 
@@ -29,15 +32,39 @@ MESSAGES = {
 }
 
 
-def validate(model: type[M], loaded: Loaded) -> tuple[Optional[M], list[Finding]]:
-    """The model built from a loaded file, or None and the findings that prevent it."""
+MISSING = ("missing", "missing_value")
+
+
+def validate(model: type[M], loaded: Loaded, draft: bool = False) -> tuple[Optional[M], list[Finding]]:
+    """The model built from a loaded file, or None and the findings that prevent it.
+
+    In a draft, missing facts become placeholders instead of errors.
+    """
     data = loaded.data if loaded.data is not None else {}
     if not isinstance(data, dict):
         return None, [loaded.finding((), "文件内容应是若干“键: 值”，而不是单个值或列表。")]
-    try:
-        return model.model_validate(data), []
-    except ValidationError as exc:
-        return None, _findings(model, loaded, exc)
+    data = copy.deepcopy(data)
+    for _ in range(50):
+        try:
+            return model.model_validate(data), []
+        except ValidationError as exc:
+            missing = [e for e in exc.errors() if e["type"] in MISSING]
+            if not draft or len(missing) < len(exc.errors()):
+                return None, _findings(model, loaded, exc)
+            for error in missing:
+                fill(model, data, tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("#"))))
+    return None, [loaded.finding((), "草稿：缺少的内容过多，无法生成。")]
+
+
+def fill(model: type[BaseModel], data: dict, path: tuple) -> None:
+    """Put a placeholder for the missing fact at a path of the plain data."""
+    field = _field_at(model, path)
+    label = re.split(r"[；，（]", field.description or str(path[-1]))[0] if field else str(path[-1])
+    value = placeholder(field.annotation, label) if field else MARK.format(label)
+    target = data
+    for part in path[:-1]:
+        target = target[part]
+    target[path[-1]] = value
 
 
 def _findings(model: type[BaseModel], loaded: Loaded, exc: ValidationError) -> list[Finding]:
@@ -58,6 +85,8 @@ def _message(model: type[BaseModel], path: tuple, error: dict) -> str:
     kind = error["type"]
     if kind == "extra_forbidden":
         return _unknown_key(model, path)
+    if kind == "missing_value":
+        return "还没有填写（待补充）。请填写，或用 generate --draft 先生成草稿。"
     if kind == "missing":
         field = _field_at(model, path)
         hint = f"应填写：{field.description}" if field is not None and field.description else ""

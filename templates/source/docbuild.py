@@ -143,6 +143,17 @@ def add_field(paragraph, instruction: str, cached: str) -> None:
     fld("end")
 
 
+def draft_headers(section) -> None:
+    """A header that shows the draft mark (empty when not a draft) on odd and even pages."""
+    for header in (section.header, section.even_page_header):
+        p = header.paragraphs[0]
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.paragraph_format.first_line_indent = Pt(0)
+        run = p.add_run("{{ draft_mark }}")
+        set_fonts(run._r, HEITI, BODY_PT, True)
+        run.font.color.rgb = RGBColor(0xC0, 0, 0)
+
+
 def page_number_footers(doc, section) -> None:
     """Page numbers “— N —” in 四号宋体: odd pages right, even pages left (GB/T 9704 7.5)."""
     doc.settings.odd_and_even_pages_header_footer = True
@@ -183,6 +194,7 @@ class Builder:
         setup_styles(self.doc)
         setup_page(self.doc.sections[0])
         page_number_footers(self.doc, self.doc.sections[0])
+        draft_headers(self.doc.sections[0])
 
     def title(self, *lines: str) -> None:
         """The document title, one paragraph per line, in 方正小标宋."""

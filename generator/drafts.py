@@ -1,0 +1,102 @@
+"""Placeholders for facts not yet written: they render as 【待补充：说明】 and taint what is computed from them."""
+from __future__ import annotations
+
+import typing
+from decimal import Decimal
+from typing import Any
+
+from pydantic import BaseModel
+
+MARK = "【待补充：{}】"
+DERIVED = "由待补充的数字计算"
+
+
+class Pending(Decimal):
+    """An amount not yet known: counts as 0 in sums, but anything computed from it is pending too."""
+
+    label: str = ""
+
+    def __new__(cls, label: str = "") -> "Pending":
+        obj = super().__new__(cls, 0)
+        obj.label = label
+        return obj
+
+    def __bool__(self) -> bool:
+        return True
+
+    def __str__(self) -> str:
+        return MARK.format(self.label or "数字")
+
+    def __html__(self) -> str:
+        return str(self)
+
+    def quantize(self, *args, **kwargs) -> "Pending":
+        return self
+
+    def __deepcopy__(self, memo) -> "Pending":
+        return self
+
+    def __reduce__(self):
+        return (Pending, (self.label,))
+
+
+def _tainting(name: str):
+    """A Decimal operator whose result is Pending when either operand is."""
+    def op(self, *args):
+        return Pending(DERIVED)
+    return op
+
+
+for _name in ("__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__", "__truediv__",
+              "__rtruediv__", "__neg__", "__abs__", "__pos__", "__floordiv__", "__mod__"):
+    setattr(Pending, _name, _tainting(_name))
+
+
+class PendingCount(int):
+    """A count not yet known."""
+
+    label: str = ""
+
+    def __new__(cls, label: str = "") -> "PendingCount":
+        obj = super().__new__(cls, 0)
+        obj.label = label
+        return obj
+
+    def __str__(self) -> str:
+        return MARK.format(self.label or "数字")
+
+    def __html__(self) -> str:
+        return str(self)
+
+
+def is_pending(value: Any) -> bool:
+    """Whether a value is a placeholder."""
+    return isinstance(value, (Pending, PendingCount))
+
+
+def mentions_pending(*values: Any) -> bool:
+    """Whether any of the values is a placeholder (a sum over a pending part is pending)."""
+    return any(is_pending(v) for v in values)
+
+
+def placeholder(annotation: Any, label: str) -> Any:
+    """A placeholder value for a field of a given type."""
+    origin = typing.get_origin(annotation)
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    if origin is typing.Annotated:
+        return placeholder(args[0], label)
+    if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)) and args:
+        return placeholder(args[0], label)
+    if origin is list:
+        return []
+    if origin is dict:
+        return {}
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return {}
+    if annotation is Decimal:
+        return Pending(label)
+    if annotation is int:
+        return PendingCount(label)
+    if annotation is bool:
+        return False
+    return MARK.format(label)

@@ -1,0 +1,63 @@
+"""Drafts: missing facts render as highlighted 【待补充】 placeholders, every page is marked 草稿."""
+import shutil
+import subprocess
+import zipfile
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+
+from conftest import require_soffice
+from generator import formatting
+from generator.drafts import Pending
+from generator.errors import DataError
+from generator.figures import ratio, shares
+from generator.pipeline import Job, generate
+from generator.totext import docx_text
+
+HALF = Path(__file__).parent / "fixtures" / "draft-half"
+
+
+def test_pending_taints_what_is_computed_from_it():
+    p = Pending("决算数")
+    assert isinstance(D("1") + p, Pending) and isinstance(sum([D("1"), p], D(0)), Pending)
+    assert isinstance(ratio(D("1"), p), Pending) and isinstance(ratio(p, D("2")), Pending)
+    assert all(isinstance(s, Pending) for s in shares([D("1"), p]))
+    assert formatting.money(p) == "【待补充：决算数】" and formatting.money(p + 1) == "【待补充：由待补充的数字计算】"
+
+
+def test_without_draft_missing_facts_are_errors(tmp_path):
+    with pytest.raises(DataError) as caught:
+        generate(Job(HALF, HALF / "2019.yaml"), tmp_path)
+    paths = {f.path for f in caught.value.findings if f.is_error}
+    assert {"经济分类", "实有人数", "支出.基本支出", "支出.科目[2].决算数"} <= paths
+    assert not list(tmp_path.rglob("*.docx"))
+
+
+@pytest.fixture(scope="module")
+def draft(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("draft")
+    _, written = generate(Job(HALF, HALF / "2019.yaml"), out, draft=True)
+    (doc,) = [p for p in written if p.name.endswith("部门决算说明.docx")]
+    return doc
+
+
+def test_draft_renders_placeholders_highlighted_and_marked(draft):
+    text = docx_text(draft)
+    assert text.count("【待补充") >= 20
+    assert "人员经费【待补充：金额】万元" in text and "决算为【待补充：决算数】万元" in text
+    with zipfile.ZipFile(draft) as z:
+        body = z.read("word/document.xml").decode()
+        headers = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("word/header"))
+    assert body.count('w:highlight w:val="yellow"') == text.count("【待补充")
+    assert "草稿" in headers
+
+
+def test_draft_placeholders_are_visible_in_the_pdf(draft, tmp_path):
+    soffice = require_soffice()
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) not installed")
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/p", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(draft)], check=True, capture_output=True, timeout=180)
+    text = subprocess.run(["pdftotext", str(tmp_path / (draft.stem + ".pdf")), "-"], capture_output=True, text=True).stdout
+    assert "待补充" in text and text.count("草稿") >= 10
