@@ -71,6 +71,17 @@ def check(paths: tuple[Path, ...]) -> None:
     sys.exit(1 if any(f.is_error for f in findings) else 0)
 
 
+@main.command()
+@click.argument("unit_dir", type=click.Path(path_type=Path))
+@click.argument("year", type=int)
+def new(unit_dir: Path, year: int) -> None:
+    """根据最近一年的文件创建新年度文件（不会覆盖已有文件）。例：python cli.py new data/某单位 2020"""
+    from generator.scaffold import create
+
+    path = create(unit_dir, year)
+    click.echo(f"已创建 {display_path(path)}。标着“# 待补充”的内容请填写，然后运行 python cli.py check {display_path(unit_dir)}")
+
+
 def run() -> int:
     """Run the CLI with the exit contract: 0 success, 1 data or template problem, 2 usage."""
     try:

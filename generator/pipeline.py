@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from . import checks, checks_text  # noqa: F401  (checks_text registers its rules)
+from . import checks, checks_text, previous  # noqa: F401  (checks_text registers its rules)
 from .catalog import catalog
 from .contexts import Bundle
 from .documents import KINDS, PRIMARY
@@ -97,6 +97,7 @@ def prepare(job: Job, draft: bool = False) -> Prepared:
     year = _model(Year, year_loaded, result, draft)
     if unit is None or year is None:
         return result
+    result.findings += previous.merge(year, year_loaded)
     bundle = Bundle(unit, year, compute(year), catalog())
     result.findings += checks.run(bundle, year_loaded, unit_loaded)
     result.bundle = bundle

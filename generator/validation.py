@@ -59,8 +59,10 @@ def validate(model: type[M], loaded: Loaded, draft: bool = False) -> tuple[Optio
 def fill(model: type[BaseModel], data: dict, path: tuple) -> None:
     """Put a placeholder for the missing fact at a path of the plain data."""
     field = _field_at(model, path)
-    label = re.split(r"[；，（]", field.description or str(path[-1]))[0] if field else str(path[-1])
-    value = placeholder(field.annotation, label) if field else MARK.format(label)
+    named = field or (_field_at(model, path[:-1]) if isinstance(path[-1], int) else None)
+    label = re.split(r"[；，（]", named.description or str(path[-1]))[0] if named else str(path[-1])
+    annotation = field.annotation if field else _item_annotation(model, path[:-1])
+    value = placeholder(annotation, label) if annotation is not None else MARK.format(label)
     target = data
     for part in path[:-1]:
         target = target[part]
@@ -128,6 +130,15 @@ def _field_at(model: Any, path: tuple):
     if holder is None or not path:
         return None
     return _fields_by_alias(holder).get(path[-1])
+
+
+def _item_annotation(model: Any, path: tuple) -> Any:
+    """The type of the items of the list or mapping field at a path."""
+    field = _field_at(model, path)
+    if field is None:
+        return None
+    args = [a for a in typing.get_args(field.annotation) if a is not type(None)]
+    return args[-1] if args else None
 
 
 def _allowed_keys(model: Any, path: tuple) -> list[str]:
