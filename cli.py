@@ -36,25 +36,30 @@ def main(debug: bool) -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "outdir", default="out", type=click.Path(path_type=Path), show_default=True, help="输出文件夹。")
 @click.option("--draft", is_flag=True, help="草稿：缺少的内容显示为【待补充】，每页标注“草稿”。")
-def generate(paths: tuple[Path, ...], outdir: Path, draft: bool) -> None:
+@click.option("--pdf", is_flag=True, help="同时用 LibreOffice 导出 PDF。")
+def generate(paths: tuple[Path, ...], outdir: Path, draft: bool, pdf: bool) -> None:
     """生成文档。PATH 可以是年度文件、单位文件夹；不写则生成 data/ 下所有单位。"""
-    from generator.pipeline import discover, generate as run
+    from generator.batch import run_all, summary_table
+    from generator.pipeline import check_output_dir, discover
 
-    failed = False
-    for job in discover(list(paths)):
-        try:
-            prepared, written = run(job, outdir, draft)
-        except UserError as exc:
-            failed = True
-            print_findings(exc.findings)
-            click.echo(f"{job.label}：{exc.message}", err=True)
-            continue
-        print_findings(prepared.findings)
-        for note in prepared.skipped:
+    jobs = discover(list(paths))
+    check_output_dir(outdir)
+    outcomes = run_all(jobs, outdir, draft)
+    for o in outcomes:
+        print_findings(o.findings)
+        for note in o.notes:
             click.echo(note)
-        for path in written:
+        if o.failure:
+            click.echo(f"{o.job.label}：{o.failure}", err=True)
+        for path in o.written:
             click.echo(f"已生成 {display_path(path)}")
-    sys.exit(1 if failed else 0)
+    if pdf:
+        from generator.pdf import convert
+        for path in convert([p for o in outcomes for p in o.written]):
+            click.echo(f"已导出 {display_path(path)}")
+    if len(jobs) > 1:
+        click.echo(summary_table(outcomes))
+    sys.exit(1 if any(o.failure for o in outcomes) else 0)
 
 
 @main.command()
@@ -80,6 +85,66 @@ def new(unit_dir: Path, year: int) -> None:
 
     path = create(unit_dir, year)
     click.echo(f"已创建 {display_path(path)}。标着“# 待补充”的内容请填写，然后运行 python cli.py check {display_path(unit_dir)}")
+
+
+@main.command()
+@click.argument("docx", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def totext(docx: Path) -> None:
+    """把 .docx 转成纯文本（标题带级别、表格按行），供审阅和 git diff 使用。"""
+    from generator.totext import docx_text
+
+    sys.stdout.write(docx_text(docx))
+
+
+@main.command()
+@click.option("-o", "--output", "folder", default=None, type=click.Path(path_type=Path), help="写到哪个文件夹（默认 schemas/）。")
+def schema(folder: Path | None) -> None:
+    """写出单位文件和年度文件的 JSON Schema，供 VS Code 等编辑器补全和校验。"""
+    from generator import schema as schemas
+
+    for path in schemas.write(folder) if folder else schemas.write():
+        click.echo(f"已写出 {display_path(path)}")
+
+
+@main.group(invoke_without_command=True)
+@click.pass_context
+def templates(ctx) -> None:
+    """列出模板；templates check 文件.docx 检查自己修改的模板。"""
+    if ctx.invoked_subcommand:
+        return
+    from generator.documents import KINDS, TEMPLATES
+
+    for kind in KINDS:
+        for layout in kind.layouts:
+            click.echo(f"{kind.name}（{layout}）: {display_path(TEMPLATES / kind.name / (layout + '.docx'))}")
+    from generator.pipeline import discover, prepare
+    for job in discover([]):
+        bundle = prepare(job).bundle
+        for kind, path in (bundle.unit.templates.items() if bundle else []):
+            click.echo(f"{kind}（{job.unit_dir.name} 自定义）: {path}")
+
+
+@templates.command("check")
+@click.argument("docx", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--kind", default=None, help="文档种类，例如 部门决算说明；省略时按模板所在文件夹判断。")
+def templates_check(docx: Path, kind: str | None) -> None:
+    """检查模板：跨段落或被拆开的标签、标签里的中文引号、不配对的 for/if、不存在的变量。"""
+    from generator.documents import CONTEXTS, context_names
+    from generator.pipeline import discover, prepare
+    from generator.template_lint import lint
+
+    kind = kind or (docx.resolve().parent.name if docx.resolve().parent.name in CONTEXTS else None)
+    if kind is not None and kind not in CONTEXTS:
+        raise click.UsageError(f"不认识的文档种类“{kind}”。可用：{'、'.join(CONTEXTS)}")
+    bundles = [b for b in (prepare(job).bundle for job in discover([])) if b is not None]
+    kinds = [kind] if kind else list(CONTEXTS)
+    known = set().union(*(context_names(k, bundles) for k in kinds))
+    problems = lint(docx, known)
+    for problem in problems:
+        click.echo(problem.render())
+    errors = sum(p.severity == "错误" for p in problems)
+    click.echo(f"{display_path(docx)}：{errors} 个错误，{len(problems) - errors} 个警告。")
+    sys.exit(1 if errors else 0)
 
 
 def run() -> int:

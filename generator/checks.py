@@ -237,3 +237,18 @@ def _compare(year_file: Loaded, path: tuple, name: str, kind: str, number: Decim
         return []
     shown = percent(computed, max(places, 1)) if kind == st.RATE else score(computed)
     return [year_file.finding(path, f"写的是 {written}，按数据计算应为 {shown}。请改正（文档中的数字由程序计算）。")]
+
+
+@rule
+def custom_templates_exist(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
+    """A unit's own templates name known document kinds and existing .docx files."""
+    from .documents import KINDS
+    names = [k.name for k in KINDS]
+    out = []
+    for kind, path in bundle.unit.templates.items():
+        if kind not in names:
+            close = difflib.get_close_matches(kind, names, n=1, cutoff=0.3)
+            out.append(unit_file.finding(("模板", kind), f"不认识的文档种类“{kind}”。" + (f"是不是“{close[0]}”？" if close else f"可用：{'、'.join(names)}")))
+        elif not (unit_file.path.parent / path).is_file():
+            out.append(unit_file.finding(("模板", kind), f"找不到模板文件 {path}（相对于 {unit_file.path.name} 所在的文件夹）。"))
+    return out

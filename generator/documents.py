@@ -115,3 +115,29 @@ SELF_NEEDS = (("实有人数",), ("预算",), ("整体支出自评",))
 SELF = Kind("部门整体支出绩效自评报告", ("湖南",), lambda b: missing_paths(b, SELF_NEEDS), _build_self_evaluation, SELF_NEEDS)
 KINDS = [FINAL, OVERALL, PROJECT, SELF]
 PRIMARY = {"四川": FINAL, "湖南": SELF}
+
+
+RENDER_NAMES = {"subdocs", "draft", "draft_mark"}
+
+
+def _first_report(bundle: Bundle) -> int:
+    """Index of the first project with an evaluation report (context of a 项目支出绩效评价报告)."""
+    return next(i for i, p in enumerate(bundle.year.projects) if p.evaluation is not None)
+
+
+CONTEXTS = {
+    FINAL.name: lambda b: contexts.final_accounts(b, []),
+    OVERALL.name: contexts.overall_evaluation,
+    PROJECT.name: lambda b: contexts.project_report(b, _first_report(b)),
+    SELF.name: contexts.self_evaluation_report,
+}
+
+
+def context_names(kind: str, bundles: list[Bundle]) -> set[str]:
+    """The variable names a kind's templates can use, taken from a real context built on sample data."""
+    for bundle in bundles:
+        try:
+            return set(CONTEXTS[kind](bundle)) | RENDER_NAMES
+        except (StopIteration, AttributeError, TypeError):
+            continue
+    return set()

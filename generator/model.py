@@ -63,7 +63,7 @@ def _text(value):
 
 Money = Annotated[Decimal, PlainValidator(_money), WithJsonSchema({"type": "number", "description": "金额（万元）"})]
 Count = Annotated[int, PlainValidator(_count), WithJsonSchema({"type": "integer"})]
-Code = Annotated[str, BeforeValidator(_code)]
+Code = Annotated[str, BeforeValidator(_code), WithJsonSchema({"type": ["integer", "string"], "description": "科目编码（3、5 或 7 位数字）"})]
 Text = Annotated[str, BeforeValidator(_text)]
 
 

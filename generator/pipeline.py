@@ -85,6 +85,17 @@ def _jobs_for(path: Path) -> list[Job]:
     raise UsageError(f"找不到 {display_path(path)}。")
 
 
+def check_output_dir(outdir: Path) -> None:
+    """Refuse an output folder that holds data or templates, so generated files can never overwrite them."""
+    out = outdir.resolve()
+    protected = [DATA.resolve(), (DATA.parent / "templates").resolve()]
+    for folder in protected:
+        if out == folder or folder in out.parents or out in folder.parents:
+            raise UsageError(f"输出文件夹 {display_path(outdir)} 与 {display_path(folder)} 重叠：生成的文件可能覆盖数据或模板。请换一个输出文件夹（默认 out/）。")
+    if out.is_dir() and any(p.suffix in (".yaml", ".yml") for p in out.rglob("*") if p.is_file()):
+        raise UsageError(f"输出文件夹 {display_path(outdir)} 里有 YAML 数据文件。请换一个专门存放生成文档的文件夹。")
+
+
 def prepare(job: Job, draft: bool = False) -> Prepared:
     """Load, validate, compute and check one unit-year; a draft fills missing facts with placeholders."""
     result = Prepared(job)

@@ -1,0 +1,107 @@
+"""The clerk's workflow: batch with a bad unit, summary, PDF export, schemas, totext for git diff."""
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import require_soffice
+from generator.batch import run_all, summary_table
+from generator.errors import UserError
+from generator.pipeline import discover
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def units(tmp_path, count, broken=()):
+    """``count`` copies of the 仁和 unit; the ones in ``broken`` get an amount written with 万元."""
+    folders = []
+    for i in range(count):
+        folder = tmp_path / f"u{i:02d}"
+        shutil.copytree(ROOT / "data" / "panzhihua-renhe-jiwei", folder)
+        if i in broken:
+            path = folder / "2019.yaml"
+            path.write_text(path.read_text(encoding="utf-8").replace("收入: 1622.30", "收入: 1622.30万元"), encoding="utf-8")
+        folders.append(folder)
+    return folders
+
+
+def test_a_bad_unit_does_not_stop_the_others(tmp_path):
+    jobs = discover(units(tmp_path, 4, broken={1}))
+    outcomes = run_all(jobs, tmp_path / "out", progress=False)
+    assert [len(o.written) for o in outcomes] == [3, 0, 3, 3]
+    assert outcomes[1].failure and outcomes[1].errors == 1
+    table = summary_table(outcomes).splitlines()
+    assert table[0].split() == ["单位", "年度", "文档", "警告", "错误"]
+    assert table[2].split() == ["u01", "2019", "0", "0", "1"] and table[-1].split() == ["合计", "9", "3", "1"]
+
+
+def test_cli_batch_exit_code_reports_the_failure(tmp_path):
+    folders = units(tmp_path, 3, broken={2})
+    r = subprocess.run([sys.executable, str(ROOT / "cli.py"), "generate", *map(str, folders), "-o", str(tmp_path / "out")],
+                       capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 1 and "合计" in r.stdout and r.stdout.count("已生成") == 6
+
+
+def test_output_folder_holding_data_is_refused(tmp_path):
+    r = subprocess.run([sys.executable, str(ROOT / "cli.py"), "generate", "-o", "data"], capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 2 and "数据或模板" in r.stderr
+
+
+def test_pdf_export_in_one_libreoffice_run(generated, tmp_path):
+    require_soffice()
+    from generator.pdf import convert
+    docs = []
+    for i, path in enumerate(list(generated.values())[:2]):
+        target = tmp_path / f"d{i}" / path.name
+        target.parent.mkdir()
+        shutil.copyfile(path, target)
+        docs.append(target)
+    pdfs = convert(docs)
+    assert [p.suffix for p in pdfs] == [".pdf", ".pdf"] and all(p.parent == d.parent for p, d in zip(pdfs, docs))
+    assert all(p.read_bytes().startswith(b"%PDF") for p in pdfs)
+
+
+def test_pdf_without_libreoffice_says_what_to_do(monkeypatch, tmp_path):
+    from generator import pdf
+    monkeypatch.setattr(pdf, "soffice", lambda: None)
+    with pytest.raises(UserError, match="没有找到 LibreOffice"):
+        pdf.convert([tmp_path / "a.docx"])
+
+
+def test_committed_schemas_are_current(tmp_path):
+    from generator import schema
+    for path in schema.write(tmp_path):
+        assert (ROOT / "schemas" / path.name).read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), "运行 python cli.py schema"
+    year = json.loads((ROOT / "schemas" / "year.schema.json").read_text(encoding="utf-8"))
+    assert "收入" in year["properties"] and year["properties"]["年度"]["description"]
+
+
+def test_data_files_name_their_schema():
+    for path in (ROOT / "data").glob("*/*.yaml"):
+        if path.parent.name == "common":
+            continue
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        expected = "unit.schema.json" if path.name == "unit.yaml" else "year.schema.json"
+        assert first == f"# yaml-language-server: $schema=../../schemas/{expected}", path
+
+
+def test_totext_as_git_textconv(generated, tmp_path):
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git = lambda *a: subprocess.run(["git", *a], cwd=repo, capture_output=True, text=True, check=True)
+    git("init", "-q")
+    git("config", "user.email", "t@example.invalid")
+    git("config", "user.name", "t")
+    git("config", "diff.docx.textconv", f"{sys.executable} {ROOT / 'cli.py'} totext")
+    (repo / ".gitattributes").write_text((ROOT / ".gitattributes").read_text())
+    renhe = generated["panzhihua-renhe-jiwei/2019/2019年度部门决算说明.docx"]
+    zhuzhou = generated["zhuzhou-jiwei/2022/2022年部门整体支出绩效评价报告.docx"]
+    shutil.copyfile(renhe, repo / "a.docx")
+    git("add", ".")
+    git("commit", "-qm", "one")
+    shutil.copyfile(zhuzhou, repo / "a.docx")
+    diff = git("diff").stdout
+    assert "-[公文标题] 攀枝花市仁和区纪委监委" in diff and "+[公文标题] 中共株洲市纪律检查委员会" in diff
