@@ -178,6 +178,8 @@ def self_evaluation_scores(bundle: Bundle, year_file: Loaded, unit_file: Loaded)
         return []
     out = []
     base = ("整体支出自评",)
+    if not is_pending(figs.total_full) and figs.total_full <= 0:
+        out.append(year_file.finding(("预算",), f"全年预算数合计为 {money(figs.total_full)} 万元，不大于 0，无法计算执行率。请核对年初预算数和调整追加。"))
     if figs.weight_total != 100:
         caps = "、".join(f"{g.name}{score(g.weight)}分" for g in figs.level1)
         out.append(year_file.finding(base + ("绩效指标",), f"分值合计应为 100 分，现在是 {score(figs.weight_total)} 分（资金{score(figs.funds_weight)}分、{caps}）。请调整各指标分值。"))

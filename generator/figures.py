@@ -268,7 +268,7 @@ def _changes(year: Year, income_total, expenditure_total, fiscal_income, general
     }
 
 
-GRADES = [(Decimal(90), "优"), (Decimal(80), "良"), (Decimal(60), "中"), (Decimal(0), "差")]
+GRADES = [(Decimal(90), "优"), (Decimal(80), "良"), (Decimal(60), "中"), (Decimal("-Infinity"), "差")]
 
 
 def grade(score: Decimal) -> str:
@@ -331,8 +331,8 @@ def self_evaluation(year: Year, executed: Decimal) -> Optional[SelfEvalFigures]:
         return None
     full = budget.initial + budget.adjustment
     total_full = full + year.carryover + budget.other
-    rate = ratio(executed, total_full)
-    funds_score = se.funds_weight * (rate if is_pending(rate) else min(rate, Decimal(1))) if rate is not None else ZERO
+    rate = ratio(executed, total_full) if is_pending(total_full) or total_full > 0 else None
+    funds_score = se.funds_weight * (rate if is_pending(rate) else max(ZERO, min(rate, Decimal(1)))) if rate is not None else ZERO
     weights = sum((i.weight or ZERO for i in se.indicators), ZERO)
     scores = sum((i.score or ZERO for i in se.indicators), ZERO)
     return SelfEvalFigures(

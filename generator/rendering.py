@@ -15,17 +15,44 @@ from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from lxml import etree
 from jinja2 import StrictUndefined, TemplateError
+from markupsafe import Markup, escape
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
-from .errors import TemplateProblem
+from .errors import TemplateProblem, UserError
 from .formatting import FILTERS
 
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
 
 
+FORBIDDEN = re.compile(r"[\x00-\x08\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_safe(value: Any) -> Any:
+    """Text as Word can hold it: CR LF and vertical tabs become line breaks, characters XML 1.0 forbids are dropped.
+
+    Braces next to an underscore are written as character references, because docxtpl rewrites
+    ``{_{`` and the like in its output.
+    """
+    if isinstance(value, str) and not hasattr(value, "__html__"):
+        value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n")
+        text = escape(FORBIDDEN.sub("", value))
+        return Markup(text.replace("{_", "&#123;_").replace("_}", "_&#125;"))
+    return value
+
+
+class Sandbox(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox, also closed to the data model's own machinery (model_*)."""
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        """Attributes a template may read: no dunder/private ones (Jinja's rule) and no pydantic internals."""
+        if attr.startswith("model_"):
+            return False
+        return super().is_safe_attribute(obj, attr, value)
+
+
 def environment() -> ImmutableSandboxedEnvironment:
-    """The Jinja environment every template renders in: sandboxed, autoescaped, strict."""
-    env = ImmutableSandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    """The Jinja environment every template renders in: sandboxed, autoescaped, strict, XML-safe output."""
+    env = Sandbox(autoescape=True, undefined=StrictUndefined, finalize=xml_safe)
     env.filters.update(FILTERS)
     return env
 
@@ -127,7 +154,15 @@ def write_atomic(path: Path, data: bytes) -> None:
             handle.write(data)
         os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
+    except PermissionError as exc:
+        _discard(tmp)
+        raise UserError(f"无法写入 {path}：文件可能正在 Word 或 WPS 中打开（或没有写入权限）。请关闭该文件后重试。") from exc
     except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        _discard(tmp)
         raise
+
+
+def _discard(path: str) -> None:
+    """Remove a temporary file if it is still there."""
+    if os.path.exists(path):
+        os.unlink(path)
