@@ -7,7 +7,6 @@ from typing import Callable
 
 from . import contexts
 from .contexts import Bundle
-from .rendering import render
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -40,16 +39,30 @@ class Kind:
     requires: tuple[tuple[str, ...], ...] = ()
 
 
+def render(*args, **kwargs) -> bytes:
+    """rendering.render, imported on first use (checking data needs no docxtpl)."""
+    from .rendering import render as render_docx
+    return render_docx(*args, **kwargs)
+
+
+def _memo(bundle: Bundle, key: tuple, make: Callable[[], bytes]) -> bytes:
+    """A rendered document kept with the bundle, so an annex is not rendered twice."""
+    cache = bundle.__dict__.setdefault("_rendered", {})
+    if key not in cache:
+        cache[key] = make()
+    return cache[key]
+
+
 def _overall_bytes(bundle: Bundle, unit_dir: Path, draft: bool) -> bytes:
     """The rendered 部门整体支出绩效评价报告."""
     path = template_path(OVERALL.name, bundle, unit_dir, OVERALL.layouts)
-    return render(path, contexts.overall_evaluation(bundle), draft=draft)
+    return _memo(bundle, ("overall", draft), lambda: render(path, contexts.overall_evaluation(bundle), draft=draft))
 
 
 def _project_reports(bundle: Bundle, unit_dir: Path, draft: bool) -> list[tuple[int, bytes]]:
     """(project index, rendered 项目支出绩效评价报告) for each project that has a report."""
     path = template_path(PROJECT.name, bundle, unit_dir, PROJECT.layouts)
-    return [(i, render(path, contexts.project_report(bundle, i), draft=draft))
+    return [(i, _memo(bundle, ("project", i, draft), lambda i=i: render(path, contexts.project_report(bundle, i), draft=draft)))
             for i, p in enumerate(bundle.year.projects) if p.evaluation is not None]
 
 

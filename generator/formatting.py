@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-import cn2an
-
 from .drafts import is_pending
 
 CENT = Decimal("0.01")
@@ -82,11 +80,13 @@ def _by_sign(delta: Decimal | None, up: str, down: str, flat: str) -> str:
 
 def chinese_number(n: int) -> str:
     """A positive integer in Chinese numerals (一, 十一, 二十)."""
+    import cn2an  # imported on first use: it takes most of a second's import budget
     return cn2an.an2cn(int(n))
 
 
 def capital_amount(value_wan: Decimal) -> str:
     """An amount in 万元 written as 大写金额 in yuan (壹仟陆佰贰拾贰万叁仟元整)."""
+    import cn2an
     yuan = quantize(Decimal(value_wan) * 10000, 2)
     return cn2an.an2cn(f"{yuan:f}", "rmb")
 

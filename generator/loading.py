@@ -70,7 +70,7 @@ def load_yaml(path: Path) -> Loaded:
     if not loaded.ok:
         return loaded
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.MarkedYAMLError as exc:
         loaded.findings.append(_syntax_finding(loaded, exc))
         return loaded

@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 from .errors import UserError
-from .rendering import write_atomic
+from .files import write_atomic
 
 
 def soffice() -> str | None:

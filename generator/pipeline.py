@@ -14,7 +14,7 @@ from .errors import DataError, Finding, UsageError
 from .figures import compute
 from .loading import Loaded, display_path, load_yaml
 from .model import Unit, Year
-from .rendering import write_atomic
+from .files import write_atomic
 from .validation import fill, validate
 
 DATA = Path(__file__).resolve().parent.parent / "data"

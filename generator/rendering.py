@@ -1,15 +1,13 @@
 """docxtpl rendering in a sandboxed, autoescaping Jinja environment, with deterministic bytes."""
 from __future__ import annotations
 
+import copy
 import io
-import os
 import re
-import tempfile
 import zipfile
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
-
-import copy
 
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
@@ -18,7 +16,8 @@ from jinja2 import StrictUndefined, TemplateError
 from markupsafe import Markup, escape
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
-from .errors import TemplateProblem, UserError
+from .errors import TemplateProblem
+from .files import write_atomic  # noqa: F401  (re-exported for callers)
 from .formatting import FILTERS
 
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
@@ -41,7 +40,21 @@ def xml_safe(value: Any) -> Any:
 
 
 class Sandbox(ImmutableSandboxedEnvironment):
-    """Jinja's immutable sandbox, also closed to the data model's own machinery (model_*)."""
+    """Jinja's immutable sandbox, also closed to the data model's own machinery (model_*).
+
+    Each template text is compiled once per process: docxtpl asks for the same parts on every render.
+    """
+
+    def from_string(self, source, globals=None, template_class=None):  # noqa: A002 (Jinja's signature)
+        """The compiled template of a source text, compiled on first use."""
+        if globals or template_class or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        compiled = _COMPILED.get(source)
+        if compiled is None:
+            compiled = _COMPILED[source] = super().from_string(source)
+            while len(_COMPILED) > 256:
+                _COMPILED.pop(next(iter(_COMPILED)))
+        return compiled
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         """Attributes a template may read: no dunder/private ones (Jinja's rule) and no pydantic internals."""
@@ -50,6 +63,10 @@ class Sandbox(ImmutableSandboxedEnvironment):
         return super().is_safe_attribute(obj, attr, value)
 
 
+_COMPILED: dict = {}
+
+
+@lru_cache(maxsize=1)
 def environment() -> ImmutableSandboxedEnvironment:
     """The Jinja environment every template renders in: sandboxed, autoescaped, strict, XML-safe output."""
     env = Sandbox(autoescape=True, undefined=StrictUndefined, finalize=xml_safe)
@@ -73,9 +90,25 @@ def render(template: Path, context: dict[str, Any], subdocs: dict[str, bytes] | 
         raise TemplateProblem(_template_message(template, exc)) from exc
     if draft:
         highlight_placeholders(tpl.docx.element.body)
-    buffer = io.BytesIO()
-    tpl.save(buffer)
-    return normalize_docx(buffer.getvalue())
+    return package_bytes(tpl.docx)
+
+
+def package_members(document) -> dict[str, bytes]:
+    """A python-docx document's zip members, as python-docx's own writer would write them."""
+    from docx.opc.pkgwriter import _ContentTypesItem
+    package = document.part.package
+    parts = list(package.iter_parts())
+    members = {"[Content_Types].xml": _ContentTypesItem.from_parts(parts).blob, "_rels/.rels": package.rels.xml}
+    for part in parts:
+        members[part.partname.membername] = part.blob
+        if len(part.rels):
+            members[part.partname.rels_uri.membername] = part.rels.xml
+    return members
+
+
+def package_bytes(document) -> bytes:
+    """A document's deterministic .docx bytes, written in one pass."""
+    return zip_members(package_members(document))
 
 
 PLACEHOLDER = re.compile(r"【待补充[^】]*】")
@@ -121,48 +154,20 @@ def _template_message(template: Path, exc: TemplateError) -> str:
     return f"模板 {template} 无法渲染：{detail}{where}"
 
 
-def normalize_docx(data: bytes, replace: dict[str, bytes] | None = None) -> bytes:
-    """The same package with fixed timestamps and member order (and parts replaced), so equal input gives equal bytes."""
-    replace = replace or {}
-    source = zipfile.ZipFile(io.BytesIO(data))
-    names = source.namelist()
-    ordered = [n for n in ("[Content_Types].xml", "_rels/.rels") if n in names]
-    ordered += sorted(n for n in names if n not in ordered)
+def zip_members(members: dict[str, bytes]) -> bytes:
+    """Zip members with fixed timestamps in a fixed order, so equal input gives equal bytes."""
+    first = [n for n in ("[Content_Types].xml", "_rels/.rels") if n in members]
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for name in ordered:
+        for name in first + sorted(n for n in members if n not in first):
             info = zipfile.ZipInfo(name, FIXED_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            target.writestr(info, replace.get(name) or source.read(name))
+            target.writestr(info, members[name])
     return out.getvalue()
 
 
-def _umask() -> int:
-    """The process umask."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write bytes to a file through a temporary file and a rename, so a failure leaves the old file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except PermissionError as exc:
-        _discard(tmp)
-        raise UserError(f"无法写入 {path}：文件可能正在 Word 或 WPS 中打开（或没有写入权限）。请关闭该文件后重试。") from exc
-    except BaseException:
-        _discard(tmp)
-        raise
-
-
-def _discard(path: str) -> None:
-    """Remove a temporary file if it is still there."""
-    if os.path.exists(path):
-        os.unlink(path)
+def normalize_docx(data: bytes, replace: dict[str, bytes] | None = None) -> bytes:
+    """The same package with fixed timestamps and member order (and parts replaced)."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    return zip_members({n: (replace or {}).get(n) or source.read(n) for n in source.namelist()})

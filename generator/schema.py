@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 
 from .model import Unit, Year
-from .rendering import write_atomic
+from .files import write_atomic
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 FILES = {"unit.schema.json": (Unit, "单位基本情况（unit.yaml）"), "year.schema.json": (Year, "年度数据（如 2019.yaml）")}
