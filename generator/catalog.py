@@ -11,6 +11,7 @@ from .loading import load_yaml
 COMMON = Path(__file__).resolve().parent.parent / "data" / "common"
 CODES_FILE = "功能分类科目.yaml"
 GLOSSARY_FILE = "名词解释.yaml"
+ECONOMIC_FILE = "经济分类科目.yaml"
 
 
 @dataclass
@@ -55,7 +56,14 @@ def catalog() -> Catalog:
     return Catalog({str(k): str(v) for k, v in data["科目"].items()}, former)
 
 
+@lru_cache(maxsize=2)
+def glossary(variant: str = "四川") -> dict[str, str]:
+    """A standard glossary: term → definition (the 四川 wording, or the 全国 template's)."""
+    section = "全国" if variant == "全国" else "词条"
+    return {str(k): str(v) for k, v in _loaded(GLOSSARY_FILE)[section].items()}
+
+
 @lru_cache(maxsize=1)
-def glossary() -> dict[str, str]:
-    """The standard glossary: term → definition."""
-    return {str(k): str(v) for k, v in _loaded(GLOSSARY_FILE)["词条"].items()}
+def economic_catalog() -> dict[str, str]:
+    """Economic classification codes (支出经济分类, 款级) → names."""
+    return {str(k): str(v) for k, v in _loaded(ECONOMIC_FILE)["科目"].items()}

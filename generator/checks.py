@@ -56,6 +56,8 @@ def year_matches_file(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> l
 def spending_kinds_add_up(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
     """基本支出 + 项目支出 equals the sum of the code lines."""
     e = bundle.year.expenditure
+    if e.basic is None or e.project is None:
+        return []
     return mismatch(year_file, ("支出", "项目支出"), e.basic + e.project, bundle.figures.expenditure_total,
                     "基本支出与项目支出之和对比：各科目决算数合计")
 
@@ -253,4 +255,33 @@ def custom_templates_exist(bundle: Bundle, year_file: Loaded, unit_file: Loaded)
             out.append(unit_file.finding(("模板", kind), f"不认识的文档种类“{kind}”。" + (f"是不是“{close[0]}”？" if close else f"可用：{'、'.join(names)}")))
         elif not (unit_file.path.parent / path).is_file():
             out.append(unit_file.finding(("模板", kind), f"找不到模板文件 {path}（相对于 {unit_file.path.name} 所在的文件夹）。"))
+    return out
+
+
+TABLE_NAMES = {"二": "收入决算表", "三": "支出决算表", "五": "一般公共预算财政拨款支出决算表", "六": "一般公共预算财政拨款基本支出决算表"}
+
+
+@rule
+def national_tables_complete(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
+    """The facts each 全国-layout table needs and this year lacks (the table is printed without its detail)."""
+    from .tables import missing_facts
+    hint = "" if bundle.unit.layout == "全国" else "（本单位不按全国版式公开时可忽略）"
+    return [year_file.finding(("支出", "科目"), f"全国版式的{TABLE_NAMES[number]}缺少：{'、'.join(facts)}，该表不能列出明细{hint}。", WARNING)
+            for number, facts in missing_facts(bundle.year).items()]
+
+
+@rule
+def economic_lines_add_up(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
+    """基本支出明细 sums to the 一般公共预算 lines' 基本支出, and uses known economic codes."""
+    from .catalog import economic_catalog
+    lines = bundle.year.economic_lines
+    if not lines:
+        return []
+    known = economic_catalog()
+    out = [year_file.finding(("基本支出明细", i, "科目编码"), f"经济分类科目编码 {l.code} 不在目录中（data/common/经济分类科目.yaml）。")
+           for i, l in enumerate(lines) if l.code not in known or len(l.code) != 5]
+    basics = [l.basic for l in bundle.year.expenditure.lines if l.fund == "一般公共预算"]
+    if all(b is not None for b in basics):
+        total = sum((l.actual for l in lines), Decimal(0))
+        out += mismatch(year_file, ("基本支出明细",), total, sum(basics, Decimal(0)), "一般公共预算各科目的基本支出合计")
     return out

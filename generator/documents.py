@@ -126,8 +126,18 @@ OVERALL = Kind("部门整体支出绩效评价报告", ("四川",), _needs_overa
 PROJECT = Kind("项目支出绩效评价报告", ("四川",), lambda b: [], _build_projects)
 SELF_NEEDS = (("实有人数",), ("预算",), ("整体支出自评",))
 SELF = Kind("部门整体支出绩效自评报告", ("湖南",), lambda b: missing_paths(b, SELF_NEEDS), _build_self_evaluation, SELF_NEEDS)
-KINDS = [FINAL, OVERALL, PROJECT, SELF]
-PRIMARY = {"四川": FINAL, "湖南": SELF}
+def _build_national(kind: Kind, bundle: Bundle, unit_dir: Path, draft: bool) -> list[Output]:
+    """The national-layout 部门决算 with its nine tables, as far as the data allows."""
+    from .contexts_national import national
+    path = template_path(kind.name, bundle, unit_dir, kind.layouts)
+    suffix = "" if bundle.unit.layout == "全国" else "（全国版式）"
+    return [Output(f"{bundle.year.year}年度部门决算{suffix}.docx", render(path, national(bundle), draft=draft))]
+
+
+NATIONAL_NEEDS = (("实有人数",), ("基本支出明细",))
+NATIONAL = Kind("部门决算", ("全国",), lambda b: [], _build_national, NATIONAL_NEEDS)
+KINDS = [FINAL, OVERALL, PROJECT, SELF, NATIONAL]
+PRIMARY = {"四川": FINAL, "湖南": SELF, "全国": NATIONAL}
 
 
 RENDER_NAMES = {"subdocs", "draft", "draft_mark"}
@@ -138,7 +148,14 @@ def _first_report(bundle: Bundle) -> int:
     return next(i for i, p in enumerate(bundle.year.projects) if p.evaluation is not None)
 
 
+def _national_context(bundle: Bundle):
+    """The national 部门决算's variables."""
+    from .contexts_national import national
+    return national(bundle)
+
+
 CONTEXTS = {
+    NATIONAL.name: _national_context,
     FINAL.name: lambda b: contexts.final_accounts(b, []),
     OVERALL.name: contexts.overall_evaluation,
     PROJECT.name: lambda b: contexts.project_report(b, _first_report(b)),

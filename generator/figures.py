@@ -205,7 +205,7 @@ def compute(year: Year) -> Figures:
         fiscal_total=fiscal_income + year.carryover,
         expenditure_total=expenditure_total,
         budget_total=total_or_none([l.budget for l in lines]),
-        spending_kind=breakdown([("basic", year.expenditure.basic), ("project", year.expenditure.project)]),
+        spending_kind=breakdown([("basic", spending_kind(year, "basic")), ("project", spending_kind(year, "project"))]),
         fund_spending=fund_spending,
         general_budget=general_budget,
         general_budget_budget=total_or_none([p.budget for p in general_lines]),
@@ -224,6 +224,15 @@ def compute(year: Year) -> Figures:
         changes=_changes(year, income_total, expenditure_total, fiscal_income, general_budget),
         self_eval=self_evaluation(year, expenditure_total),
     )
+
+
+def spending_kind(year: Year, kind: str) -> Decimal:
+    """基本支出 or 项目支出: as stated, else the lines' split plus non-fiscal spending of that kind."""
+    stated = getattr(year.expenditure, kind)
+    if stated is not None:
+        return stated
+    parts = [getattr(l, kind) or ZERO for l in year.expenditure.lines] + [getattr(n, kind) for n in year.non_fiscal_spending]
+    return sum(parts, ZERO)
 
 
 def _by_fund(year: Year) -> dict[str, Decimal]:

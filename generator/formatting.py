@@ -23,6 +23,13 @@ def money(value: Decimal | int | None) -> str:
     return "0.00" if text == "-0.00" else text
 
 
+def cell(value: Decimal | int | None) -> str:
+    """An amount in a 决算表 cell: two decimals, blank for zero or unknown (as the official tables print)."""
+    if value is None or (not is_pending(value) and Decimal(value) == 0):
+        return ""
+    return money(value)
+
+
 def percent(rate: Decimal | None, places: int = 1, trim: bool = True) -> str:
     """A fraction printed as a percentage; ``trim`` drops a trailing ``.0`` (``100%``)."""
     if rate is None:
@@ -149,6 +156,7 @@ def join_list(items: list[str], sep: str = "、", last: str | None = None) -> st
 
 FILTERS = {
     "money": money,
+    "cell": cell,
     "pct": percent,
     "share": share,
     "count": count,

@@ -5,7 +5,7 @@ import re
 from decimal import Decimal
 from typing import Annotated, Literal, Optional, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, PlainValidator, Tag, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, PlainValidator, Tag, WithJsonSchema, field_validator
 from pydantic_core import PydanticCustomError
 
 from .drafts import Pending
@@ -142,22 +142,75 @@ FUNDS = Literal["一般公共预算", "政府性基金预算", "国有资本经�
 
 
 class CodeLine(Base):
-    """Spending of one functional classification code (项, 7 digits)."""
+    """财政拨款 spending of one functional classification code (项, 7 digits)."""
 
     code: Code = f("科目编码", "功能分类科目编码，7 位（项级），例如 2011101")
     name: Optional[Text] = f("科目名称", "可省略：名称自动取自科目目录；填写时须与目录一致", None)
+    initial: Optional[Money] = f("年初预算数", "年初预算数（万元）", None)
     budget: Optional[Money] = f("预算数", "全年预算数（万元）；不知道时可省略（不计算完成率）", None)
-    actual: Money = f("决算数", "决算数（万元）")
+    basic: Optional[Money] = f("基本支出", "决算数中的基本支出（万元）", None)
+    project: Optional[Money] = f("项目支出", "决算数中的项目支出（万元）", None)
+    actual: Optional[Money] = f("决算数", "决算数（万元）；填了基本支出和项目支出时可省略（自动相加）", None, validate_default=True)
+    income: Optional[Money] = f("收入数", "本科目的财政拨款收入（万元）；省略时等于决算数", None)
+    carryover: Money = f("年初结转和结余", "本科目的财政拨款年初结转和结余（万元）", ZERO)
     fund: FUNDS = f("资金性质", "一般公共预算、政府性基金预算或国有资本经营预算", "一般公共预算")
+    purpose: Optional[Text] = f("用途", "主要用于……", None)
     reason: Optional[Text] = f("说明", "决算数与预算数差异的原因", None)
+
+    @field_validator("actual")
+    @classmethod
+    def _actual_from_split(cls, value, info):
+        """决算数 = 基本支出 + 项目支出 when only the split is written."""
+        if value is None:
+            basic, project = info.data.get("basic"), info.data.get("project")
+            if basic is None or project is None:
+                raise PydanticCustomError("missing_value", "还没有填写")
+            return basic + project
+        return value
+
+
+class NonFiscalIncome(Base):
+    """财政拨款以外的收入 of one functional code, by source."""
+
+    code: Code = f("科目编码", "功能分类科目编码（项级）")
+    higher_subsidy: Money = f("上级补助收入", "上级补助收入（万元）", ZERO)
+    business: Money = f("事业收入", "事业收入（万元）", ZERO)
+    operating: Money = f("经营收入", "经营收入（万元）", ZERO)
+    affiliated: Money = f("附属单位上缴收入", "附属单位上缴收入（万元）", ZERO)
+    other: Money = f("其他收入", "其他收入（万元）", ZERO)
+
+
+class NonFiscalSpending(Base):
+    """财政拨款以外的资金安排的支出 of one functional code, by kind."""
+
+    code: Code = f("科目编码", "功能分类科目编码（项级）")
+    basic: Money = f("基本支出", "基本支出（万元）", ZERO)
+    project: Money = f("项目支出", "项目支出（万元）", ZERO)
+    remitted: Money = f("上缴上级支出", "上缴上级支出（万元）", ZERO)
+    operating: Money = f("经营支出", "经营支出（万元）", ZERO)
+    affiliated: Money = f("对附属单位补助支出", "对附属单位补助支出（万元）", ZERO)
+
+
+class EconomicLine(Base):
+    """一般公共预算财政拨款基本支出 of one economic classification code (款)."""
+
+    code: Annotated[str, BeforeValidator(lambda v: str(v)), WithJsonSchema({"type": ["integer", "string"]})] = f("科目编码", "经济分类科目编码，5 位，例如 30101")
+    actual: Money = f("决算数", "决算数（万元）")
+
+
+class CoveredUnit(Base):
+    """A unit whose accounts the 部门决算 covers."""
+
+    name: Text = f("名称", "单位名称")
+    note: Text = f("备注", "备注", "")
 
 
 class Expenditure(Base):
     """This year's spending: 基本/项目 split and the lines by functional code."""
 
-    basic: Money = f("基本支出", "基本支出合计（万元）")
-    project: Money = f("项目支出", "项目支出合计（万元）")
-    lines: list[CodeLine] = f("科目", "按功能分类科目（项级）列出的支出")
+    basic: Optional[Money] = f("基本支出", "基本支出合计（万元）；各科目已分基本支出和项目支出时可省略（自动合计）", None)
+    project: Optional[Money] = f("项目支出", "项目支出合计（万元）；同上", None)
+    lines: list[CodeLine] = f("科目", "按功能分类科目（项级）列出的财政拨款支出")
 
 
 class CostGroup(Base):
@@ -207,19 +260,40 @@ class Reception(BudgetActual):
 
     batches: Count = f("批次", "国内公务接待批次", 0)
     persons: Count = f("人次", "国内公务接待人次（不包括陪同人员）", 0)
+    foreign: Money = f("外宾接待费", "其中外宾接待支出（万元）", ZERO)
+    foreign_batches: Count = f("外宾批次", "接待外宾批次", 0)
+    foreign_persons: Count = f("外宾人次", "接待外宾人次", 0)
     purpose: Optional[Text] = f("用途", "主要用途", None)
     content: Optional[Text] = f("具体内容", "接待的具体内容", None)
     reason: Optional[Text] = f("变动原因", "与上年相比变动的原因", None)
 
 
+class Abroad(BudgetActual):
+    """因公出国（境）费 with groups and persons."""
+
+    groups: Count = f("团组数", "全年安排的因公出国（境）团组个数", 0)
+    persons: Count = f("人次", "累计人次", 0)
+    content: Optional[Text] = f("开支内容", "开支内容", None)
+    reason: Optional[Text] = f("变动原因", "与上年相比变动的原因", None)
+
+
+class VehiclePurchase(BudgetActual):
+    """公务用车购置费 with the number of vehicles bought."""
+
+    count: Count = f("购置数量", "购置车辆数", 0)
+    purpose: Optional[Text] = f("用途", "主要用途", None)
+
+
 class ThreePublic(Base):
     """“三公”经费 by category."""
 
-    abroad: BudgetActual = f("因公出国（境）费", "因公出国（境）费", BudgetActual())
-    vehicle_purchase: BudgetActual = f("公务用车购置费", "公务用车购置费", BudgetActual())
+    abroad: Abroad = f("因公出国（境）费", "因公出国（境）费", Abroad())
+    vehicle_purchase: VehiclePurchase = f("公务用车购置费", "公务用车购置费", VehiclePurchase())
     vehicle_operation: VehicleOperation = f("公务用车运行维护费", "公务用车运行维护费", VehicleOperation())
     reception: Reception = f("公务接待费", "公务接待费", Reception())
     assessment: Optional[Text] = f("总体评价", "例如“支出完成情况较好”", None)
+    budget_reason: Optional[Text] = f("预算差异原因", "决算数小于（大于）预算数的主要原因", None)
+    vehicle_reason: Optional[Text] = f("公务用车变动原因", "公务用车购置及运行维护费与上年相比变动的原因", None)
 
 
 class Operating(Base):
@@ -236,12 +310,18 @@ class Procurement(Base):
     works: Money = f("工程", "政府采购工程支出（万元）", ZERO)
     services: Money = f("服务", "政府采购服务支出（万元）", ZERO)
     note: Optional[Text] = f("说明", "采购内容，例如“办公用品、专用设备”", None)
+    sme_reserved: Optional[Money] = f("面向中小企业预留", "面向中小企业预留的政府采购项目预算金额（万元）", None)
+    micro_reserved: Optional[Money] = f("面向小微企业预留", "面向小微企业预留的政府采购项目预算金额（万元）", None)
+    sme_awarded: Optional[Money] = f("中小企业中标", "预留项目中由中小企业供应商中标或成交的金额（万元）", None)
+    micro_awarded: Optional[Money] = f("小微企业中标", "预留项目中由小微企业供应商中标或成交的金额（万元）", None)
+    sme_other: Optional[Money] = f("其他项目中小企业中标", "其他项目中由中小企业供应商中标或成交的金额（万元）", None)
 
 
 class Assets(Base):
     """国有资产占有使用情况."""
 
     vehicles: dict[str, Count] = f("车辆", "车辆数，按用途：例如 执勤执法用车: 6", {})
+    large_equipment: Optional[Count] = f("大型设备", "单价100万元（含）以上设备（不含车辆）台（套）数", None)
 
 
 class Reasons(Base):
@@ -250,6 +330,7 @@ class Reasons(Base):
     total: Optional[Text] = f("收支总体", "收入支出总体变动原因", None)
     fiscal: Optional[Text] = f("财政拨款", "财政拨款收支变动原因", None)
     general_budget: Optional[Text] = f("一般公共预算", "一般公共预算财政拨款支出变动原因", None)
+    execution: Optional[Text] = f("预算执行", "一般公共预算财政拨款决算数大于（小于）年初预算数的主要原因", None)
 
 
 class PerformanceManagement(Base):
@@ -257,6 +338,11 @@ class PerformanceManagement(Base):
 
     overall: Optional[Text] = f("整体自评结论", "部门整体支出绩效自评的结论", None)
     projects: Optional[Text] = f("项目评价结论", "项目支出绩效评价的结论", None)
+    rules: list[Text] = f("制度", "本部门的预算绩效管理制度名称", [])
+    mechanism: Optional[Text] = f("工作机制", "预算绩效管理工作机制", None)
+    problems_found: Optional[Count] = f("发现问题", "绩效自评中发现的问题个数", None)
+    problems_fixed: Optional[Count] = f("已整改", "已经完成整改的问题个数", None)
+    problems_fixing: Optional[Count] = f("正在整改", "正在整改的问题个数", None)
 
 
 class Funds(Base):
@@ -322,6 +408,7 @@ class Project(Base):
     prior_assessment: bool = f("事前评估", "是否开展了事前绩效评估", False)
     monitored: bool = f("绩效监控", "是否开展了绩效监控", False)
     self_evaluated: bool = f("绩效自评", "是否开展了绩效目标完成情况自评", False)
+    self_score: Optional[Money] = f("自评得分", "项目绩效自评得分", None)
     goal: Text = f("预期目标", "年度预期目标")
     achieved: Text = f("实际完成目标", "实际完成目标")
     summary: Text = f("综述", "绩效目标完成情况综述（“通过项目实施，……”）")
@@ -374,6 +461,10 @@ class Previous(Base):
     general_budget_expenditure: Optional[Money] = f("一般公共预算财政拨款支出", "上年一般公共预算财政拨款支出", None)
     operating: Optional[Money] = f("机关运行经费", "上年机关运行经费", None)
     reception: Optional[Money] = f("公务接待费", "上年公务接待费决算数", None)
+    grand_total: Optional[Money] = f("收支总计", "上年收入支出总计", None)
+    three_public: Optional[Money] = f("三公经费", "上年“三公”经费财政拨款支出决算数", None)
+    abroad: Optional[Money] = f("因公出国（境）费", "上年因公出国（境）费决算数", None)
+    vehicles: Optional[Money] = f("公务用车购置及运行维护费", "上年公务用车购置及运行维护费决算数", None)
 
 
 class Year(Base):
@@ -383,7 +474,7 @@ class Year(Base):
     staff: Optional[Count] = f("实有人数", "年末实有在职人数", None)
     key_work: list[Text] = f("重点工作", "本年重点工作完成情况，每段一项", [])
     institutions: list[Text] = f("机构设置", "机构设置情况，每段一项", [])
-    income: Income = f("收入", "本年收入，按来源（万元）")
+    income: Income = f("收入", "本年收入，按来源（万元）；填了各科目收入数和非财政拨款收入时可省略（自动合计）", Income())
     carryover: Money = f("年初结转和结余", "年初结转和结余（万元）", ZERO)
     expenditure: Expenditure = f("支出", "本年支出")
     economic: Optional[Economic] = f("经济分类", "人员经费、公用经费、资本性支出", None)
@@ -405,4 +496,10 @@ class Year(Base):
     self_evaluation: Optional[SelfEvaluation] = f("整体支出自评", "部门整体支出绩效自评表", None)
     glossary: list[either(CodeChoice)] = f("名词解释", "选用的名词解释词条（见 data/common/名词解释.yaml），按顺序编号；写“功能分类科目: [款编码]”插入科目解释", [])
     previous: Previous = f("上年", "上年数（有上年数据文件时自动读取）", Previous())
+    covered_units: list[CoveredUnit] = f("决算单位", "纳入部门决算编制范围的单位", [])
+    non_fiscal_income: list[NonFiscalIncome] = f("非财政拨款收入", "财政拨款以外的收入，按科目和来源", [])
+    non_fiscal_spending: list[NonFiscalSpending] = f("非财政拨款支出", "财政拨款以外的资金安排的支出，按科目和类别", [])
+    economic_lines: list[EconomicLine] = f("基本支出明细", "一般公共预算财政拨款基本支出，按经济分类科目", [])
+    surplus_used: Money = f("使用非财政拨款结余", "使用非财政拨款结余（万元）", ZERO)
+    surplus_distributed: Money = f("结余分配", "结余分配（万元）", ZERO)
     stated: dict[str, Union[Decimal, int, Text]] = f("核对", "已公布（或手工计算）的数字：名称 → 数值，检查时与程序计算结果比对，例如 支出增长率: 66.2%", {})

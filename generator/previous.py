@@ -20,6 +20,9 @@ FROM_FIGURES = {
     "general_budget_expenditure": lambda f, y: f.general_budget,
     "operating": lambda f, y: f.operating,
     "reception": lambda f, y: y.three_public.reception.actual,
+    "three_public": lambda f, y: f.three_public_total,
+    "abroad": lambda f, y: f.three_public[0].amount,
+    "vehicles": lambda f, y: f.three_public[1].amount,
 }
 
 
@@ -30,8 +33,13 @@ def previous_file(year_file: Path, year: int) -> Path:
 
 def derive(last: Year) -> Previous:
     """The previous-year figures a year file needs, computed from last year's facts."""
+    from .tables import compute_tables
     figures: Figures = compute(last)
-    return Previous(**{name: get(figures, last) for name, get in FROM_FIGURES.items()})
+    tables = compute_tables(last)
+    values = {name: get(figures, last) for name, get in FROM_FIGURES.items()}
+    values.update(grand_total=tables.grand_total, fiscal_total=tables.fiscal_grand,
+                  general_budget_expenditure=tables.fiscal_class_total("一般公共预算"))
+    return Previous(**values)
 
 
 def merge(year: Year, year_loaded: Loaded) -> list[Finding]:

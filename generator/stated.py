@@ -80,8 +80,8 @@ def _level1_weight(bundle: Bundle, name: str):
 FIGURES: dict[str, Figure] = {
     "本年收入合计": Figure(AMOUNT, lambda b, _: _f(b).income_total, "收入各来源之和"),
     "本年支出合计": Figure(AMOUNT, lambda b, _: _f(b).expenditure_total, "各科目决算数之和"),
-    "基本支出": Figure(AMOUNT, lambda b, _: b.year.expenditure.basic, "支出.基本支出"),
-    "项目支出": Figure(AMOUNT, lambda b, _: b.year.expenditure.project, "支出.项目支出"),
+    "基本支出": Figure(AMOUNT, lambda b, _: _f(b).spending_kind[0].amount, "支出.基本支出"),
+    "项目支出": Figure(AMOUNT, lambda b, _: _f(b).spending_kind[1].amount, "支出.项目支出"),
     "基本支出占比": Figure(RATE, lambda b, _: _f(b).spending_kind[0].share / 100, "基本支出 / 本年支出合计"),
     "项目支出占比": Figure(RATE, lambda b, _: _f(b).spending_kind[1].share / 100, "项目支出 / 本年支出合计"),
     "收入增长率": Figure(RATE, _change("income", "rate"), "与上年相比"),

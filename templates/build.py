@@ -8,6 +8,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE / "source"))
 
 import hunan  # noqa: E402
+import national  # noqa: E402
 import sichuan  # noqa: E402
 
 # (document kind, layout) → builder function
@@ -16,6 +17,7 @@ TEMPLATES = {
     ("部门整体支出绩效评价报告", "四川"): sichuan.overall_evaluation,
     ("项目支出绩效评价报告", "四川"): sichuan.project_report,
     ("部门整体支出绩效自评报告", "湖南"): hunan.self_evaluation_report,
+    ("部门决算", "全国"): national.report,
 }
 
 

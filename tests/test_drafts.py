@@ -30,7 +30,7 @@ def test_without_draft_missing_facts_are_errors(tmp_path):
     with pytest.raises(DataError) as caught:
         generate(Job(HALF, HALF / "2019.yaml"), tmp_path)
     paths = {f.path for f in caught.value.findings if f.is_error}
-    assert {"经济分类", "实有人数", "支出.基本支出", "支出.科目[2].决算数"} <= paths
+    assert {"经济分类", "实有人数", "支出.科目[2].决算数"} <= paths
     assert not list(tmp_path.rglob("*.docx"))
 
 

@@ -40,6 +40,12 @@ def test_every_kind_equals_the_unoptimised_path():
         if bundle.unit.layout == "湖南":
             assert fast[f"{year}年度部门整体支出绩效自评报告.docx"] == reference(t("部门整体支出绩效自评报告", "湖南"), contexts.self_evaluation_report(bundle))
             compared.add("自评报告")
+        from generator.contexts_national import national
+        suffix = "" if bundle.unit.layout == "全国" else "（全国版式）"
+        assert fast[f"{year}年度部门决算{suffix}.docx"] == reference(t("部门决算", "全国"), national(bundle))
+        compared.add("全国部门决算")
+        if bundle.unit.layout == "全国":
+            continue
         overall = reference(t("部门整体支出绩效评价报告", "四川"), contexts.overall_evaluation(bundle))
         assert fast[f"{year}年部门整体支出绩效评价报告.docx"] == overall
         compared.add("评价报告")
@@ -51,4 +57,4 @@ def test_every_kind_equals_the_unoptimised_path():
             final = reference(t("部门决算说明", "四川"), contexts.final_accounts(bundle, listing), {"annex1": overall, "annex2": project})
             assert fast[f"{year}年度部门决算说明.docx"] == final
             compared.update({"项目报告", "决算说明"})
-    assert compared == {"自评报告", "评价报告", "项目报告", "决算说明"}
+    assert compared == {"自评报告", "评价报告", "项目报告", "决算说明", "全国部门决算"}

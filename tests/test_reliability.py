@@ -64,7 +64,7 @@ def test_check_warns_about_the_vertical_tab_and_the_bell(poisoned):
 
 def test_every_text_reaches_the_document_as_written(poisoned, tmp_path):
     _, written = generate(Job(poisoned, poisoned / "2019.yaml"), tmp_path)
-    assert len(written) == 3
+    assert len(written) == 4
     for path in written:
         with zipfile.ZipFile(path) as z:
             for name in z.namelist():

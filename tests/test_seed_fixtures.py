@@ -22,6 +22,7 @@ SEED004 = {
     "核对.项目执行数.党风廉政建设宣传经费": "错误",  # table 3 says 80; the text says 76.63
     "名词解释[6].功能分类科目[3]": "错误",       # glossary code 2082505 does not exist
     "三公经费.公务接待费.决算数": "警告",         # 1.06 spent against a 0.89 budget
+    "支出.科目": "警告",                        # the 全国 layout's tables need facts 仁和 does not keep
 }
 SEED000 = {
     "支出.项目支出": "错误",                    # 5693.46 + 929.55 = 6623.01, but the class lines sum to 5693.47
@@ -38,6 +39,7 @@ SEED000 = {
     "核对.自评总分": "错误",
     "整体支出自评.绩效指标": "错误",             # weights do not total 100
     "工作概述[0]": "警告",                      # “2021年，全市…” in a 2022 report
+    "支出.科目": "警告",                        # the 全国 layout's tables need facts 株洲 does not keep
 }
 
 

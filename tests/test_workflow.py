@@ -31,18 +31,18 @@ def units(tmp_path, count, broken=()):
 def test_a_bad_unit_does_not_stop_the_others(tmp_path):
     jobs = discover(units(tmp_path, 4, broken={1}))
     outcomes = run_all(jobs, tmp_path / "out", progress=False)
-    assert [len(o.written) for o in outcomes] == [3, 0, 3, 3]
+    assert [len(o.written) for o in outcomes] == [4, 0, 4, 4]
     assert outcomes[1].failure and outcomes[1].errors == 1
     table = summary_table(outcomes).splitlines()
     assert table[0].split() == ["单位", "年度", "文档", "警告", "错误"]
-    assert table[2].split() == ["u01", "2019", "0", "0", "1"] and table[-1].split() == ["合计", "9", "3", "1"]
+    assert table[2].split() == ["u01", "2019", "0", "0", "1"] and table[-1].split() == ["合计", "12", "15", "1"]
 
 
 def test_cli_batch_exit_code_reports_the_failure(tmp_path):
     folders = units(tmp_path, 3, broken={2})
     r = subprocess.run([sys.executable, str(ROOT / "cli.py"), "generate", *map(str, folders), "-o", str(tmp_path / "out")],
                        capture_output=True, text=True, cwd=ROOT)
-    assert r.returncode == 1 and "合计" in r.stdout and r.stdout.count("已生成") == 6
+    assert r.returncode == 1 and "合计" in r.stdout and r.stdout.count("已生成") == 8
 
 
 def test_output_folder_holding_data_is_refused(tmp_path):

@@ -244,6 +244,13 @@ class Builder:
         section.top_margin, section.bottom_margin = Mm(28), Mm(26)
         section.left_margin, section.right_margin = Mm(37), Mm(35)
 
+    def portrait(self) -> None:
+        """Start a new portrait section in the GB/T 9704 layout."""
+        from docx.enum.section import WD_ORIENT
+        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        section.orientation = WD_ORIENT.PORTRAIT
+        setup_page(section)
+
     def table(self, columns_mm: list[float], font_pt: float | None = None):
         """An empty bordered table with fixed column widths (and, optionally, a smaller font)."""
         self._cell_pt = font_pt

@@ -1,0 +1,219 @@
+"""The nine 部门决算表 of the national layout, computed from the detail lines (numbers only; names come later)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Optional
+
+from .model import Year
+
+ZERO = Decimal("0")
+FUNDS = ["一般公共预算", "政府性基金预算", "国有资本经营预算"]
+# The 24 expenditure classes the 收入支出决算总表 lists, in order.
+CLASSES = ["201", "202", "203", "204", "205", "206", "207", "208", "210", "211", "212", "213",
+           "214", "215", "216", "217", "219", "220", "221", "222", "223", "224", "229", "234"]
+PERSONNEL, PUBLIC = ("301", "303"), ("302", "310")
+
+Values = list[Optional[Decimal]]
+
+
+def add(a: Optional[Decimal], b: Optional[Decimal]) -> Optional[Decimal]:
+    """a + b, unknown when either is unknown."""
+    return None if a is None or b is None else a + b
+
+
+def add_all(rows: list[Values], width: int) -> Values:
+    """Column sums of rows."""
+    total: Values = [ZERO] * width
+    for row in rows:
+        total = [add(x, y) for x, y in zip(total, row)]
+    return total
+
+
+@dataclass
+class Row:
+    """A table row: a functional code at its level (1 类, 2 款, 3 项) and its column values."""
+
+    code: str
+    level: int
+    values: Values
+
+
+def hierarchy(leaves: dict[str, Values], width: int) -> list[Row]:
+    """Rows for 类, 款 and 项 in code order, each 类 and 款 the sum of the lines below it."""
+    sums: dict[str, Values] = {}
+    for code, values in leaves.items():
+        for prefix in {code[:3], code[:5], code}:
+            sums[prefix] = add_all([sums.get(prefix, [ZERO] * width), values], width)
+    level = {3: 1, 5: 2, 7: 3}
+    return [Row(code, level[len(code)], sums[code]) for code in sorted(sums)]
+
+
+def _merge(leaves: dict[str, Values], code: str, values: Values) -> None:
+    """Add a line's values to its code's leaf."""
+    leaves[code] = add_all([leaves[code], values], len(values)) if code in leaves else values
+
+
+def income_leaves(year: Year) -> dict[str, Values]:
+    """收入决算表 lines: 合计, 财政拨款, 上级补助, 事业, 经营, 附属单位上缴, 其他 by code."""
+    leaves: dict[str, Values] = {}
+    for line in year.expenditure.lines:
+        fiscal = line.income if line.income is not None else line.actual
+        _merge(leaves, line.code, [fiscal, fiscal, ZERO, ZERO, ZERO, ZERO, ZERO])
+    for n in year.non_fiscal_income:
+        parts = [n.higher_subsidy, n.business, n.operating, n.affiliated, n.other]
+        _merge(leaves, n.code, [sum(parts, ZERO), ZERO, *parts])
+    return leaves
+
+
+def spending_leaves(year: Year) -> dict[str, Values]:
+    """支出决算表 lines: 合计, 基本, 项目, 上缴上级, 经营, 对附属单位补助 by code."""
+    leaves: dict[str, Values] = {}
+    for line in year.expenditure.lines:
+        _merge(leaves, line.code, [line.actual, line.basic, line.project, ZERO, ZERO, ZERO])
+    for n in year.non_fiscal_spending:
+        parts = [n.basic, n.project, n.remitted, n.operating, n.affiliated]
+        _merge(leaves, n.code, [sum(parts, ZERO), *parts])
+    return leaves
+
+
+def fund_leaves(year: Year, fund: str) -> dict[str, Values]:
+    """Fund table lines: 年初结转和结余, 本年收入, 本年支出 合计/基本/项目, 年末结转和结余 by code."""
+    leaves: dict[str, Values] = {}
+    for line in year.expenditure.lines:
+        if line.fund == fund:
+            income = line.income if line.income is not None else line.actual
+            end = line.carryover + income - line.actual
+            _merge(leaves, line.code, [line.carryover, income, line.actual, line.basic, line.project, end])
+    return leaves
+
+
+@dataclass
+class Tables:
+    """The nine tables' numbers."""
+
+    income_sources: list[Decimal]
+    income_total: Decimal
+    class_spending: dict[str, Decimal]
+    spending_total: Decimal
+    carryover: Decimal
+    surplus_used: Decimal
+    surplus_distributed: Decimal
+    income: list[Row]
+    spending: list[Row]
+    fiscal_income: dict[str, Decimal]
+    fiscal_class: dict[str, Values]
+    fiscal_start: dict[str, Decimal]
+    general: list[Row]
+    economic: dict[str, Decimal]
+    funds: dict[str, list[Row]]
+    missing: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def end_carryover(self) -> Decimal:
+        """年末结转和结余 = 年初 + 收入 + 使用非财政拨款结余 − 支出 − 结余分配."""
+        return self.carryover + self.income_total + self.surplus_used - self.spending_total - self.surplus_distributed
+
+    @property
+    def grand_total(self) -> Decimal:
+        """总计 (both sides)."""
+        return self.income_total + self.surplus_used + self.carryover
+
+    @property
+    def fiscal_grand(self) -> Decimal:
+        """财政拨款收入支出总计: 财政拨款收入 + 年初财政拨款结转和结余."""
+        return sum(self.fiscal_income.values(), ZERO) + sum(self.fiscal_start.values(), ZERO)
+
+    @property
+    def fiscal_end(self) -> dict[str, Decimal]:
+        """年末财政拨款结转和结余 by fund."""
+        return {f: self.fiscal_start[f] + self.fiscal_income[f] - self.fiscal_class_total(f) for f in FUNDS}
+
+    def fiscal_class_total(self, fund: str) -> Decimal:
+        """财政拨款支出 of a fund, all classes."""
+        index = FUNDS.index(fund) + 1
+        return sum((v[index] or ZERO for v in self.fiscal_class.values()), ZERO)
+
+    @property
+    def personnel(self) -> Decimal:
+        """人员经费合计 (301 + 303)."""
+        return sum((v for c, v in self.economic.items() if c[:3] in PERSONNEL and len(c) == 5), ZERO)
+
+    @property
+    def public(self) -> Decimal:
+        """公用经费合计 (302 + 310)."""
+        return sum((v for c, v in self.economic.items() if c[:3] in PUBLIC and len(c) == 5), ZERO)
+
+
+def _sources(year: Year) -> tuple[list[Decimal], dict[str, Decimal]]:
+    """Income by the eight sources of the 总表 (as written under 收入, else from the detail lines), and by fund."""
+    written = year.income
+    keys = ["general_budget", "government_fund", "state_capital", "higher_subsidy", "business", "operating", "affiliated", "other"]
+    sources = [getattr(written, k) for k in keys] if any(getattr(written, k) for k in keys) else _detail_sources(year)
+    return sources, dict(zip(FUNDS, sources[:3]))
+
+
+def _fiscal_by_class(year: Year) -> dict[str, Values]:
+    """财政拨款支出 by 类: 合计 and each fund."""
+    out: dict[str, Values] = {}
+    for line in year.expenditure.lines:
+        row = out.setdefault(line.code[:3], [ZERO] * 4)
+        row[0] += line.actual
+        row[FUNDS.index(line.fund) + 1] += line.actual
+    return out
+
+
+def fiscal_start(year: Year) -> dict[str, Decimal]:
+    """年初财政拨款结转和结余 by fund: from the code lines, or (without them) the whole 年初结转和结余 as 一般公共预算."""
+    start = {f: sum((l.carryover for l in year.expenditure.lines if l.fund == f), ZERO) for f in FUNDS}
+    if not any(start.values()) and not year.non_fiscal_income and not year.non_fiscal_spending:
+        start["一般公共预算"] = year.carryover
+    return start
+
+
+def compute_tables(year: Year) -> Tables:
+    """All nine tables of a year."""
+    income_rows = hierarchy(income_leaves(year), 7)
+    spending_rows = hierarchy(spending_leaves(year), 6)
+    sources, fiscal = _sources(year)
+    general = {c: [v[2], v[3], v[4]] for c, v in fund_leaves(year, "一般公共预算").items()}
+    economic: dict[str, Decimal] = {}
+    for line in year.economic_lines:
+        for prefix in (line.code[:3], line.code):
+            economic[prefix] = economic.get(prefix, ZERO) + line.actual
+    start = fiscal_start(year)
+    tables = Tables(
+        income_sources=sources, income_total=sum(sources, ZERO),
+        class_spending={r.code: r.values[0] for r in spending_rows if r.level == 1},
+        spending_total=sum((r.values[0] for r in spending_rows if r.level == 1), ZERO),
+        carryover=year.carryover, surplus_used=year.surplus_used, surplus_distributed=year.surplus_distributed,
+        income=income_rows, spending=spending_rows, fiscal_income=fiscal, fiscal_class=_fiscal_by_class(year),
+        fiscal_start=start, general=hierarchy(general, 3), economic=economic,
+        funds={f: hierarchy(fund_leaves(year, f), 6) for f in FUNDS[1:]},
+    )
+    tables.missing = missing_facts(year)
+    return tables
+
+
+def missing_facts(year: Year) -> dict[str, list[str]]:
+    """Per table, the facts the year lacks for it (table number → YAML keys)."""
+    lines = year.expenditure.lines
+    split = [f"支出.科目[{i}].基本支出/项目支出" for i, l in enumerate(lines) if l.basic is None or l.project is None]
+    per_code_income = year.income != type(year.income)() and not year.non_fiscal_income and not any(l.income is not None for l in lines)
+    out: dict[str, list[str]] = {}
+    if per_code_income and _sources(year)[0] != _detail_sources(year):
+        out["二"] = ["支出.科目[].收入数（各科目的财政拨款收入）", "非财政拨款收入"]
+    if split:
+        out["三"] = out["五"] = split[:3] + (["……"] if len(split) > 3 else [])
+    if not year.economic_lines:
+        out["六"] = ["基本支出明细（按经济分类科目的基本支出）"]
+    return out
+
+
+def _detail_sources(year: Year) -> list[Decimal]:
+    """Income by source as the detail lines alone give it."""
+    fiscal = {f: ZERO for f in FUNDS}
+    for line in year.expenditure.lines:
+        fiscal[line.fund] += line.income if line.income is not None else line.actual
+    nf = [sum((getattr(n, k) for n in year.non_fiscal_income), ZERO) for k in ("higher_subsidy", "business", "operating", "affiliated", "other")]
+    return [fiscal[f] for f in FUNDS] + nf

@@ -1,0 +1,122 @@
+"""The national layout: identities hold in every generated table; the template's headings, columns, notes and glossary are all there."""
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from generator.totext import docx_lines
+
+GOLDEN = Path(__file__).parent / "golden"
+DOC = "example-jiaoyuju/2024/2024年度部门决算.docx"
+
+
+def norm(text: str) -> str:
+    """Text folded the way the coverage tool folds it: no whitespace, half-width punctuation."""
+    fold = str.maketrans({"，": ",", "：": ":", "（": "(", "）": ")", "；": ";", "“": '"', "”": '"', "、": ","})
+    return re.sub(r"\s+", "", text.translate(fold))
+
+
+def tables(path) -> dict[str, list[list[str]]]:
+    """Each table's rows of cells, keyed by the heading before it."""
+    out, heading = {}, None
+    for line in docx_lines(path):
+        if line.startswith("#"):
+            heading = line.lstrip("# ").split("、", 1)[-1]
+        elif line.startswith("| ") and heading:
+            out.setdefault(heading, []).append([c.strip() for c in line.strip("|").split(" | ")])
+    return out
+
+
+def num(cell: str) -> Decimal:
+    """A table cell as a number (blank is zero)."""
+    return Decimal(cell) if cell else Decimal(0)
+
+
+def code_rows(rows, first_value: int = 2):
+    """code → values of the rows that start with a functional code, and the 合计 row's values."""
+    coded = {r[0]: [num(c) for c in r[first_value:]] for r in rows if re.fullmatch(r"\d{3}|\d{5}|\d{7}", r[0])}
+    total = next([num(c) for c in r[1:]] for r in rows if r[0] == "合计")
+    return coded, total
+
+
+def assert_hierarchy(coded, total):
+    """Every 类 and 款 is the sum of the lines one level below it; 合计 is the sum of the 类."""
+    for code, values in coded.items():
+        below = [v for c, v in coded.items() if c.startswith(code) and len(c) == len(code) + 2]
+        if below:
+            assert values == [sum(col) for col in zip(*below)], code
+    classes = [v for c, v in coded.items() if len(c) == 3]
+    assert total == [sum(col) for col in zip(*classes)] if classes else all(v == 0 for v in total)
+
+
+@pytest.fixture(scope="module")
+def doc(generated):
+    return tables(generated[DOC])
+
+
+@pytest.mark.parametrize("name", ["收入决算表", "支出决算表", "一般公共预算财政拨款支出决算表",
+                                  "政府性基金预算财政拨款收入支出决算表", "国有资本经营预算财政拨款收入支出决算表"])
+def test_code_tables_add_up(doc, name):
+    assert_hierarchy(*code_rows(doc[name]))
+
+
+def test_income_and_spending_tables_split_their_totals(doc):
+    income, total = code_rows(doc["收入决算表"])
+    assert all(v[0] == sum(v[1:]) for v in income.values()) and total[0] == sum(total[1:])
+    spending, total = code_rows(doc["支出决算表"])
+    assert all(v[0] == sum(v[1:]) for v in spending.values()) and total[0] == sum(total[1:])
+
+
+def test_summary_table_balances(doc):
+    rows = {r[0]: r for r in doc["收入支出决算总表"]}
+    sources = [num(r[1]) for r in doc["收入支出决算总表"][2:10]]
+    classes = [num(r[3]) for r in doc["收入支出决算总表"][2:26]]
+    assert num(rows["本年收入合计"][1]) == sum(sources) and num(rows["本年收入合计"][3]) == sum(classes)
+    left = num(rows["本年收入合计"][1]) + num(rows["使用非财政拨款结余"][1]) + num(rows["年初结转和结余"][1])
+    right = num(rows["本年收入合计"][3]) + num(rows["使用非财政拨款结余"][3]) + num(rows["年初结转和结余"][3])
+    assert num(rows["总计"][1]) == left == right == num(rows["总计"][3])
+    spending = code_rows(doc["支出决算表"])[1]
+    income = code_rows(doc["收入决算表"])[1]
+    assert num(rows["本年收入合计"][3]) == spending[0] and num(rows["本年收入合计"][1]) == income[0]
+
+
+def test_fiscal_table_balances(doc):
+    rows = doc["财政拨款收入支出决算总表"]
+    by = {r[0]: r for r in rows}
+    classes = [[num(c) for c in r[3:7]] for r in rows[2:26]]
+    spent = [sum(col) for col in zip(*classes)]
+    assert [num(c) for c in by["本年收入合计"][3:7]] == spent and spent[0] == sum(spent[1:])
+    total = num(by["本年收入合计"][1]) + num(by["年初财政拨款结转和结余"][1])
+    assert num(by["总计"][1]) == total == num(by["总计"][3]) == spent[0] + num(by["年初财政拨款结转和结余"][3])
+    general = code_rows(doc["一般公共预算财政拨款支出决算表"])[1]
+    assert spent[1] == general[0]
+
+
+def test_basic_spending_is_personnel_plus_public(doc):
+    rows = doc["一般公共预算财政拨款基本支出决算表"]
+    items = {}
+    for r in rows[1:-1]:
+        for code, amount in ((r[0], r[2]), (r[3], r[5])):
+            if len(code) == 5:
+                items[code] = num(amount)
+    last = rows[-1]
+    personnel = sum(v for c, v in items.items() if c[:3] in ("301", "303"))
+    public = sum(v for c, v in items.items() if c[:3] in ("302", "310"))
+    assert num(last[1]) == personnel and num(last[3]) == public
+    assert personnel + public == code_rows(doc["一般公共预算财政拨款支出决算表"])[1][1]
+
+
+def test_three_public_is_its_parts(doc):
+    values = [num(c) for c in doc["财政拨款“三公”经费支出决算表"][-1]]
+    budget, actual = values[0::2], values[1::2]
+    for side in (budget, actual):
+        total, abroad, vehicles, purchase, operation, reception = side
+        assert vehicles == purchase + operation and total == abroad + vehicles + reception
+
+
+def test_every_heading_column_note_and_glossary_sentence(generated):
+    text = norm("\n".join(docx_lines(generated[DOC])))
+    required = [l for l in (GOLDEN / "national_required.txt").read_text(encoding="utf-8").splitlines() if l and not l.startswith("#")]
+    missing = [r for r in required if norm(r) not in text]
+    assert not missing, missing
