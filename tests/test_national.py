@@ -120,3 +120,41 @@ def test_every_heading_column_note_and_glossary_sentence(generated):
     required = [l for l in (GOLDEN / "national_required.txt").read_text(encoding="utf-8").splitlines() if l and not l.startswith("#")]
     missing = [r for r in required if norm(r) not in text]
     assert not missing, missing
+
+
+def amount_after(text: str, label: str) -> Decimal:
+    """The first amount written after a label in the text."""
+    return Decimal(re.search(re.escape(label) + r"[^0-9]{0,12}?([0-9]+\.[0-9]{2})万元", text).group(1))
+
+
+def test_part_three_figures_equal_the_tables(generated, doc):
+    text = "\n".join(docx_lines(generated[DOC]))
+    explained = text[text.index("# 第三部分"):]
+    summary = {r[0]: r for r in doc["收入支出决算总表"]}
+    assert amount_after(explained, "收入支出总计") == num(summary["总计"][1])
+    assert amount_after(explained, "本年收入合计") == num(summary["本年收入合计"][1])
+    assert amount_after(explained, "本年支出合计") == num(summary["本年收入合计"][3])
+    fiscal = {r[0]: r for r in doc["财政拨款收入支出决算总表"]}
+    assert amount_after(explained, "财政拨款收入支出总计") == num(fiscal["总计"][1])
+    general = code_rows(doc["一般公共预算财政拨款支出决算表"])[1]
+    assert amount_after(explained, "一般公共预算财政拨款支出") == general[0]
+    assert amount_after(explained, "一般公共预算财政拨款基本支出") == general[1]
+    basic = doc["一般公共预算财政拨款基本支出决算表"][-1]
+    assert amount_after(explained, "人员经费") == num(basic[1]) and amount_after(explained, "；公用经费") == num(basic[3])
+    three = [num(c) for c in doc["财政拨款“三公”经费支出决算表"][-1]]
+    assert amount_after(explained, "“三公”经费财政拨款支出年初预算为") == three[0]
+    assert amount_after(explained, "“三公”经费财政拨款支出年初预算为" + f"{three[0]:.2f}万元，支出决算为") == three[1]
+    gov = code_rows(doc["政府性基金预算财政拨款收入支出决算表"])[1]
+    assert amount_after(explained, "政府性基金预算财政拨款收入") == gov[1]
+    for row in doc["一般公共预算财政拨款支出决算表"]:
+        if re.fullmatch(r"\d{7}", row[0]):
+            assert f"（项）。" in explained and f"支出决算为{row[2]}万元" in explained, row
+
+
+def test_renhe_and_zhuzhou_render_the_national_layout(generated):
+    for name in ("panzhihua-renhe-jiwei/2019/2019年度部门决算（全国版式）.docx", "zhuzhou-jiwei/2022/2022年度部门决算（全国版式）.docx"):
+        found = tables(generated[name])
+        assert set(found) >= {"收入支出决算总表", "收入决算表", "支出决算表", "财政拨款收入支出决算总表", "一般公共预算财政拨款支出决算表",
+                              "一般公共预算财政拨款基本支出决算表", "财政拨款“三公”经费支出决算表",
+                              "政府性基金预算财政拨款收入支出决算表", "国有资本经营预算财政拨款收入支出决算表"}
+        assert_hierarchy(*code_rows(found["支出决算表"]))
