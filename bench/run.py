@@ -92,23 +92,26 @@ def toolkit(units: list[Path], out: Path) -> tuple[float, int]:
 
 
 def plain_jobs(units: list[Path]):
-    """(template, context, annex names) per document, built like the toolkit does, before any timing."""
+    """(template, context, annex names) for every document the toolkit writes, built before any timing."""
     from generator import contexts, documents
+    from generator.contexts_national import national
     from generator.pipeline import Job, prepare
+    t = lambda kind, layout: documents.TEMPLATES / kind / f"{layout}.docx"
     jobs = []
     for unit in units:
-        bundle = prepare(Job(unit, sorted(unit.glob("[0-9]*.yaml"))[-1])).bundle
-        layout = bundle.unit.layout
-        if layout == "湖南":
-            jobs.append((documents.TEMPLATES / "部门整体支出绩效自评报告" / "湖南.docx", contexts.self_evaluation_report(bundle), []))
-            jobs.append((documents.TEMPLATES / "部门整体支出绩效评价报告" / "四川.docx", contexts.overall_evaluation(bundle), []))
-            continue
-        reports = [i for i, p in enumerate(bundle.year.projects) if p.evaluation]
-        overall = (documents.TEMPLATES / "部门整体支出绩效评价报告" / "四川.docx", contexts.overall_evaluation(bundle), [])
-        projects = [(documents.TEMPLATES / "项目支出绩效评价报告" / "四川.docx", contexts.project_report(bundle, i), []) for i in reports]
-        listing = [{"number": n, "key": f"annex{n}", "project": None} for n in range(1, 2 + len(reports))]
-        final = (documents.TEMPLATES / "部门决算说明" / "四川.docx", contexts.final_accounts(bundle, listing), [a["key"] for a in listing])
-        jobs += [overall, *projects, final]
+        for year_file in sorted(unit.glob("[0-9]*.yaml")):
+            bundle = prepare(Job(unit, year_file)).bundle
+            layout = bundle.unit.layout
+            if layout == "湖南":
+                jobs.append((t("部门整体支出绩效自评报告", "湖南"), contexts.self_evaluation_report(bundle), []))
+                jobs.append((t("部门整体支出绩效评价报告", "四川"), contexts.overall_evaluation(bundle), []))
+            elif layout == "四川":
+                reports = [i for i, p in enumerate(bundle.year.projects) if p.evaluation]
+                jobs.append((t("部门整体支出绩效评价报告", "四川"), contexts.overall_evaluation(bundle), []))
+                jobs += [(t("项目支出绩效评价报告", "四川"), contexts.project_report(bundle, i), []) for i in reports]
+                listing = [{"number": n, "key": f"annex{n}", "project": None} for n in range(1, 2 + len(reports))]
+                jobs.append((t("部门决算说明", "四川"), contexts.final_accounts(bundle, listing), [a["key"] for a in listing]))
+            jobs.append((t("部门决算", "全国"), national(bundle), []))
     return jobs
 
 
@@ -125,6 +128,7 @@ def plain_docxtpl(jobs) -> tuple[float, int]:
         tpl = DocxTemplate(str(template))
         ctx = dict(context, draft=False, draft_mark="")
         ctx["subdocs"] = {key: tpl.new_subdoc(io.BytesIO(data)) for key, data in zip(annexes, previous[-len(annexes):] if annexes else [])}
+        # (the final document's annexes are the documents rendered just before it)
         tpl.render(ctx, env)
         buffer = io.BytesIO()
         tpl.save(buffer)

@@ -2,8 +2,12 @@
 from __future__ import annotations
 
 import copy
+import hashlib
 import io
+import marshal
+import os
 import re
+import sys
 import zipfile
 from functools import lru_cache
 from pathlib import Path
@@ -12,6 +16,7 @@ from typing import Any
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from lxml import etree
+import jinja2
 from jinja2 import StrictUndefined, TemplateError
 from markupsafe import Markup, escape
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
@@ -51,10 +56,32 @@ class Sandbox(ImmutableSandboxedEnvironment):
             return super().from_string(source, globals, template_class)
         compiled = _COMPILED.get(source)
         if compiled is None:
-            compiled = _COMPILED[source] = super().from_string(source)
+            code = _disk_code(self, source)
+            compiled = self.template_class.from_code(self, code, self.make_globals(None), None)
+            _COMPILED[source] = compiled
             while len(_COMPILED) > 256:
                 _COMPILED.pop(next(iter(_COMPILED)))
         return compiled
+
+
+CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "juesuan" / "jinja"
+
+
+def _disk_code(env, source: str):
+    """The compiled code of a template text, kept on disk between runs (as Jinja's bytecode cache does)."""
+    key = hashlib.sha256("\0".join((sys.version, jinja2.__version__, type(env).__name__, source)).encode()).hexdigest()
+    path = CACHE / f"{key}.bin"
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    code = env.compile(source)
+    try:
+        from .files import write_atomic
+        write_atomic(path, marshal.dumps(code))
+    except Exception:  # a read-only home only costs speed
+        pass
+    return code
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         """Attributes a template may read: no dunder/private ones (Jinja's rule) and no pydantic internals."""
@@ -75,11 +102,20 @@ def environment() -> ImmutableSandboxedEnvironment:
 
 
 DRAFT_MARK = "草稿（未经审核，不得公开）"
+LISTING = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\n\a\f]")
+
+
+class Template(DocxTemplate):
+    """docxtpl's template, skipping its line-break pass when no text holds a break or a tab (same output)."""
+
+    def resolve_listing(self, xml):
+        """docxtpl's conversion of tabs and line breaks in text, only when some text has one."""
+        return super().resolve_listing(xml) if LISTING.search(xml) else xml
 
 
 def render(template: Path, context: dict[str, Any], subdocs: dict[str, bytes] | None = None, draft: bool = False) -> bytes:
     """A rendered document's deterministic bytes; a draft is marked on every page, its placeholders highlighted."""
-    tpl = DocxTemplate(str(template))
+    tpl = Template(str(template))
     ctx = dict(context, draft=draft, draft_mark=DRAFT_MARK if draft else "")
     ctx["subdocs"] = {name: tpl.new_subdoc(io.BytesIO(data)) for name, data in (subdocs or {}).items()}
     try:
