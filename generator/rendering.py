@@ -63,6 +63,12 @@ class Sandbox(ImmutableSandboxedEnvironment):
                 _COMPILED.pop(next(iter(_COMPILED)))
         return compiled
 
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        """Attributes a template may read: no dunder/private ones (Jinja's rule) and no pydantic internals."""
+        if attr.startswith("model_"):
+            return False
+        return super().is_safe_attribute(obj, attr, value)
+
 
 CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "juesuan" / "jinja"
 
@@ -82,12 +88,6 @@ def _disk_code(env, source: str):
     except Exception:  # a read-only home only costs speed
         pass
     return code
-
-    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
-        """Attributes a template may read: no dunder/private ones (Jinja's rule) and no pydantic internals."""
-        if attr.startswith("model_"):
-            return False
-        return super().is_safe_attribute(obj, attr, value)
 
 
 _COMPILED: dict = {}
