@@ -124,9 +124,53 @@ def render(template: Path, context: dict[str, Any], subdocs: dict[str, bytes] | 
         raise TemplateProblem(f"模板 {template.name} 试图访问不允许的内容，已拒绝渲染：{exc}") from exc
     except TemplateError as exc:
         raise TemplateProblem(_template_message(template, exc)) from exc
+    fill_contents(tpl.docx.element.body)
     if draft:
         highlight_placeholders(tpl.docx.element.body)
     return package_bytes(tpl.docx)
+
+
+TOC_LEVELS = {"Heading1": 1, "Heading2": 2}
+
+
+def fill_contents(body) -> None:
+    """Fill a TOC field's cached result with the document's level 1–2 headings (Word refreshes page numbers)."""
+    runs = [r for r in body.iter(qn("w:r")) if r.find(qn("w:t")) is not None and (r.find(qn("w:t")).text or "") == "【目录】"]
+    if not runs:
+        return
+    paragraph = runs[0].getparent()
+    headings = []
+    for p in body.iter(qn("w:p")):
+        style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+        level = TOC_LEVELS.get(style.get(qn("w:val")) if style is not None else "")
+        text = "".join(t.text or "" for t in p.iter(qn("w:t")))
+        if level and text.strip():
+            headings.append((level, text, p))
+    last_part = max((i for i, h in enumerate(headings) if h[0] == 1), default=len(headings))
+    for _, _, p in headings[last_part + 1:]:
+        level = etree.SubElement(p.find(qn("w:pPr")), qn("w:outlineLvl"))
+        level.set(qn("w:val"), "9")
+    entries = [(level, text) for level, text, _ in headings[:last_part + 1]]
+    anchor = paragraph
+    for level, text in entries:
+        entry = etree.SubElement(etree.Element(qn("w:p")), qn("w:pPr")).getparent()
+        ind = etree.SubElement(entry.find(qn("w:pPr")), qn("w:ind"))
+        ind.set(qn("w:firstLine"), "0")
+        ind.set(qn("w:left"), str(640 * (level - 1)))
+        run = etree.SubElement(entry, qn("w:r"))
+        etree.SubElement(run, qn("w:t")).text = text
+        anchor.addnext(entry)
+        anchor = entry
+    # the field's end must close after the entries: move the runs after 'separate' to the last entry
+    separate = next(r for r in paragraph.iter(qn("w:r")) if r.find(qn("w:fldChar")) is not None and r.find(qn("w:fldChar")).get(qn("w:fldCharType")) == "separate")
+    following = list(separate.itersiblings())
+    for r in following:
+        paragraph.remove(r)
+    end = [r for r in following if r.find(qn("w:fldChar")) is not None]
+    if anchor is not paragraph:
+        anchor.append(end[-1])
+    else:
+        paragraph.extend(end)
 
 
 def package_members(document) -> dict[str, bytes]:

@@ -8,7 +8,7 @@ from jinja2 import StrictUndefined
 from generator import contexts, documents
 from generator.formatting import FILTERS
 from generator.pipeline import discover, prepare
-from generator.rendering import Sandbox, normalize_docx, xml_safe
+from generator.rendering import Sandbox, fill_contents, normalize_docx, xml_safe
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -22,6 +22,7 @@ def reference(template: Path, context: dict, subdocs: dict | None = None) -> byt
     ctx = dict(context, draft=False, draft_mark="")
     ctx["subdocs"] = {k: tpl.new_subdoc(io.BytesIO(v)) for k, v in (subdocs or {}).items()}
     tpl.render(ctx, env)
+    fill_contents(tpl.docx.element.body)
     buffer = io.BytesIO()
     tpl.save(buffer)
     return normalize_docx(buffer.getvalue())

@@ -229,6 +229,17 @@ class Builder:
         """A paragraph holding one docxtpl paragraph tag, e.g. ``{%p for x in xs %}``."""
         self.doc.add_paragraph(jinja)
 
+    def contents(self) -> None:
+        """A 目录: a Word TOC field (levels 1–2) whose entries are filled in from the headings when rendering."""
+        self.para("目  录", style=TABLE_TITLE_STYLE)
+        p = self.doc.add_paragraph()
+        p.paragraph_format.first_line_indent = Pt(0)
+        add_field(p, 'TOC \\o "1-2" \\h \\z \\u', "【目录】")
+        settings = self.doc.settings.element
+        update = OxmlElement("w:updateFields")
+        update.set(qn("w:val"), "true")
+        settings.append(update)
+
     def page_break(self) -> None:
         """A page break."""
         p = self.doc.add_paragraph()

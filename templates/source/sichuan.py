@@ -33,6 +33,8 @@ def final_accounts() -> Builder:
     b = Builder("部门决算说明")
     b.title("{{ unit.name }}", "{{ year }}年度部门决算说明")
     b.blank()
+    b.contents()
+    b.page_break()
     part_one(b)
     part_two(b)
     glossary(b)
