@@ -3,13 +3,12 @@ from __future__ import annotations
 
 import difflib
 from decimal import Decimal
-from typing import Callable, Optional
+from typing import Callable
 
 from . import stated as st
 from .contexts import Bundle
 from .drafts import is_pending
 from .errors import ERROR, WARNING, Finding
-from .figures import grade
 from .formatting import money, percent, score
 from .loading import Loaded
 

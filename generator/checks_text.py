@@ -8,7 +8,7 @@ from pydantic import BaseModel
 
 from .checks import rule
 from .contexts import Bundle
-from .errors import ERROR, WARNING, Finding
+from .errors import WARNING, Finding
 from .loading import Loaded
 
 PLACEHOLDERS = re.compile(r"X{2,}|Ｘ{2,}|×{2,}|某某|待补充|待填写|。{3,}|\?{3,}|？{3,}")

@@ -177,7 +177,6 @@ def final_accounts(bundle: Bundle, annexes: list[dict]) -> dict[str, Any]:
         "targeted_count": len(year.projects),
         "monitored_count": sum(p.monitored for p in year.projects),
         "self_evaluated_count": sum(p.self_evaluated for p in year.projects),
-        "report_projects": [p.name for p in year.projects if p.evaluation],
         "vehicles": [{"kind": k, "count": v} for k, v in year.assets.vehicles.items()],
         "annexes": annexes,
         "overall_annex": next((a["number"] for a in annexes if a["project"] is None), None),
@@ -225,10 +224,6 @@ def project_report(bundle: Bundle, index: int) -> dict[str, Any]:
                 "blocks": report_blocks(project.evaluation)})
     return ctx
 
-
-def money_or_zero(value: Decimal | None) -> Decimal:
-    """A missing amount read as zero."""
-    return value if value is not None else Decimal(0)
 
 
 def department_count(unit: Unit) -> int:

@@ -74,11 +74,6 @@ def is_pending(value: Any) -> bool:
     return isinstance(value, (Pending, PendingCount))
 
 
-def mentions_pending(*values: Any) -> bool:
-    """Whether any of the values is a placeholder (a sum over a pending part is pending)."""
-    return any(is_pending(v) for v in values)
-
-
 def placeholder(annotation: Any, label: str) -> Any:
     """A placeholder value for a field of a given type."""
     origin = typing.get_origin(annotation)

@@ -22,7 +22,6 @@ from markupsafe import Markup, escape
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from .errors import TemplateProblem
-from .files import write_atomic  # noqa: F401  (re-exported for callers)
 from .formatting import FILTERS
 
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
 
 HEADING_MARK = {"Heading 1": "#", "Heading 2": "##", "Heading 3": "###", "Heading 4": "####", "Heading 5": "#####"}
 
@@ -26,7 +27,6 @@ def paragraph_text(p) -> str:
 def _block_lines(block, styles: dict) -> list[str]:
     """Lines for one body element: a paragraph or a table."""
     if block.tag == qn("w:p"):
-        from docx.text.paragraph import Paragraph
         p = Paragraph(block, None)
         text = paragraph_text(p)
         style_id = p._p.pPr.pStyle.val if p._p.pPr is not None and p._p.pPr.pStyle is not None else None
@@ -40,7 +40,6 @@ def _block_lines(block, styles: dict) -> list[str]:
         for tr in block.iter(qn("w:tr")):
             cells = []
             for tc in tr.findall(qn("w:tc")):
-                from docx.text.paragraph import Paragraph
                 cells.append(" / ".join(paragraph_text(Paragraph(p, None)) for p in tc.findall(qn("w:p"))).strip())
             rows.append("| " + " | ".join(cells) + " |")
         return rows + [""]

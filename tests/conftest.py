@@ -50,11 +50,16 @@ def require_soffice():
     pytest.skip("LibreOffice (soffice) 未安装：跳过真实客户端测试（CI 中必须运行）")
 
 
+def bundle_of(folder: str, year: int):
+    """The prepared bundle of a unit-year in data/, which must check without errors."""
+    from generator.pipeline import Job, prepare
+    unit = ROOT / "data" / folder
+    prepared = prepare(Job(unit, unit / f"{year}.yaml"))
+    assert not prepared.errors, [f.render() for f in prepared.errors]
+    return prepared.bundle
+
+
 @pytest.fixture(scope="session")
 def renhe():
     """The prepared bundle of 仁和区纪委监委 2019."""
-    from generator.pipeline import Job, prepare
-    unit = ROOT / "data" / "panzhihua-renhe-jiwei"
-    prepared = prepare(Job(unit, unit / "2019.yaml"))
-    assert not prepared.errors, [f.render() for f in prepared.errors]
-    return prepared.bundle
+    return bundle_of("panzhihua-renhe-jiwei", 2019)

@@ -4,8 +4,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
 from generator.totext import docx_text
 
 GOLDEN = Path(__file__).parent / "golden"

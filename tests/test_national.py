@@ -148,7 +148,7 @@ def test_part_three_figures_equal_the_tables(generated, doc):
     assert amount_after(explained, "政府性基金预算财政拨款收入") == gov[1]
     for row in doc["一般公共预算财政拨款支出决算表"]:
         if re.fullmatch(r"\d{7}", row[0]):
-            assert f"（项）。" in explained and f"支出决算为{row[2]}万元" in explained, row
+            assert "（项）。" in explained and f"支出决算为{row[2]}万元" in explained, row
 
 
 def test_renhe_and_zhuzhou_render_the_national_layout(generated):

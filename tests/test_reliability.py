@@ -181,7 +181,7 @@ def test_failed_render_leaves_the_previous_document(tmp_path):
 
 def test_locked_output_file_is_named(tmp_path, monkeypatch):
     import os
-    from generator.rendering import write_atomic
+    from generator.files import write_atomic
     monkeypatch.setattr(os, "replace", lambda *a: (_ for _ in ()).throw(PermissionError(13, "Permission denied")))
     with pytest.raises(UserError, match="说明.docx") as caught:
         write_atomic(tmp_path / "说明.docx", b"x")

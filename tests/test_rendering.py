@@ -5,7 +5,8 @@ from decimal import Decimal as D
 import pytest
 
 from generator.errors import TemplateProblem
-from generator.rendering import environment, render, write_atomic
+from generator.files import write_atomic
+from generator.rendering import environment, render
 from templates_helpers import one_paragraph_template
 
 

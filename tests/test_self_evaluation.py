@@ -10,12 +10,8 @@ from generator.totext import docx_lines
 
 @pytest.fixture(scope="module")
 def zhuzhou():
-    from conftest import ROOT
-    from generator.pipeline import Job, prepare
-    unit = ROOT / "data" / "zhuzhou-jiwei"
-    prepared = prepare(Job(unit, unit / "2022.yaml"))
-    assert not prepared.errors, [f.render() for f in prepared.errors]
-    return prepared.bundle
+    from conftest import bundle_of
+    return bundle_of("zhuzhou-jiwei", 2022)
 
 
 def test_self_evaluation_figures(zhuzhou):

@@ -257,7 +257,7 @@ def general_budget(b: Builder) -> None:
 
 def three_public(b: Builder) -> None:
     """七、财政拨款“三公”经费支出决算情况说明."""
-    tp, d = "tp", "d.three_public"
+    d = "d.three_public"
     b.heading(1, "{{ h1() }}财政拨款“三公”经费支出决算情况说明")
     b.tag("{%p if tp.total or tp.budget %}")
     b.heading(2, "{{ h2() }}“三公”经费财政拨款支出决算总体情况说明。")
