@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from . import checks, checks_text, previous  # noqa: F401  (checks_text registers its rules)
+from . import checks, checks_text, previous  # noqa: F401  (importing checks_text registers its rules)
 from .catalog import catalog
 from .contexts import Bundle
 from .documents import KINDS, PRIMARY

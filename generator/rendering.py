@@ -38,7 +38,7 @@ def xml_safe(value: Any) -> Any:
     """
     if isinstance(value, str) and not hasattr(value, "__html__"):
         value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n")
-        text = escape(FORBIDDEN.sub("", value))
+        text = str(escape(FORBIDDEN.sub("", value)))
         return Markup(text.replace("{_", "&#123;_").replace("_}", "_&#125;"))
     return value
 
@@ -116,7 +116,7 @@ def render(template: Path, context: dict[str, Any], subdocs: dict[str, bytes] | 
     """A rendered document's deterministic bytes; a draft is marked on every page, its placeholders highlighted."""
     tpl = Template(str(template))
     ctx = dict(context, draft=draft, draft_mark=DRAFT_MARK if draft else "")
-    ctx["subdocs"] = {name: tpl.new_subdoc(io.BytesIO(data)) for name, data in (subdocs or {}).items()}
+    ctx["subdocs"] = {name: annex(tpl, template, data) for name, data in (subdocs or {}).items()}
     try:
         tpl.render(ctx, jinja_env=environment())
     except SecurityError as exc:
@@ -170,6 +170,41 @@ def fill_contents(body) -> None:
         anchor.append(end[-1])
     else:
         paragraph.extend(end)
+
+
+class BodyXml:
+    """An annex's body XML, inserted as docxtpl inserts a sub-document."""
+
+    def __init__(self, xml: str) -> None:
+        self.xml = xml
+
+    def __html__(self) -> str:
+        return self.xml
+
+    def __str__(self) -> str:
+        return self.xml
+
+
+SELF_CONTAINED = re.compile(r'r:(id|embed|link)=|<w:bookmarkStart|<wp:docPr|<w:numPr|<w:footnoteReference|<w:endnoteReference|<w:fldSimple')
+
+
+def annex(tpl: DocxTemplate, template: Path, data: bytes):
+    """An annex to insert: its plain body when docxcompose's merge would change nothing, else docxtpl's Subdoc.
+
+    The merge is a no-op when the annex has the main document's very styles and its body refers to nothing
+    outside itself (no relationships, numbering, bookmarks, drawings or notes).
+    """
+    from docx.oxml.parser import parse_xml
+    with zipfile.ZipFile(io.BytesIO(data)) as z, zipfile.ZipFile(template) as main:
+        same_styles = z.read("word/styles.xml") == main.read("word/styles.xml")
+        document = z.read("word/document.xml")
+    body = parse_xml(document).body
+    if body.sectPr is not None:
+        body.remove(body.sectPr)
+    xml = etree.tostring(body, encoding="unicode", pretty_print=False)
+    if not same_styles or SELF_CONTAINED.search(xml):
+        return tpl.new_subdoc(io.BytesIO(data))
+    return BodyXml(re.sub(r"</?w:body[^>]*>", "", xml))
 
 
 def package_members(document) -> dict[str, bytes]:

@@ -59,3 +59,10 @@ def test_atomic_write_keeps_old_file_on_failure(tmp_path, monkeypatch):
     with pytest.raises(OSError):
         write_atomic(target, b"new")
     assert target.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir()] == ["a.docx"]
+
+
+def test_braces_next_to_underscores_survive(tmp_path):
+    """docxtpl rewrites {_{ and _} in its output; text holding them still comes out as written."""
+    from generator.totext import docx_text
+    tpl = one_paragraph_template(tmp_path, "{{ text }}")
+    assert "a_}b{_{c}_} {_% %_} & <d>" in docx_text(render(tpl, {"text": "a_}b{_{c}_} {_% %_} & <d>"}))
