@@ -1,0 +1,126 @@
+"""Income and spending facts: by source, by functional code, by economic nature."""
+from __future__ import annotations
+
+from typing import Annotated, Literal, Optional
+
+from pydantic import BeforeValidator, WithJsonSchema, field_validator
+from pydantic_core import PydanticCustomError
+
+from .types import ZERO, Base, Code, Money, Text, f
+
+
+class Income(Base):
+    """This year's income by source (万元)."""
+
+    general_budget: Money = f("一般公共预算财政拨款收入", "一般公共预算财政拨款收入", ZERO)
+    government_fund: Money = f("政府性基金预算财政拨款收入", "政府性基金预算财政拨款收入", ZERO)
+    state_capital: Money = f("国有资本经营预算财政拨款收入", "国有资本经营预算财政拨款收入", ZERO)
+    higher_subsidy: Money = f("上级补助收入", "上级补助收入", ZERO)
+    business: Money = f("事业收入", "事业收入", ZERO)
+    operating: Money = f("经营收入", "经营收入", ZERO)
+    affiliated: Money = f("附属单位上缴收入", "附属单位上缴收入", ZERO)
+    other: Money = f("其他收入", "其他收入", ZERO)
+
+
+FUNDS = Literal["一般公共预算", "政府性基金预算", "国有资本经营预算"]
+
+
+class CodeLine(Base):
+    """财政拨款 spending of one functional classification code (项, 7 digits)."""
+
+    code: Code = f("科目编码", "功能分类科目编码，7 位（项级），例如 2011101")
+    name: Optional[Text] = f("科目名称", "可省略：名称自动取自科目目录；填写时须与目录一致", None)
+    initial: Optional[Money] = f("年初预算数", "年初预算数（万元）", None)
+    budget: Optional[Money] = f("预算数", "全年预算数（万元）；不知道时可省略（不计算完成率）", None)
+    basic: Optional[Money] = f("基本支出", "决算数中的基本支出（万元）", None)
+    project: Optional[Money] = f("项目支出", "决算数中的项目支出（万元）", None)
+    actual: Optional[Money] = f("决算数", "决算数（万元）；填了基本支出和项目支出时可省略（自动相加）", None, validate_default=True)
+    income: Optional[Money] = f("收入数", "本科目的财政拨款收入（万元）；省略时等于决算数", None)
+    carryover: Money = f("年初结转和结余", "本科目的财政拨款年初结转和结余（万元）", ZERO)
+    fund: FUNDS = f("资金性质", "一般公共预算、政府性基金预算或国有资本经营预算", "一般公共预算")
+    purpose: Optional[Text] = f("用途", "主要用于……", None)
+    reason: Optional[Text] = f("说明", "决算数与预算数差异的原因", None)
+
+    @field_validator("actual")
+    @classmethod
+    def _actual_from_split(cls, value, info):
+        """决算数 = 基本支出 + 项目支出 when only the split is written."""
+        if value is None:
+            basic, project = info.data.get("basic"), info.data.get("project")
+            if basic is None or project is None:
+                raise PydanticCustomError("missing_value", "还没有填写")
+            return basic + project
+        return value
+
+
+class NonFiscalIncome(Base):
+    """财政拨款以外的收入 of one functional code, by source."""
+
+    code: Code = f("科目编码", "功能分类科目编码（项级）")
+    higher_subsidy: Money = f("上级补助收入", "上级补助收入（万元）", ZERO)
+    business: Money = f("事业收入", "事业收入（万元）", ZERO)
+    operating: Money = f("经营收入", "经营收入（万元）", ZERO)
+    affiliated: Money = f("附属单位上缴收入", "附属单位上缴收入（万元）", ZERO)
+    other: Money = f("其他收入", "其他收入（万元）", ZERO)
+
+
+class NonFiscalSpending(Base):
+    """财政拨款以外的资金安排的支出 of one functional code, by kind."""
+
+    code: Code = f("科目编码", "功能分类科目编码（项级）")
+    basic: Money = f("基本支出", "基本支出（万元）", ZERO)
+    project: Money = f("项目支出", "项目支出（万元）", ZERO)
+    remitted: Money = f("上缴上级支出", "上缴上级支出（万元）", ZERO)
+    operating: Money = f("经营支出", "经营支出（万元）", ZERO)
+    affiliated: Money = f("对附属单位补助支出", "对附属单位补助支出（万元）", ZERO)
+
+
+class EconomicLine(Base):
+    """一般公共预算财政拨款基本支出 of one economic classification code (款)."""
+
+    code: Annotated[str, BeforeValidator(lambda v: str(v)), WithJsonSchema({"type": ["integer", "string"]})] = f("科目编码", "经济分类科目编码，5 位，例如 30101")
+    actual: Money = f("决算数", "决算数（万元）")
+
+
+class CoveredUnit(Base):
+    """A unit whose accounts the 部门决算 covers."""
+
+    name: Text = f("名称", "单位名称")
+    note: Text = f("备注", "备注", "")
+
+
+class Expenditure(Base):
+    """This year's spending: 基本/项目 split and the lines by functional code."""
+
+    basic: Optional[Money] = f("基本支出", "基本支出合计（万元）；各科目已分基本支出和项目支出时可省略（自动合计）", None)
+    project: Optional[Money] = f("项目支出", "项目支出合计（万元）；同上", None)
+    lines: list[CodeLine] = f("科目", "按功能分类科目（项级）列出的财政拨款支出")
+
+
+class CostGroup(Base):
+    """人员经费 or 公用经费: an amount and what it mainly covers."""
+
+    amount: Money = f("金额", "金额（万元）")
+    items: list[Text] = f("主要包括", "主要包括的经济科目名称", [])
+
+
+class NamedAmount(Base):
+    """A named amount."""
+
+    name: Text = f("名称", "名称")
+    amount: Money = f("金额", "金额（万元）")
+
+
+class CapitalGroup(Base):
+    """Capital spending items sharing one reason."""
+
+    reason: Optional[Text] = f("原因", "例如“因办公场所搬迁”", None)
+    items: list[NamedAmount] = f("明细", "资本性支出明细")
+
+
+class Economic(Base):
+    """Spending by economic nature: 人员经费, 公用经费, 资本性支出."""
+
+    personnel: CostGroup = f("人员经费", "人员经费")
+    public: CostGroup = f("公用经费", "公用经费")
+    capital: list[CapitalGroup] = f("资本性支出", "资本性支出，按原因分组", [])

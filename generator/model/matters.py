@@ -1,0 +1,109 @@
+"""Other facts the documents report: 三公经费, 机关运行经费, 政府采购, assets, reasons, performance management."""
+from __future__ import annotations
+
+from typing import Optional
+
+from .types import ZERO, Base, Count, Money, Text, f
+
+
+class BudgetActual(Base):
+    """A budget and what was spent."""
+
+    budget: Money = f("预算数", "年初预算数（万元）", ZERO)
+    actual: Money = f("决算数", "决算数（万元）", ZERO)
+
+
+class VehicleOperation(BudgetActual):
+    """公务用车运行维护费 with what it was used for."""
+
+    purpose: Optional[Text] = f("用途", "主要用途", None)
+
+
+class Reception(BudgetActual):
+    """公务接待费 with batches, persons and reasons."""
+
+    batches: Count = f("批次", "国内公务接待批次", 0)
+    persons: Count = f("人次", "国内公务接待人次（不包括陪同人员）", 0)
+    foreign: Money = f("外宾接待费", "其中外宾接待支出（万元）", ZERO)
+    foreign_batches: Count = f("外宾批次", "接待外宾批次", 0)
+    foreign_persons: Count = f("外宾人次", "接待外宾人次", 0)
+    purpose: Optional[Text] = f("用途", "主要用途", None)
+    content: Optional[Text] = f("具体内容", "接待的具体内容", None)
+    reason: Optional[Text] = f("变动原因", "与上年相比变动的原因", None)
+
+
+class Abroad(BudgetActual):
+    """因公出国（境）费 with groups and persons."""
+
+    groups: Count = f("团组数", "全年安排的因公出国（境）团组个数", 0)
+    persons: Count = f("人次", "累计人次", 0)
+    content: Optional[Text] = f("开支内容", "开支内容", None)
+    reason: Optional[Text] = f("变动原因", "与上年相比变动的原因", None)
+
+
+class VehiclePurchase(BudgetActual):
+    """公务用车购置费 with the number of vehicles bought."""
+
+    count: Count = f("购置数量", "购置车辆数", 0)
+    purpose: Optional[Text] = f("用途", "主要用途", None)
+
+
+class ThreePublic(Base):
+    """“三公”经费 by category."""
+
+    abroad: Abroad = f("因公出国（境）费", "因公出国（境）费", Abroad())
+    vehicle_purchase: VehiclePurchase = f("公务用车购置费", "公务用车购置费", VehiclePurchase())
+    vehicle_operation: VehicleOperation = f("公务用车运行维护费", "公务用车运行维护费", VehicleOperation())
+    reception: Reception = f("公务接待费", "公务接待费", Reception())
+    assessment: Optional[Text] = f("总体评价", "例如“支出完成情况较好”", None)
+    budget_reason: Optional[Text] = f("预算差异原因", "决算数小于（大于）预算数的主要原因", None)
+    vehicle_reason: Optional[Text] = f("公务用车变动原因", "公务用车购置及运行维护费与上年相比变动的原因", None)
+
+
+class Operating(Base):
+    """机关运行经费."""
+
+    amount: Optional[Money] = f("金额", "省略时等于公用经费", None)
+    reason: Optional[Text] = f("变动原因", "与上年相比变动的原因", None)
+
+
+class Procurement(Base):
+    """政府采购 by kind."""
+
+    goods: Money = f("货物", "政府采购货物支出（万元）", ZERO)
+    works: Money = f("工程", "政府采购工程支出（万元）", ZERO)
+    services: Money = f("服务", "政府采购服务支出（万元）", ZERO)
+    note: Optional[Text] = f("说明", "采购内容，例如“办公用品、专用设备”", None)
+    sme_reserved: Optional[Money] = f("面向中小企业预留", "面向中小企业预留的政府采购项目预算金额（万元）", None)
+    micro_reserved: Optional[Money] = f("面向小微企业预留", "面向小微企业预留的政府采购项目预算金额（万元）", None)
+    sme_awarded: Optional[Money] = f("中小企业中标", "预留项目中由中小企业供应商中标或成交的金额（万元）", None)
+    micro_awarded: Optional[Money] = f("小微企业中标", "预留项目中由小微企业供应商中标或成交的金额（万元）", None)
+    sme_other: Optional[Money] = f("其他项目中小企业中标", "其他项目中由中小企业供应商中标或成交的金额（万元）", None)
+
+
+class Assets(Base):
+    """国有资产占有使用情况."""
+
+    vehicles: dict[str, Count] = f("车辆", "车辆数，按用途：例如 执勤执法用车: 6", {})
+    large_equipment: Optional[Count] = f("大型设备", "单价100万元（含）以上设备（不含车辆）台（套）数", None)
+
+
+class Reasons(Base):
+    """The clerk's explanations of changes against the previous year."""
+
+    total: Optional[Text] = f("收支总体", "收入支出总体变动原因", None)
+    fiscal: Optional[Text] = f("财政拨款", "财政拨款收支变动原因", None)
+    general_budget: Optional[Text] = f("一般公共预算", "一般公共预算财政拨款支出变动原因", None)
+    execution: Optional[Text] = f("预算执行", "一般公共预算财政拨款决算数大于（小于）年初预算数的主要原因", None)
+
+
+class PerformanceManagement(Base):
+    """预算绩效管理情况 narrative."""
+
+    overall: Optional[Text] = f("整体自评结论", "部门整体支出绩效自评的结论", None)
+    projects: Optional[Text] = f("项目评价结论", "项目支出绩效评价的结论", None)
+    rules: list[Text] = f("制度", "本部门的预算绩效管理制度名称", [])
+    mechanism: Optional[Text] = f("工作机制", "预算绩效管理工作机制", None)
+    problems_found: Optional[Count] = f("发现问题", "绩效自评中发现的问题个数", None)
+    problems_fixed: Optional[Count] = f("已整改", "已经完成整改的问题个数", None)
+    problems_fixing: Optional[Count] = f("正在整改", "正在整改的问题个数", None)

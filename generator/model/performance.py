@@ -1,0 +1,107 @@
+"""Projects, indicators, narrative reports and the self-evaluation form."""
+from __future__ import annotations
+
+from typing import Optional
+
+from .types import ZERO, Base, Money, Text, either, f
+
+
+class Funds(Base):
+    """Amounts by source for a project."""
+
+    fiscal: Money = f("财政拨款", "财政拨款（万元）")
+    other: Money = f("其他资金", "其他资金（万元）", ZERO)
+
+
+class Indicator(Base):
+    """A performance indicator row."""
+
+    level1: Text = f("一级指标", "一级指标，例如“产出指标”")
+    level2: Text = f("二级指标", "二级指标，例如“数量指标”", "")
+    level3: Text = f("三级指标", "三级指标", "")
+    target: Text = f("指标值", "年度指标值（预期）")
+    actual: Text = f("实际完成值", "实际完成值")
+    weight: Optional[Money] = f("分值", "分值", None)
+    score: Optional[Money] = f("得分", "得分", None)
+    deviation: Text = f("偏差原因", "偏差原因分析及改进措施", "")
+
+
+class Lead(Base):
+    """A paragraph with a lead sentence set in bold."""
+
+    lead: Text = f("要点", "段首加粗的要点句")
+    text: Text = f("内容", "要点后的正文", "")
+
+
+Paragraph = either(Lead)
+
+
+class Item(Base):
+    """A numbered item (1. 2. …) with an optional title and paragraphs."""
+
+    title: Optional[Text] = f("标题", "条目标题", None)
+    paragraphs: list[Paragraph] = f("段落", "段落", [])
+
+
+class Section(Base):
+    """A section of a narrative report: title, paragraphs, numbered items, sub-sections."""
+
+    title: Text = f("标题", "节标题（编号自动生成）")
+    paragraphs: list[Paragraph] = f("段落", "段落", [])
+    items: list[either(Item)] = f("条目", "编号条目（1. 2. …）", [])
+    sections: list["Section"] = f("小节", "下一级小节", [])
+
+
+class Report(Base):
+    """A narrative report such as a 项目绩效评价报告."""
+
+    title: Text = f("标题", "报告标题（年度自动加在后面）")
+    sections: list[Section] = f("章节", "章节")
+
+
+class Project(Base):
+    """A project with performance targets and indicators."""
+
+    name: Text = f("名称", "项目名称")
+    budget_unit: Optional[Text] = f("预算单位", "省略时取单位的预算单位简称", None)
+    budget: Funds = f("预算数", "全年预算数")
+    spent: Funds = f("执行数", "执行数")
+    prior_assessment: bool = f("事前评估", "是否开展了事前绩效评估", False)
+    monitored: bool = f("绩效监控", "是否开展了绩效监控", False)
+    self_evaluated: bool = f("绩效自评", "是否开展了绩效目标完成情况自评", False)
+    self_score: Optional[Money] = f("自评得分", "项目绩效自评得分", None)
+    goal: Text = f("预期目标", "年度预期目标")
+    achieved: Text = f("实际完成目标", "实际完成目标")
+    summary: Text = f("综述", "绩效目标完成情况综述（“通过项目实施，……”）")
+    indicators: list[Indicator] = f("绩效指标", "绩效指标")
+    evaluation: Optional[Report] = f("评价报告", "本项目的绩效评价报告（有则作为附件）", None)
+
+
+class OverallEvaluation(Base):
+    """部门整体支出绩效评价报告 narrative (四川 layout)."""
+
+    organization: Optional[Text] = f("机构组成", "机构组成；省略时由内设机构生成", None)
+    budget_management: Optional[Text] = f("部门预算管理", "部门预算管理；省略时用“支出管理”", None)
+    special_management: Optional[Text] = f("专项预算管理", "专项预算管理", None)
+    result_use: Optional[Text] = f("结果应用", "结果应用情况", None)
+    conclusion: Optional[Text] = f("评价结论", "评价结论；省略时由自评总分和等级生成", None)
+    problems: Optional[Text] = f("存在问题", "存在问题；省略时用“绩效管理问题”", None)
+    suggestions: Optional[Text] = f("改进建议", "改进建议", None)
+
+
+class Budget(Base):
+    """The year's budget: 年初预算, adjustments, other funds (万元)."""
+
+    initial: Money = f("年初预算数", "当年财政拨款年初预算数（万元）")
+    adjustment: Money = f("调整追加", "年中调整追加数（万元），调减写负数", ZERO)
+    other: Money = f("其他资金", "其他资金来源（万元）", ZERO)
+
+
+class SelfEvaluation(Base):
+    """部门整体支出绩效自评表 facts (湖南 layout)."""
+
+    funds_weight: Money = f("资金分值", "资金情况（执行率）的分值，例如 10")
+    goal: Text = f("预期目标", "年度总体目标：预期目标")
+    achieved: Optional[Text] = f("实际完成情况", "年度总体目标：实际完成情况；省略时列出各项工作情况的标题", None)
+    indicators: list[Indicator] = f("绩效指标", "绩效指标，每行一个三级指标")
+    grade: Optional[Text] = f("等级", "可省略：等级按总分自动评定；填写时须与评定结果一致", None)

@@ -1,0 +1,88 @@
+"""Value types of the data model: amounts, counts, codes, text, and the base model with Chinese keys."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Annotated, Union
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, PlainValidator, Tag, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from ..drafts import Pending
+
+ZERO = Decimal("0")
+
+
+def _money(value):
+    """An amount in 万元 from YAML: a plain number, never text with units or separators."""
+    if isinstance(value, Pending):
+        return value
+    if value is None:
+        raise PydanticCustomError("missing_value", "还没有填写")
+    if isinstance(value, bool):
+        raise PydanticCustomError("money", "这里应填写金额数字（单位固定为万元），例如 1622.30")
+    if isinstance(value, (int, Decimal)):
+        return Decimal(value)
+    text = str(value).strip()
+    if re.fullmatch(r"-?[\d,，]+(\.\d+)?", text) and re.search(r"[,，]", text):
+        raise PydanticCustomError("money", "金额不要写千位分隔符（逗号），请写成 {fixed}", {"fixed": re.sub(r"[,，]", "", text)})
+    if re.search(r"万?元", text):
+        raise PydanticCustomError("money", "金额只写数字，单位固定为万元，不要写“万元”或“元”：请写成 {fixed}", {"fixed": re.sub(r"[^\d.\-]", "", text) or "0"})
+    if re.fullmatch(r"-?\d+(\.\d+)?", text):
+        raise PydanticCustomError("money", "金额不要加引号，请直接写数字 {fixed}", {"fixed": text})
+    raise PydanticCustomError("money", "“{text}”不是金额：这里应填写数字（单位万元），例如 1622.30", {"text": text[:40]})
+
+
+def _count(value):
+    """A whole number of things from YAML."""
+    if value is None:
+        raise PydanticCustomError("missing_value", "还没有填写")
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise PydanticCustomError("count", "这里应填写整数（个数、人数、批次），例如 10")
+    return value
+
+
+def _code(value):
+    """A functional classification code: 3, 5 or 7 digits."""
+    text = str(value).strip()
+    if isinstance(value, bool) or not re.fullmatch(r"\d{3}|\d{5}|\d{7}", text):
+        raise PydanticCustomError("code", "科目编码应为 3 位（类）、5 位（款）或 7 位（项）数字，例如 2011101")
+    return text
+
+
+def _text(value):
+    """Narrative text from YAML: numbers written alone are kept as text."""
+    if value is None:
+        raise PydanticCustomError("missing_value", "还没有填写")
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        return str(value)
+    if not isinstance(value, str):
+        raise PydanticCustomError("text", "这里应填写文字")
+    return value
+
+
+Money = Annotated[Decimal, PlainValidator(_money), WithJsonSchema({"type": "number", "description": "金额（万元）"})]
+Count = Annotated[int, PlainValidator(_count), WithJsonSchema({"type": "integer"})]
+Code = Annotated[str, BeforeValidator(_code), WithJsonSchema({"type": ["integer", "string"], "description": "科目编码（3、5 或 7 位数字）"})]
+Text = Annotated[str, BeforeValidator(_text)]
+
+
+def either(model):
+    """A value that is either a mapping for ``model`` or plain text."""
+    return Annotated[
+        Union[Annotated[model, Tag("#对象")], Annotated[Text, Tag("#文字")]],
+        Discriminator(lambda v: "#文字" if isinstance(v, str) else "#对象"),
+    ]
+
+
+class Base(BaseModel):
+    """Common configuration: unknown keys are errors, Chinese keys are aliases."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+def f(alias: str, description: str, default=..., **kw):
+    """A field read from a Chinese YAML key, with a Chinese description for editors."""
+    return Field(default, alias=alias, description=description, **kw)
+
+

@@ -1,0 +1,41 @@
+"""A department's stable facts (unit.yaml)."""
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from .types import Base, Count, Text, either, f
+
+
+class Body(Base):
+    """An internal body that may stand for several (第一至第四监督检查室 counts 4)."""
+
+    name: Text = f("名称", "机构名称")
+    count: Count = f("个数", "这一项包含的机构个数", 1)
+
+
+class Staffing(Base):
+    """Authorised posts (编制) by kind."""
+
+    total: Optional[Count] = f("编制人数", "编制总人数；分类数已填时可省略（自动合计）", None)
+    administrative: Optional[Count] = f("行政编制", "行政编制人数", None)
+    institutional: Optional[Count] = f("事业编制", "事业编制人数", None)
+    worker: Optional[Count] = f("工勤编制", "工勤编制人数", None)
+
+
+class Unit(Base):
+    """A department's stable facts (unit.yaml)."""
+
+    name: Text = f("单位名称", "单位全称，用于文档标题")
+    department: Optional[Text] = f("部门名称", "自评表等表格中的部门名称；省略时同单位名称", None)
+    short: Text = f("简称", "正文中称呼本单位的简称，例如“区纪委监委”")
+    budget_unit: Optional[Text] = f("预算单位简称", "项目表中的“预算单位”；省略时同简称", None)
+    layout: Literal["四川", "湖南", "全国"] = f("版式", "本单位公开文档使用的版式：四川、湖南或全国", "四川")
+    nature: Optional[Text] = f("单位性质", "例如“仁和区行政编制单位”", None)
+    functions: list[Text] = f("职能", "主要职能，每条一段")
+    staffing: Staffing = f("编制", "编制人数")
+    departments: list[either(Body)] = f("内设机构", "内设机构名称列表", [])
+    departments_summary: Optional[Text] = f("内设机构概述", "例如“9室2部1中心”", None)
+    other_bodies: list[Text] = f("其他机构", "内设机构以外的机构，例如派驻纪检监察组", [])
+    templates: dict[str, Text] = f("模板", "自定义模板：文档种类 → .docx 文件路径（相对本文件）", {})
+
+
