@@ -5,11 +5,10 @@ import difflib
 from decimal import Decimal
 from typing import Callable
 
-from . import stated as st
 from .contexts import Bundle
 from .drafts import is_pending
 from .errors import ERROR, WARNING, Finding
-from .formatting import money, percent, score
+from .formatting import money, percent
 from .loading import Loaded
 
 ROUNDING = Decimal("0.01")
@@ -171,75 +170,6 @@ def changes_explained(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> l
     return out
 
 
-@rule
-def self_evaluation_scores(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
-    """自评表: weights total 100, each score within its weight, a stated grade equals the computed one."""
-    se, figs = bundle.year.self_evaluation, bundle.figures.self_eval
-    if se is None or figs is None:
-        return []
-    out = []
-    base = ("整体支出自评",)
-    if not is_pending(figs.total_full) and figs.total_full <= 0:
-        out.append(year_file.finding(("预算",), f"全年预算数合计为 {money(figs.total_full)} 万元，不大于 0，无法计算执行率。请核对年初预算数和调整追加。"))
-    if figs.weight_total != 100:
-        caps = "、".join(f"{g.name}{score(g.weight)}分" for g in figs.level1)
-        out.append(year_file.finding(base + ("绩效指标",), f"分值合计应为 100 分，现在是 {score(figs.weight_total)} 分（资金{score(figs.funds_weight)}分、{caps}）。请调整各指标分值。"))
-    for i, ind in enumerate(se.indicators):
-        path = base + ("绩效指标", i)
-        if ind.weight is None or ind.score is None:
-            out.append(year_file.finding(path, f"指标“{ind.level3 or ind.level1}”缺少{'分值' if ind.weight is None else '得分'}。"))
-        elif ind.score > ind.weight or ind.score < 0:
-            out.append(year_file.finding(path + ("得分",), f"得分 {score(ind.score)} 超出分值 {score(ind.weight)} 的范围。"))
-    if se.grade and se.grade != figs.grade:
-        out.append(year_file.finding(base + ("等级",), f"等级写的是“{se.grade}”，但总分 {score(figs.score_total)} 分对应的等级是“{figs.grade}”。"))
-    return out
-
-
-@rule
-def stated_figures(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
-    """Every figure under 核对 equals what the facts give, within the precision it is written with."""
-    out = []
-    for name, value in bundle.year.stated.items():
-        out.extend(_stated_one(bundle, year_file, name, value))
-    return out
-
-
-def _stated_one(bundle: Bundle, year_file: Loaded, name: str, value) -> list[Finding]:
-    """Findings for one stated figure."""
-    path = ("核对", name)
-    figure = st.lookup(name)
-    if figure is None:
-        close = difflib.get_close_matches(st.split_name(name)[0], list(st.FIGURES), n=1, cutoff=0.3)
-        return [year_file.finding(path, f"不认识的核对项“{name}”。" + (f"是不是“{close[0]}”？" if close else ""))]
-    computed = figure.compute(bundle, st.split_name(name)[1])
-    if computed is None:
-        return [year_file.finding(path, f"无法计算“{name}”：缺少所需的数据（{figure.help}）。", WARNING)]
-    if figure.kind == st.TEXT:
-        return _compare_text(year_file, path, str(value), str(computed))
-    number, places = st.parse_stated(figure.kind, value)
-    if number is None:
-        example = "66.2%" if figure.kind == st.RATE else "1622.30"
-        return [year_file.finding(path, f"“{value}”不是{figure.kind}，应写成例如 {example}。")]
-    return _compare(year_file, path, name, figure.kind, number, places, Decimal(computed), value)
-
-
-def _compare_text(year_file: Loaded, path: tuple, written: str, official: str) -> list[Finding]:
-    """A finding when a stated name is neither the official name nor its short form."""
-    short = official[:-2] if official.endswith("支出") else official
-    if written.strip() in (official, short):
-        return []
-    return [year_file.finding(path, f"写的是“{written}”，本年度的科目名称是“{official}”。请改正（名称由程序从科目目录取得）。")]
-
-
-def _compare(year_file: Loaded, path: tuple, name: str, kind: str, number: Decimal, places: int, computed: Decimal, written) -> list[Finding]:
-    """A finding when a stated figure is off by more than its written precision allows."""
-    if kind == st.AMOUNT:
-        return mismatch(year_file, path, number, computed, f"计算得到的{name}")
-    unit = Decimal(1).scaleb(-places) / (100 if kind == st.RATE else 1)
-    if abs(number - computed) <= unit / 2:
-        return []
-    shown = percent(computed, max(places, 1)) if kind == st.RATE else score(computed)
-    return [year_file.finding(path, f"写的是 {written}，按数据计算应为 {shown}。请改正（文档中的数字由程序计算）。")]
 
 
 @rule
@@ -254,33 +184,4 @@ def custom_templates_exist(bundle: Bundle, year_file: Loaded, unit_file: Loaded)
             out.append(unit_file.finding(("模板", kind), f"不认识的文档种类“{kind}”。" + (f"是不是“{close[0]}”？" if close else f"可用：{'、'.join(names)}")))
         elif not (unit_file.path.parent / path).is_file():
             out.append(unit_file.finding(("模板", kind), f"找不到模板文件 {path}（相对于 {unit_file.path.name} 所在的文件夹）。"))
-    return out
-
-
-TABLE_NAMES = {"二": "收入决算表", "三": "支出决算表", "五": "一般公共预算财政拨款支出决算表", "六": "一般公共预算财政拨款基本支出决算表"}
-
-
-@rule
-def national_tables_complete(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
-    """The facts each 全国-layout table needs and this year lacks (the table is printed without its detail)."""
-    from .tables import missing_facts
-    hint = "" if bundle.unit.layout == "全国" else "（本单位不按全国版式公开时可忽略）"
-    return [year_file.finding(("支出", "科目"), f"全国版式的{TABLE_NAMES[number]}缺少：{'、'.join(facts)}，该表不能列出明细{hint}。", WARNING)
-            for number, facts in missing_facts(bundle.year).items()]
-
-
-@rule
-def economic_lines_add_up(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
-    """基本支出明细 sums to the 一般公共预算 lines' 基本支出, and uses known economic codes."""
-    from .catalog import economic_catalog
-    lines = bundle.year.economic_lines
-    if not lines:
-        return []
-    known = economic_catalog()
-    out = [year_file.finding(("基本支出明细", i, "科目编码"), f"经济分类科目编码 {l.code} 不在目录中（data/common/经济分类科目.yaml）。")
-           for i, l in enumerate(lines) if l.code not in known or len(l.code) != 5]
-    basics = [l.basic for l in bundle.year.expenditure.lines if l.fund == "一般公共预算"]
-    if all(b is not None for b in basics):
-        total = sum((l.actual for l in lines), Decimal(0))
-        out += mismatch(year_file, ("基本支出明细",), total, sum(basics, Decimal(0)), "一般公共预算各科目的基本支出合计")
     return out

@@ -7,7 +7,8 @@ from typing import Any
 
 from . import formatting
 from .catalog import Catalog, glossary
-from .figures import GRADES, Figures, Part
+from .figures import Figures, Part
+from .selfeval import GRADES
 from .model import Body, CodeChoice, Item, Lead, OverallEvaluation, Project, Report, Section, Unit, Year
 
 INCOME_LABELS = {

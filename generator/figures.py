@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_FLOOR, Decimal
 from typing import Optional
 
+from . import selfeval
 from .drafts import is_pending
 from .model import Year
 
@@ -159,7 +160,7 @@ class Figures:
     vehicles_total: int
     projects: list[ProjectFigures]
     changes: dict[str, Change]
-    self_eval: Optional["SelfEvalFigures"] = None
+    self_eval: Optional["selfeval.SelfEvalFigures"] = None
 
     @property
     def completion(self) -> Optional[Decimal]:
@@ -222,7 +223,7 @@ def compute(year: Year) -> Figures:
         vehicles_total=sum(year.assets.vehicles.values()),
         projects=[ProjectFigures(p.budget.fiscal + p.budget.other, p.spent.fiscal + p.spent.other) for p in year.projects],
         changes=_changes(year, income_total, expenditure_total, fiscal_income, general_budget),
-        self_eval=self_evaluation(year, expenditure_total),
+        self_eval=selfeval.compute(year, expenditure_total),
     )
 
 
@@ -275,78 +276,3 @@ def _changes(year: Year, income_total, expenditure_total, fiscal_income, general
         "operating": Change(_operating(year), prev.operating),
         "reception": Change(year.three_public.reception.actual, prev.reception),
     }
-
-
-GRADES = [(Decimal(90), "优"), (Decimal(80), "良"), (Decimal(60), "中"), (Decimal("-Infinity"), "差")]
-
-
-def grade(score: Decimal) -> str:
-    """优/良/中/差 by the thresholds of the 自评表 (90, 80, 60)."""
-    if is_pending(score):
-        return str(score)
-    return next(name for floor, name in GRADES if score >= floor)
-
-
-@dataclass
-class IndicatorGroup:
-    """Indicators under one 一级 (or 二级) name, with the sum of their weights and scores."""
-
-    name: str
-    weight: Decimal
-    score: Decimal
-    size: int
-
-
-@dataclass
-class SelfEvalFigures:
-    """The figures of the 部门整体支出绩效自评表."""
-
-    initial: Decimal
-    full: Decimal
-    total_initial: Decimal
-    total_full: Decimal
-    executed: Decimal
-    execution_rate: Optional[Decimal]
-    funds_weight: Decimal
-    funds_score: Decimal
-    level1: list[IndicatorGroup]
-    weight_total: Decimal
-    score_total: Decimal
-
-    @property
-    def grade(self) -> str:
-        """The grade of the total score."""
-        return grade(self.score_total)
-
-
-def indicator_groups(indicators, key) -> list[IndicatorGroup]:
-    """Consecutive indicators grouped by a key, with weight and score sums."""
-    groups: list[IndicatorGroup] = []
-    for ind in indicators:
-        name = key(ind)
-        if not groups or groups[-1].name != name:
-            groups.append(IndicatorGroup(name, ZERO, ZERO, 0))
-        g = groups[-1]
-        g.weight += ind.weight or ZERO
-        g.score += ind.score or ZERO
-        g.size += 1
-    return groups
-
-
-def self_evaluation(year: Year, executed: Decimal) -> Optional[SelfEvalFigures]:
-    """自评表 figures, when the year has a budget and a self-evaluation."""
-    se, budget = year.self_evaluation, year.budget
-    if se is None or budget is None:
-        return None
-    full = budget.initial + budget.adjustment
-    total_full = full + year.carryover + budget.other
-    rate = ratio(executed, total_full) if is_pending(total_full) or total_full > 0 else None
-    funds_score = se.funds_weight * (rate if is_pending(rate) else max(ZERO, min(rate, Decimal(1)))) if rate is not None else ZERO
-    weights = sum((i.weight or ZERO for i in se.indicators), ZERO)
-    scores = sum((i.score or ZERO for i in se.indicators), ZERO)
-    return SelfEvalFigures(
-        initial=budget.initial, full=full, total_initial=budget.initial + year.carryover + budget.other,
-        total_full=total_full, executed=executed, execution_rate=rate, funds_weight=se.funds_weight,
-        funds_score=funds_score, level1=indicator_groups(se.indicators, lambda i: i.level1),
-        weight_total=se.funds_weight + weights, score_total=funds_score + scores,
-    )

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from . import checks, checks_text, previous  # noqa: F401  (importing checks_text registers its rules)
+from . import checks, checks_forms, checks_text, previous
 from .catalog import catalog
 from .contexts import Bundle
 from .documents import KINDS, PRIMARY
@@ -18,6 +18,7 @@ from .files import write_atomic
 from .validation import fill, validate
 
 DATA = Path(__file__).resolve().parent.parent / "data"
+RULE_MODULES = (checks, checks_forms, checks_text)  # importing them registers their rules
 UNIT_FILE = "unit.yaml"
 YEAR_FILE = re.compile(r"^(\d{4})\.ya?ml$")
 

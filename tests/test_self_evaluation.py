@@ -4,7 +4,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from generator.figures import grade
+from generator.selfeval import grade
 from generator.totext import docx_lines
 
 
