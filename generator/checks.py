@@ -118,7 +118,7 @@ def glossary_codes_known(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -
 def spending_within_means(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
     """Fiscal spending does not exceed fiscal income plus carry-over."""
     end = bundle.figures.fiscal_end
-    if end < 0 and bundle.figures.fiscal_income:
+    if end < 0:
         return [year_file.finding(("支出", "科目"), f"财政拨款支出超过了财政拨款收入与年初结转和结余之和 {money(-end)} 万元。请核对收入或支出。")]
     return []
 

@@ -11,10 +11,20 @@ MARK = "【待补充：{}】"
 DERIVED = "由待补充的数字计算"
 
 
-class Pending(Decimal):
-    """An amount not yet known: counts as 0 in sums, but anything computed from it is pending too."""
+class _Shown:
+    """How a placeholder prints: 【待补充：label】, as text and as markup."""
 
     label: str = ""
+
+    def __str__(self) -> str:
+        return MARK.format(self.label or "数字")
+
+    def __html__(self) -> str:
+        return str(self)
+
+
+class Pending(_Shown, Decimal):
+    """An amount not yet known: counts as 0 in sums, but anything computed from it is pending too."""
 
     def __new__(cls, label: str = "") -> "Pending":
         obj = super().__new__(cls, 0)
@@ -23,12 +33,6 @@ class Pending(Decimal):
 
     def __bool__(self) -> bool:
         return True
-
-    def __str__(self) -> str:
-        return MARK.format(self.label or "数字")
-
-    def __html__(self) -> str:
-        return str(self)
 
     def quantize(self, *args, **kwargs) -> "Pending":
         return self
@@ -52,21 +56,13 @@ for _name in ("__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__
     setattr(Pending, _name, _tainting(_name))
 
 
-class PendingCount(int):
+class PendingCount(_Shown, int):
     """A count not yet known."""
-
-    label: str = ""
 
     def __new__(cls, label: str = "") -> "PendingCount":
         obj = super().__new__(cls, 0)
         obj.label = label
         return obj
-
-    def __str__(self) -> str:
-        return MARK.format(self.label or "数字")
-
-    def __html__(self) -> str:
-        return str(self)
 
 
 def is_pending(value: Any) -> bool:

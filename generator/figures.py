@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_FLOOR, Decimal
 from typing import Optional
 
-from . import selfeval
+from . import selfeval, tables
 from .drafts import is_pending
 from .model import Year
 
@@ -180,14 +180,15 @@ class Figures:
 
 INCOME_KEYS = ["general_budget", "government_fund", "state_capital", "higher_subsidy",
                "business", "operating", "affiliated", "other"]
-FISCAL_KEYS = ["general_budget", "government_fund", "state_capital"]
 
 
 def compute(year: Year) -> Figures:
     """All derived figures of one year."""
-    income = [(k, getattr(year.income, k)) for k in INCOME_KEYS]
-    income_total = sum((a for _, a in income), ZERO)
-    fiscal_income = sum((getattr(year.income, k) for k in FISCAL_KEYS), ZERO)
+    sources = tables.income_sources(year)
+    income = list(zip(INCOME_KEYS, sources))
+    income_total = sum(sources, ZERO)
+    fiscal_income = sum(sources[:3], ZERO)
+    fiscal_total = fiscal_income + sum(tables.fiscal_start(year).values(), ZERO)
     lines = year.expenditure.lines
     expenditure_total = sum((l.actual for l in lines), ZERO)
     fund_spending = _by_fund(year)
@@ -203,7 +204,7 @@ def compute(year: Year) -> Figures:
         income_parts=breakdown([x for x in income if x[1]]),
         income_total=income_total,
         fiscal_income=fiscal_income,
-        fiscal_total=fiscal_income + year.carryover,
+        fiscal_total=fiscal_total,
         expenditure_total=expenditure_total,
         budget_total=total_or_none([l.budget for l in lines]),
         spending_kind=breakdown([("basic", spending_kind(year, "basic")), ("project", spending_kind(year, "project"))]),
@@ -212,7 +213,7 @@ def compute(year: Year) -> Figures:
         general_budget_budget=total_or_none([p.budget for p in general_lines]),
         general_budget_share=ratio(general_budget, expenditure_total),
         classes=group_lines(general_lines),
-        fiscal_end=fiscal_income + year.carryover - sum(fund_spending.values(), ZERO),
+        fiscal_end=fiscal_total - sum(fund_spending.values(), ZERO),
         economic_total=_economic_total(year),
         capital_total=_capital_total(year),
         three_public=breakdown(tp_items, tp_budgets),
@@ -222,7 +223,7 @@ def compute(year: Year) -> Figures:
         procurement_total=year.procurement.goods + year.procurement.works + year.procurement.services,
         vehicles_total=sum(year.assets.vehicles.values()),
         projects=[ProjectFigures(p.budget.fiscal + p.budget.other, p.spent.fiscal + p.spent.other) for p in year.projects],
-        changes=_changes(year, income_total, expenditure_total, fiscal_income, general_budget),
+        changes=_changes(year, income_total, expenditure_total, fiscal_total, general_budget),
         self_eval=selfeval.compute(year, expenditure_total),
     )
 
@@ -265,13 +266,13 @@ def _operating(year: Year) -> Decimal:
     return year.economic.public.amount if year.economic else ZERO
 
 
-def _changes(year: Year, income_total, expenditure_total, fiscal_income, general_budget) -> dict[str, Change]:
+def _changes(year: Year, income_total, expenditure_total, fiscal_total, general_budget) -> dict[str, Change]:
     """This year's headline figures against last year's."""
     prev = year.previous
     return {
         "income": Change(income_total, prev.income_total),
         "expenditure": Change(expenditure_total, prev.expenditure_total),
-        "fiscal_total": Change(fiscal_income + year.carryover, prev.fiscal_total),
+        "fiscal_total": Change(fiscal_total, prev.fiscal_total),
         "general_budget": Change(general_budget, prev.general_budget_expenditure),
         "operating": Change(_operating(year), prev.operating),
         "reception": Change(year.three_public.reception.actual, prev.reception),

@@ -37,8 +37,7 @@ def derive(last: Year) -> Previous:
     figures: Figures = compute(last)
     tables = compute_tables(last)
     values = {name: get(figures, last) for name, get in FROM_FIGURES.items()}
-    values.update(grand_total=tables.grand_total, fiscal_total=tables.fiscal_grand,
-                  general_budget_expenditure=tables.fiscal_class_total("一般公共预算"))
+    values["grand_total"] = tables.grand_total
     return Previous(**values)
 
 

@@ -145,11 +145,20 @@ class Tables:
         return sum((v for c, v in self.economic.items() if c[:3] in PUBLIC and len(c) == 5), ZERO)
 
 
-def _sources(year: Year) -> tuple[list[Decimal], dict[str, Decimal]]:
-    """Income by the eight sources of the 总表 (as written under 收入, else from the detail lines), and by fund."""
+SOURCE_KEYS = ["general_budget", "government_fund", "state_capital", "higher_subsidy", "business", "operating", "affiliated", "other"]
+
+
+def income_sources(year: Year) -> list[Decimal]:
+    """Income by the eight sources of the 总表: as written under 收入, else from the detail lines."""
     written = year.income
-    keys = ["general_budget", "government_fund", "state_capital", "higher_subsidy", "business", "operating", "affiliated", "other"]
-    sources = [getattr(written, k) for k in keys] if any(getattr(written, k) for k in keys) else _detail_sources(year)
+    if any(getattr(written, k) for k in SOURCE_KEYS):
+        return [getattr(written, k) for k in SOURCE_KEYS]
+    return _detail_sources(year)
+
+
+def _sources(year: Year) -> tuple[list[Decimal], dict[str, Decimal]]:
+    """Income by source, and 财政拨款 income by fund."""
+    sources = income_sources(year)
     return sources, dict(zip(FUNDS, sources[:3]))
 
 
