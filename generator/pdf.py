@@ -1,4 +1,4 @@
-"""PDF export through LibreOffice headless: one LibreOffice start for a whole batch."""
+"""PDF export through LibreOffice headless: one LibreOffice start for a whole batch, 目录 page numbers refreshed."""
 from __future__ import annotations
 
 import shutil
@@ -9,31 +9,99 @@ from pathlib import Path
 from .errors import UserError
 from .files import write_atomic
 
+# A LibreOffice Basic module: open each staged document hidden, update its indexes (the 目录 gets its page
+# numbers from LibreOffice's own layout), export it as PDF, close it; a document that fails leaves no PDF.
+MACRO = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Export" script:language="StarBasic">
+Sub ExportAll(folder As String, count As Long)
+  Dim k As Long
+  For k = 0 To count - 1
+    ExportOne(folder &amp; "/" &amp; Format(k, "00000"))
+  Next k
+  StarDesktop.terminate()
+End Sub
+
+Sub ExportOne(stem As String)
+  Dim doc As Object
+  On Error GoTo Failed
+  Dim load(0) As New com.sun.star.beans.PropertyValue
+  load(0).Name = "Hidden"
+  load(0).Value = True
+  doc = StarDesktop.loadComponentFromURL(ConvertToURL(stem &amp; ".docx"), "_blank", 0, load())
+  Dim indexes As Object
+  indexes = doc.getDocumentIndexes()
+  Dim i As Long
+  For i = 0 To indexes.getCount() - 1
+    indexes.getByIndex(i).update()
+  Next i
+  Dim store(0) As New com.sun.star.beans.PropertyValue
+  store(0).Name = "FilterName"
+  store(0).Value = "writer_pdf_Export"
+  doc.storeToURL(ConvertToURL(stem &amp; ".pdf"), store())
+  doc.close(True)
+  Exit Sub
+Failed:
+  On Error Resume Next
+  If Not IsNull(doc) Then doc.close(True)
+End Sub
+</script:module>
+"""
+LIBRARY = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE library:library PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "library.dtd">
+<library:library xmlns:library="http://openoffice.org/2000/library" library:name="Standard" library:readonly="false" library:passwordprotected="false">
+ <library:element library:name="Export"/>
+</library:library>
+"""
+CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE library:libraries PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "libraries.dtd">
+<library:libraries xmlns:library="http://openoffice.org/2000/library" xmlns:xlink="http://www.w3.org/1999/xlink">
+ <library:library library:name="Standard" xlink:href="$(USER)/basic/Standard/script.xlb/" xlink:type="simple" library:link="false"/>
+</library:libraries>
+"""
+
 
 def soffice() -> str | None:
     """The LibreOffice binary, if installed."""
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+def _profile(binary: str, folder: Path) -> str:
+    """A throwaway LibreOffice user profile holding the export macro; its URL for -env:UserInstallation."""
+    url = folder.as_uri()
+    # LibreOffice fills a new profile with its presets on the first start, so start it once before adding ours
+    subprocess.run([binary, f"-env:UserInstallation={url}", "--headless", "--norestore", "--terminate_after_init"],
+                   capture_output=True, timeout=120)
+    basic = folder / "user" / "basic"
+    (basic / "Standard").mkdir(parents=True, exist_ok=True)
+    (basic / "script.xlc").write_text(CONTAINER, encoding="utf-8")
+    (basic / "Standard" / "script.xlb").write_text(LIBRARY, encoding="utf-8")
+    (basic / "Standard" / "Export.xba").write_text(MACRO, encoding="utf-8")
+    return url
+
+
+def _missing_message() -> str:
+    """What to do when LibreOffice is not installed."""
+    return ("没有找到 LibreOffice（soffice），无法导出 PDF。请安装 LibreOffice（Debian/Ubuntu：apt-get install "
+            "libreoffice-writer-nogui fonts-noto-cjk；Windows：从 libreoffice.org 安装并把 program 目录加入 PATH），"
+            "或去掉 --pdf 只生成 Word 文档。")
+
+
 def convert(documents: list[Path]) -> list[Path]:
     """A PDF beside each document, written by a single LibreOffice run."""
     binary = soffice()
     if binary is None:
-        raise UserError("没有找到 LibreOffice（soffice），无法导出 PDF。请安装 LibreOffice（Debian/Ubuntu：apt-get install "
-                        "libreoffice-writer-nogui fonts-noto-cjk；Windows：从 libreoffice.org 安装并把 program 目录加入 PATH），"
-                        "或去掉 --pdf 只生成 Word 文档。")
+        raise UserError(_missing_message())
     if not documents:
         return []
     with tempfile.TemporaryDirectory(prefix="juesuan-pdf-") as tmp:
         work = Path(tmp)
-        staged = []
         for i, doc in enumerate(documents):
-            copy = work / f"{i:05d}.docx"
-            shutil.copyfile(doc, copy)
-            staged.append(str(copy))
-        result = subprocess.run([binary, f"-env:UserInstallation=file://{work / 'profile'}", "--headless", "--norestore",
-                                 "--convert-to", "pdf", "--outdir", str(work), *staged],
-                                capture_output=True, text=True, timeout=120 + 20 * len(documents))
+            shutil.copyfile(doc, work / f"{i:05d}.docx")
+        profile = _profile(binary, work / "profile")
+        macro = f'macro:///Standard.Export.ExportAll("{work.as_posix()}", {len(documents)})'
+        result = subprocess.run([binary, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+                                 "--nologo", macro], capture_output=True, text=True, timeout=120 + 20 * len(documents))
         written = []
         for i, doc in enumerate(documents):
             pdf = work / f"{i:05d}.pdf"

@@ -153,9 +153,7 @@ def fill_contents(body) -> None:
     anchor = paragraph
     for level, text in entries:
         entry = etree.SubElement(etree.Element(qn("w:p")), qn("w:pPr")).getparent()
-        ind = etree.SubElement(entry.find(qn("w:pPr")), qn("w:ind"))
-        ind.set(qn("w:firstLine"), "0")
-        ind.set(qn("w:left"), str(640 * (level - 1)))
+        etree.SubElement(entry.find(qn("w:pPr")), qn("w:pStyle")).set(qn("w:val"), f"toc{level}")
         run = etree.SubElement(entry, qn("w:r"))
         etree.SubElement(run, qn("w:t")).text = text
         anchor.addnext(entry)

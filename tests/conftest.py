@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -48,6 +49,22 @@ def require_soffice():
     if os.environ.get("CI"):
         pytest.fail("CI=true 但没有找到 LibreOffice (soffice)：.ci/run 应该已安装它")
     pytest.skip("LibreOffice (soffice) 未安装：跳过真实客户端测试（CI 中必须运行）")
+
+
+def require_pdftotext() -> str:
+    """Skip without poppler's pdftotext locally; fail in CI, where .ci/run installs it."""
+    found = shutil.which("pdftotext")
+    if found:
+        return found
+    if os.environ.get("CI"):
+        pytest.fail("CI=true 但没有找到 pdftotext：.ci/run 应该已安装 poppler-utils")
+    pytest.skip("pdftotext (poppler-utils) 未安装：跳过读取 PDF 文字的测试（CI 中必须运行）")
+
+
+def pdf_pages(pdf) -> list[str]:
+    """The text of each page of a PDF, by pdftotext."""
+    text = subprocess.run([require_pdftotext(), "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return text.split("\f")
 
 
 def bundle_of(folder: str, year: int):

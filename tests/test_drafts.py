@@ -1,5 +1,4 @@
 """Drafts: missing facts render as highlighted 【待补充】 placeholders, every page is marked 草稿."""
-import shutil
 import subprocess
 import zipfile
 from decimal import Decimal as D
@@ -7,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import require_soffice
+from conftest import require_pdftotext, require_soffice
 from generator import formatting
 from generator.drafts import Pending
 from generator.errors import DataError
@@ -55,8 +54,7 @@ def test_draft_renders_placeholders_highlighted_and_marked(draft):
 
 def test_draft_placeholders_are_visible_in_the_pdf(draft, tmp_path):
     soffice = require_soffice()
-    if not shutil.which("pdftotext"):
-        pytest.skip("pdftotext (poppler-utils) not installed")
+    require_pdftotext()
     subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/p", "--headless", "--convert-to", "pdf",
                     "--outdir", str(tmp_path), str(draft)], check=True, capture_output=True, timeout=180)
     text = subprocess.run(["pdftotext", str(tmp_path / (draft.stem + ".pdf")), "-"], capture_output=True, text=True).stdout

@@ -1,5 +1,6 @@
 """The clerk's workflow: batch with a bad unit, summary, PDF export, schemas, totext for git diff."""
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -7,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import require_soffice
+from conftest import pdf_pages, require_soffice
 from generator.batch import run_all, summary_table
 from generator.errors import UserError
 from generator.pipeline import discover
@@ -62,6 +63,28 @@ def test_pdf_export_in_one_libreoffice_run(generated, tmp_path):
     pdfs = convert(docs)
     assert [p.suffix for p in pdfs] == [".pdf", ".pdf"] and all(p.parent == d.parent for p, d in zip(pdfs, docs))
     assert all(p.read_bytes().startswith(b"%PDF") for p in pdfs)
+
+
+def test_pdf_contents_carry_the_pages_the_headings_are_on(generated, tmp_path):
+    require_soffice()
+    from generator.pdf import convert
+    source = generated["panzhihua-renhe-jiwei/2019/2019年度部门决算说明.docx"]
+    doc = tmp_path / source.name
+    shutil.copyfile(source, doc)
+    pages = pdf_pages(convert([doc])[0])
+    entries = re.findall(r"^\s*(\S.*?)\s*\.{3,}\s*(\d+)\s*$", pages[0], re.M)
+    assert len(entries) == 16
+    for heading, number in entries:
+        assert any(line.strip() == heading for line in pages[int(number) - 1].splitlines()), (heading, number)
+
+
+def test_a_document_libreoffice_cannot_open_is_named(tmp_path):
+    require_soffice()
+    from generator.pdf import convert
+    broken = tmp_path / "坏文件.docx"
+    broken.write_bytes(b"PK\x03\x04 not a real archive")
+    with pytest.raises(UserError, match="坏文件.docx"):
+        convert([broken])
 
 
 def test_pdf_without_libreoffice_says_what_to_do(monkeypatch, tmp_path):

@@ -6,7 +6,8 @@ from pathlib import Path
 from docx import Document
 from docx.enum.section import WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
@@ -31,6 +32,8 @@ HEADINGS = {
     3: ("Heading 4", FANGSONG, True, False),
     4: ("Heading 5", FANGSONG, False, False),
 }
+TEXT_WIDTH_MM = 210 - 28 - 26   # A4 less the left and right margins
+TOC_STYLES = ("toc 1", "toc 2")  # Word's built-in names: Word and LibreOffice both rebuild the 目录 with these
 TITLE_STYLE = "公文标题"
 TABLE_STYLE = "表格文字"
 TABLE_TITLE_STYLE = "表格标题"
@@ -100,10 +103,22 @@ def setup_styles(doc) -> None:
     table.base_style = normal
     set_fonts(table.element, FANGSONG, TABLE_PT, False)
     _paragraph_style(table, False, WD_ALIGN_PARAGRAPH.LEFT, None)
+    _contents_styles(styles, normal)
     caption = styles.add_style(TABLE_TITLE_STYLE, 1)
     caption.base_style = normal
     set_fonts(caption.element, HEITI, BODY_PT, False)
     _paragraph_style(caption, False, WD_ALIGN_PARAGRAPH.CENTER)
+
+
+def _contents_styles(styles, normal) -> None:
+    """目录 entry styles: 仿宋 三号, level 2 indented two characters, page numbers right-aligned after dots."""
+    for level, name in enumerate(TOC_STYLES):
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = normal
+        set_fonts(style.element, FANGSONG, BODY_PT, False)
+        _paragraph_style(style, False, WD_ALIGN_PARAGRAPH.LEFT)
+        style.paragraph_format.left_indent = Pt(BODY_PT * 2 * level)
+        style.paragraph_format.tab_stops.add_tab_stop(Mm(TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
 
 
 def _set_language(style_element) -> None:
