@@ -98,10 +98,14 @@ def convert(documents: list[Path]) -> list[Path]:
         work = Path(tmp)
         for i, doc in enumerate(documents):
             shutil.copyfile(doc, work / f"{i:05d}.docx")
-        profile = _profile(binary, work / "profile")
-        macro = f'macro:///Standard.Export.ExportAll("{work.as_posix()}", {len(documents)})'
-        result = subprocess.run([binary, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-                                 "--nologo", macro], capture_output=True, text=True, timeout=120 + 20 * len(documents))
+        try:
+            profile = _profile(binary, work / "profile")
+            macro = f'macro:///Standard.Export.ExportAll("{work.as_posix()}", {len(documents)})'
+            result = subprocess.run([binary, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--nologo",
+                                     macro], capture_output=True, text=True, timeout=120 + 20 * len(documents))
+        except subprocess.TimeoutExpired:
+            raise UserError("LibreOffice 导出 PDF 超时未完成。请关闭所有 LibreOffice 窗口后重试；Word 文档已经生成，"
+                            "也可以在 Word 或 WPS 中另存为 PDF。") from None
         written = []
         for i, doc in enumerate(documents):
             pdf = work / f"{i:05d}.pdf"

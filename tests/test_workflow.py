@@ -87,6 +87,18 @@ def test_a_document_libreoffice_cannot_open_is_named(tmp_path):
         convert([broken])
 
 
+def test_a_libreoffice_that_hangs_is_reported(monkeypatch, tmp_path):
+    from generator import pdf
+
+    def hang(*args, **kwargs):
+        raise subprocess.TimeoutExpired(args[0], kwargs.get("timeout"))
+    monkeypatch.setattr(pdf, "soffice", lambda: "soffice")
+    monkeypatch.setattr(pdf.subprocess, "run", hang)
+    (tmp_path / "a.docx").write_bytes(b"PK")
+    with pytest.raises(UserError, match="超时"):
+        pdf.convert([tmp_path / "a.docx"])
+
+
 def test_pdf_without_libreoffice_says_what_to_do(monkeypatch, tmp_path):
     from generator import pdf
     monkeypatch.setattr(pdf, "soffice", lambda: None)
