@@ -147,8 +147,7 @@ def fill_contents(body) -> None:
             headings.append((level, text, p))
     last_part = max((i for i, h in enumerate(headings) if h[0] == 1), default=len(headings))
     for _, _, p in headings[last_part + 1:]:
-        level = etree.SubElement(p.find(qn("w:pPr")), qn("w:outlineLvl"))
-        level.set(qn("w:val"), "9")
+        p.find(qn("w:pPr")).get_or_add_outlineLvl().set(qn("w:val"), "9")
     entries = [(level, text) for level, text, _ in headings[:last_part + 1]]
     anchor = paragraph
     for level, text in entries:
@@ -242,12 +241,7 @@ def highlight_placeholders(body) -> None:
             node.text = piece
             node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
             if PLACEHOLDER.fullmatch(piece):
-                rpr = new.find(qn("w:rPr"))
-                if rpr is None:
-                    rpr = etree.SubElement(new, qn("w:rPr"))
-                    new.insert(0, rpr)
-                mark = etree.SubElement(rpr, qn("w:highlight"))
-                mark.set(qn("w:val"), "yellow")
+                new.get_or_add_rPr().get_or_add_highlight().set(qn("w:val"), "yellow")
             run.addprevious(new)
         run.getparent().remove(run)
 

@@ -32,6 +32,12 @@ HEADINGS = {
     3: ("Heading 4", FANGSONG, True, False),
     4: ("Heading 5", FANGSONG, False, False),
 }
+# the elements that follow w:updateFields in w:settings (ECMA-376 CT_Settings); Word ignores misplaced ones
+SETTINGS_AFTER_UPDATE_FIELDS = (
+    "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "w:rsids", "m:mathPr",
+    "w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats",
+    "w:doNotAutoCompressPictures", "w:forceUpgrade", "w:captions", "w:readModeInkLockDown", "w:smartTagType",
+    "sl:schemaLibrary", "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator")
 TEXT_WIDTH_MM = 210 - 28 - 26   # A4 less the left and right margins
 TOC_STYLES = ("toc 1", "toc 2")  # Word's built-in names: Word and LibreOffice both rebuild the 目录 with these
 TITLE_STYLE = "公文标题"
@@ -50,19 +56,19 @@ def set_fonts(rpr_owner, east_asia: str, size: float | None = None, bold: bool |
     fonts.set(qn("w:eastAsia"), east_asia)
     fonts.set(qn("w:cs"), LATIN)
     if size is not None:
-        for tag in ("w:sz", "w:szCs"):
-            el = rpr.find(qn(tag))
-            if el is None:
-                el = OxmlElement(tag)
-                rpr.append(el)
-            el.set(qn("w:val"), str(int(size * 2)))
+        sz = rpr.get_or_add_sz()
+        sz.set(qn("w:val"), str(int(size * 2)))
+        sz_cs = rpr.find(qn("w:szCs"))
+        if sz_cs is None:
+            sz_cs = OxmlElement("w:szCs")
+            sz.addnext(sz_cs)  # szCs directly follows sz in the schema
+        sz_cs.set(qn("w:val"), str(int(size * 2)))
     if bold is not None:
-        for tag in ("w:b", "w:bCs"):
-            el = rpr.find(qn(tag))
-            if el is not None:
-                rpr.remove(el)
-            if bold:
-                rpr.append(OxmlElement(tag))
+        rpr._remove_b()
+        rpr._remove_bCs()
+        if bold:
+            rpr.get_or_add_b()
+            rpr.get_or_add_bCs()
 
 
 def _paragraph_style(style, indent: bool, align, line_pt: float | None = LINE_PT) -> None:
@@ -127,7 +133,7 @@ def _set_language(style_element) -> None:
     lang = OxmlElement("w:lang")
     lang.set(qn("w:val"), "en-US")
     lang.set(qn("w:eastAsia"), "zh-CN")
-    rpr.append(lang)
+    rpr.insert_element_before(lang, "w:eastAsianLayout", "w:specVanish", "w:oMath")
 
 
 def setup_page(section) -> None:
@@ -253,7 +259,7 @@ class Builder:
         settings = self.doc.settings.element
         update = OxmlElement("w:updateFields")
         update.set(qn("w:val"), "true")
-        settings.append(update)
+        settings.insert_element_before(update, *SETTINGS_AFTER_UPDATE_FIELDS)
 
     def page_break(self) -> None:
         """A page break."""
@@ -307,10 +313,9 @@ class Builder:
             if self._cell_pt:
                 run.font.size = Pt(self._cell_pt)
             if vmerge and col in vmerge:
-                merge = OxmlElement("w:vMerge")
+                merge = cell._tc.get_or_add_tcPr().get_or_add_vMerge()
                 if vmerge[col] != "continue":
                     merge.set(qn("w:val"), vmerge[col])
-                cell._tc.get_or_add_tcPr().append(merge)
             col += span
         return row
 
