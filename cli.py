@@ -38,7 +38,7 @@ def main(debug: bool) -> None:
 @click.option("--draft", is_flag=True, help="草稿：缺少的内容显示为【待补充】，每页标注“草稿”。")
 @click.option("--pdf", is_flag=True, help="同时用 LibreOffice 导出 PDF。")
 def generate(paths: tuple[Path, ...], outdir: Path, draft: bool, pdf: bool) -> None:
-    """生成文档。PATH 可以是年度文件、单位文件夹；不写则生成 data/ 下所有单位。"""
+    """生成文档。PATH 可以是年度文件、单位文件夹或包含多个单位文件夹的文件夹；不写则生成 data/ 下所有单位。"""
     from generator.batch import run_all, summary_table
     from generator.pipeline import check_output_dir, discover
 

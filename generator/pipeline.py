@@ -57,14 +57,13 @@ def year_files(unit_dir: Path) -> list[Path]:
 
 
 def discover(paths: list[Path]) -> list[Job]:
-    """The unit-years named by paths (year files or unit folders), or all of data/ when none."""
+    """The unit-years named by paths (year files, unit folders, folders of units), or all of data/ when none."""
     if not paths:
-        paths = sorted(p for p in DATA.iterdir() if (p / UNIT_FILE).is_file())
-        if not paths:
-            raise UsageError(f"{display_path(DATA)} 下没有单位文件夹（含 {UNIT_FILE} 的文件夹）。")
+        paths = [DATA]
     jobs: list[Job] = []
     for path in paths:
         jobs.extend(_jobs_for(Path(path)))
+    _refuse_same_names(jobs)
     return jobs
 
 
@@ -72,7 +71,7 @@ def _jobs_for(path: Path) -> list[Job]:
     """The jobs one command-line path stands for."""
     if path.is_dir():
         if not (path / UNIT_FILE).is_file():
-            raise UsageError(f"{display_path(path)} 不是单位文件夹：里面没有 {UNIT_FILE}。")
+            return _jobs_below(path)
         years = year_files(path)
         if not years:
             raise UsageError(f"{display_path(path)} 里没有年度文件（例如 2019.yaml）。")
@@ -84,6 +83,25 @@ def _jobs_for(path: Path) -> list[Job]:
     if path.exists():
         raise UsageError(f"{display_path(path)} 既不是单位文件夹，也不是年度文件（文件名应为 4 位年份，如 2019.yaml）。")
     raise UsageError(f"找不到 {display_path(path)}。")
+
+
+def _jobs_below(folder: Path) -> list[Job]:
+    """The jobs of every unit folder inside a folder of units (a city's, or data/ itself)."""
+    units = sorted(p.parent for p in folder.rglob(UNIT_FILE)
+                   if not any(part.startswith(".") for part in p.relative_to(folder).parts))
+    if not units:
+        raise UsageError(f"{display_path(folder)} 不是单位文件夹：里面（包括各级子文件夹）没有 {UNIT_FILE}。")
+    return [job for unit in units for job in _jobs_for(unit)]
+
+
+def _refuse_same_names(jobs: list[Job]) -> None:
+    """Two unit folders of the same name would write to the same output folder: refuse before writing."""
+    seen: dict[str, Path] = {}
+    for job in jobs:
+        other = seen.setdefault(job.unit_dir.name, job.unit_dir)
+        if other.resolve() != job.unit_dir.resolve():
+            raise UsageError(f"单位文件夹 {display_path(other)} 和 {display_path(job.unit_dir)} 同名，生成的文档会放进同一个"
+                             f"输出文件夹 {job.unit_dir.name}/ 而互相覆盖。请把其中一个改名（例如加上市县名）。")
 
 
 def check_output_dir(outdir: Path) -> None:
@@ -144,7 +162,7 @@ def generate(job: Job, outdir: Path, draft: bool = False) -> tuple[Prepared, lis
     """
     prepared = prepare(job, draft)
     if prepared.bundle is None or (prepared.errors and not draft):
-        raise DataError(f"{job.label} 的数据有错误，未生成文档。", prepared.findings)
+        raise DataError("数据有错误（见上面列出的错误），未生成文档。", prepared.findings)
     written = []
     target = outdir / job.unit_dir.name / str(prepared.bundle.year.year)
     for kind in KINDS:

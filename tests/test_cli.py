@@ -22,6 +22,30 @@ def test_missing_path_is_a_usage_error(tmp_path):
     assert r.returncode == 2 and "找不到" in r.stderr and "Traceback" not in r.stderr
 
 
+def test_a_folder_of_units_is_every_unit_inside(tmp_path):
+    import shutil
+    city = tmp_path / "某市"
+    shutil.copytree(ROOT / "data" / "panzhihua-renhe-jiwei", city / "区县" / "panzhihua-renhe-jiwei")
+    shutil.copytree(ROOT / "data" / "example-jiaoyuju", city / "example-jiaoyuju")
+    r = cli("check", str(city))
+    assert r.returncode == 0 and "区县/panzhihua-renhe-jiwei/2019.yaml" in r.stdout and "共 0 个错误，5 个警告" in r.stdout
+    r = cli("generate", str(city), "-o", str(tmp_path / "out"))
+    assert r.returncode == 0 and sorted(p.name for p in (tmp_path / "out").iterdir()) == ["example-jiaoyuju", "panzhihua-renhe-jiwei"]
+
+
+def test_two_units_of_the_same_name_are_refused_before_writing(tmp_path):
+    import shutil
+    for county in ("甲县", "乙县"):
+        shutil.copytree(ROOT / "data" / "example-jiaoyuju", tmp_path / county / "example-jiaoyuju")
+    r = cli("generate", str(tmp_path), "-o", str(tmp_path / "out"))
+    assert r.returncode == 2 and "同名" in r.stderr and not (tmp_path / "out").exists()
+
+
+def test_a_folder_without_units_is_a_usage_error(tmp_path):
+    r = cli("check", str(tmp_path))
+    assert r.returncode == 2 and "没有 unit.yaml" in r.stderr
+
+
 def test_unknown_option_is_a_usage_error():
     r = cli("generate", "--frobnicate")
     assert r.returncode == 2 and "用法错误" in r.stderr

@@ -22,12 +22,20 @@ def _money(value):
     if isinstance(value, bool):
         raise PydanticCustomError("money", "这里应填写金额数字（单位固定为万元），例如 1622.30")
     if isinstance(value, (int, Decimal)):
+        if Decimal(value).as_tuple().exponent < -2:
+            raise PydanticCustomError("money", "金额（万元）最多两位小数，{value} 请按决算报表写成两位小数，例如 {fixed}",
+                                      {"value": str(value), "fixed": f"{Decimal(value).quantize(Decimal('0.01')):f}"})
         return Decimal(value)
     text = str(value).strip()
     if re.fullmatch(r"-?[\d,，]+(\.\d+)?", text) and re.search(r"[,，]", text):
         raise PydanticCustomError("money", "金额不要写千位分隔符（逗号），请写成 {fixed}", {"fixed": re.sub(r"[,，]", "", text)})
-    if re.search(r"万?元", text):
-        raise PydanticCustomError("money", "金额只写数字，单位固定为万元，不要写“万元”或“元”：请写成 {fixed}", {"fixed": re.sub(r"[^\d.\-]", "", text) or "0"})
+    number = re.fullmatch(r"(-?\d+(?:\.\d+)?)\s*(万元|万|元)", text)
+    if number and number.group(2) == "元":
+        fixed = format((Decimal(number.group(1)) / 10000).normalize(), "f")
+        raise PydanticCustomError("money", "金额以万元为单位，只写数字：{text} 应写成 {fixed}", {"text": text, "fixed": fixed})
+    if number or re.search(r"万元?|元", text):
+        fixed = number.group(1) if number else re.sub(r"[^\d.\-]", "", text) or "0"
+        raise PydanticCustomError("money", "金额只写数字，单位固定为万元，不要写“万元”或“元”：请写成 {fixed}", {"fixed": fixed})
     if re.fullmatch(r"-?\d+(\.\d+)?", text):
         raise PydanticCustomError("money", "金额不要加引号，请直接写数字 {fixed}", {"fixed": text})
     raise PydanticCustomError("money", "“{text}”不是金额：这里应填写数字（单位万元），例如 1622.30", {"text": text[:40]})
