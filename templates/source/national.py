@@ -1,23 +1,12 @@
 """The national layout (2024 部门决算 template): 概况, the nine 决算表, 情况说明 一 to 十一, 名词解释."""
 from __future__ import annotations
 
-from docbuild import TABLE_STYLE, TABLE_TITLE_STYLE, Builder
+from docbuild import TABLE_STYLE, Builder
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 M = "|cell"
 SEP = "{{ '；' if not loop.last else '。' }}"
 COMMA = "{{ '、' if not loop.last }}"
-CONTENTS = [
-    "第一部分 {{ unit.name }}概况", "一、主要职能", "二、部门决算单位构成",
-    "第二部分 {{ unit.name }}{{ year }}年度部门决算表", "一、收入支出决算总表", "二、收入决算表", "三、支出决算表",
-    "四、财政拨款收入支出决算总表", "五、一般公共预算财政拨款支出决算表", "六、一般公共预算财政拨款基本支出决算表",
-    "七、财政拨款“三公”经费支出决算表", "八、政府性基金预算财政拨款收入支出决算表", "九、国有资本经营预算财政拨款收入支出决算表",
-    "第三部分 {{ unit.name }}{{ year }}年度部门决算情况说明", "一、收入支出决算总体情况说明", "二、收入决算情况说明",
-    "三、支出决算情况说明", "四、财政拨款收入支出决算总体情况说明", "五、一般公共预算财政拨款支出决算情况说明",
-    "六、一般公共预算财政拨款基本支出决算情况说明", "七、财政拨款“三公”经费支出决算情况说明",
-    "八、政府性基金预算财政拨款收入支出决算情况说明", "九、国有资本经营预算财政拨款收入支出决算情况说明",
-    "十、预算绩效管理情况", "十一、其他重要事项说明", "第四部分 名词解释",
-]
 
 
 def change(c: str, subject: str) -> str:
@@ -60,9 +49,7 @@ def report() -> Builder:
     b = Builder("部门决算")
     b.title("{{ unit.name }}", "{{ year }}年度部门决算")
     b.blank()
-    b.para("目  录", style=TABLE_TITLE_STYLE)
-    for line in CONTENTS:
-        b.para(line, indent=not line.startswith("第"))
+    b.contents()
     b.page_break()
     part_one(b)
     b.page_break()
