@@ -1,6 +1,7 @@
 """PDF export through LibreOffice headless: one LibreOffice start for a whole batch, 目录 page numbers refreshed."""
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tempfile
@@ -61,9 +62,16 @@ CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
+# where LibreOffice's installers put the binary when it is not on PATH (Windows, macOS)
+INSTALLED = [Path(os.environ.get(var, default)) / "LibreOffice" / "program" / "soffice.exe"
+             for var, default in (("ProgramFiles", r"C:\Program Files"), ("ProgramFiles(x86)", r"C:\Program Files (x86)"))]
+INSTALLED.append(Path("/Applications/LibreOffice.app/Contents/MacOS/soffice"))
+
+
 def soffice() -> str | None:
-    """The LibreOffice binary, if installed."""
-    return shutil.which("soffice") or shutil.which("libreoffice")
+    """The LibreOffice binary: on PATH, or where its installer puts it."""
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    return found or next((str(p) for p in INSTALLED if p.is_file()), None)
 
 
 def _profile(binary: str, folder: Path) -> str:
@@ -83,7 +91,7 @@ def _profile(binary: str, folder: Path) -> str:
 def _missing_message() -> str:
     """What to do when LibreOffice is not installed."""
     return ("没有找到 LibreOffice（soffice），无法导出 PDF。请安装 LibreOffice（Debian/Ubuntu：apt-get install "
-            "libreoffice-writer-nogui fonts-noto-cjk；Windows：从 libreoffice.org 安装并把 program 目录加入 PATH），"
+            "libreoffice-writer-nogui fonts-noto-cjk；Windows：从 libreoffice.org 下载安装即可），"
             "或去掉 --pdf 只生成 Word 文档。")
 
 

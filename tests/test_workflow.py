@@ -99,6 +99,16 @@ def test_a_libreoffice_that_hangs_is_reported(monkeypatch, tmp_path):
         pdf.convert([tmp_path / "a.docx"])
 
 
+def test_libreoffice_is_found_where_its_installer_puts_it(monkeypatch, tmp_path):
+    from generator import pdf
+    binary = tmp_path / "LibreOffice" / "program" / "soffice.exe"
+    binary.parent.mkdir(parents=True)
+    binary.write_bytes(b"")
+    monkeypatch.setattr(pdf.shutil, "which", lambda name: None)
+    monkeypatch.setattr(pdf, "INSTALLED", [tmp_path / "missing" / "soffice.exe", binary])
+    assert pdf.soffice() == str(binary)
+
+
 def test_pdf_without_libreoffice_says_what_to_do(monkeypatch, tmp_path):
     from generator import pdf
     monkeypatch.setattr(pdf, "soffice", lambda: None)
