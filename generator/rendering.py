@@ -104,8 +104,21 @@ DRAFT_MARK = "草稿（未经审核，不得公开）"
 LISTING = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\n\a\f]")
 
 
+_PATCHED: dict[str, str] = {}
+
+
 class Template(DocxTemplate):
-    """docxtpl's template, skipping its line-break pass when no text holds a break or a tab (same output)."""
+    """docxtpl's template, with its XML clean-up done once per part text and its line-break pass skipped
+    when no text holds a break or a tab (same output either way)."""
+
+    def patch_xml(self, src_xml):
+        """docxtpl's clean-up of a part's XML into Jinja source (a pure function of the text), memoised."""
+        patched = _PATCHED.get(src_xml)
+        if patched is None:
+            patched = _PATCHED[src_xml] = super().patch_xml(src_xml)
+            while len(_PATCHED) > 256:
+                _PATCHED.pop(next(iter(_PATCHED)))
+        return patched
 
     def resolve_listing(self, xml):
         """docxtpl's conversion of tabs and line breaks in text, only when some text has one."""
@@ -134,16 +147,15 @@ TOC_LEVELS = {"Heading1": 1, "Heading2": 2}
 
 def fill_contents(body) -> None:
     """Fill a TOC field's cached result with the document's level 1–2 headings (Word refreshes page numbers)."""
-    runs = [r for r in body.iter(qn("w:r")) if r.find(qn("w:t")) is not None and (r.find(qn("w:t")).text or "") == "【目录】"]
-    if not runs:
+    marks = body.xpath('.//w:r[w:t="【目录】"]')
+    if not marks:
         return
-    paragraph = runs[0].getparent()
+    paragraph = marks[0].getparent()
     headings = []
-    for p in body.iter(qn("w:p")):
-        style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-        level = TOC_LEVELS.get(style.get(qn("w:val")) if style is not None else "")
+    for p in body.xpath('.//w:p[w:pPr/w:pStyle[@w:val="Heading1" or @w:val="Heading2"]]'):
+        level = TOC_LEVELS[p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}").get(qn("w:val"))]
         text = "".join(t.text or "" for t in p.iter(qn("w:t")))
-        if level and text.strip():
+        if text.strip():
             headings.append((level, text, p))
     last_part = max((i for i, h in enumerate(headings) if h[0] == 1), default=len(headings))
     for _, _, p in headings[last_part + 1:]:
