@@ -204,6 +204,44 @@ CORE_XML = (
 )
 
 
+def prune_package(doc) -> None:
+    """Drop what python-docx's default package carries and our documents never use: the Word 2010
+    stylesWithEffects part and the table and list styles nothing refers to (together 790 KB that every
+    render would parse and write again)."""
+    for rel_id, rel in list(doc.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            doc.part.rels.pop(rel_id)
+    styles = doc.styles.element
+    # the same set in every template, so that an annex's styles equal the main document's (see rendering.annex)
+    ours = {name.lower() for name in ("Normal", "Header", "Footer", "Table Grid", *(h[0] for h in HEADINGS.values()),
+                                      *TOC_STYLES, TITLE_STYLE, TABLE_STYLE, TABLE_TITLE_STYLE)}
+    keep = {st.get(qn("w:styleId")) for st in styles.findall(qn("w:style"))
+            if st.get(qn("w:default")) == "1" or st.find(qn("w:name")).get(qn("w:val")).lower() in ours}
+    used = set()
+    for part in doc.part.package.iter_parts():
+        element = getattr(part, "_element", None)
+        if element is None:
+            continue
+        names = set(element.xpath("//w:pStyle/@w:val | //w:rStyle/@w:val | //w:tblStyle/@w:val"))
+        if part.partname == "/word/numbering.xml":  # the same in every template: its list styles stay
+            keep |= names
+        else:
+            used |= names
+    assert used <= keep, f"templates use styles the pruning would drop: {sorted(used - keep)}"
+    by_id = {st.get(qn("w:styleId")): st for st in styles.findall(qn("w:style"))}
+    pending = list(keep)
+    while pending:  # the styles kept ones are based on, followed by or linked to
+        style = by_id.get(pending.pop())
+        for tag in ("w:basedOn", "w:next", "w:link"):
+            ref = style.find(qn(tag)) if style is not None else None
+            if ref is not None and ref.get(qn("w:val")) not in keep:
+                keep.add(ref.get(qn("w:val")))
+                pending.append(ref.get(qn("w:val")))
+    for style_id, style in by_id.items():
+        if style_id not in keep:
+            styles.remove(style)
+
+
 class Builder:
     """Writes one template document paragraph by paragraph."""
 
@@ -326,6 +364,7 @@ class Builder:
 
     def save(self, path: Path) -> None:
         """Save the template with deterministic bytes."""
+        prune_package(self.doc)
         import io
         import sys
         sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
