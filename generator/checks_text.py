@@ -1,4 +1,4 @@
-"""Rules over the narrative text a clerk writes: placeholders, stale years, characters XML forbids."""
+"""Rules over the narrative text a clerk writes: placeholders, stale years, doubled punctuation, characters XML forbids."""
 from __future__ import annotations
 
 import re
@@ -16,6 +16,7 @@ YEAR = re.compile(r"(?<!\d)(\d{4})\s*年(?!\s*\d{1,2}\s*月)(度)?")
 COMPARISON = re.compile(r"(与|比|较|同比|相比|对比|上年|去年|同期)\s*$")
 FIGURE_WORDS = re.compile(r"^\s*(度)?\s*(预算|决算|收入|支出|部门|全年|本年|一般公共|财政|“三公”|三公|工作情况|重点工作)")
 FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+DOUBLED = re.compile(r"[，、；：。,;:][，、；：。,;:]")
 
 
 def texts(model: BaseModel, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
@@ -74,6 +75,18 @@ def no_stale_years(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list
                 continue
             if at_start or labels_figures:
                 out.append(loaded.finding(path, f"文字中的“{match.group(0)}”不是本报告年度（{year}年），看起来是沿用了旧年度的文字（…{_around(text, match)}…）。请核对年份。", WARNING))
+    return out
+
+
+@rule
+def no_doubled_punctuation(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
+    """Two separating marks in a row (“较好，、绩效”, “支出。。”) are a typing slip."""
+    out = []
+    for loaded, path, text in _all_texts(bundle, year_file, unit_file):
+        match = DOUBLED.search(text)
+        if match:
+            out.append(loaded.finding(path, f"文字中有连续的标点“{match.group(0)}”（…{_around(text, match)}…），"
+                                            "像是多打了一个。请删去多余的标点。", WARNING))
     return out
 
 
