@@ -15,8 +15,10 @@ from .files import write_atomic
 MACRO = """<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
 <script:module xmlns:script="http://openoffice.org/2000/script" script:name="Export" script:language="StarBasic">
-Sub ExportAll(folder As String, count As Long)
-  Dim k As Long
+Sub ExportAll()
+  Dim folder As String, count As Long, k As Long
+  folder = Environ("JUESUAN_PDF_DIR")
+  count = CLng(Environ("JUESUAN_PDF_COUNT"))
   For k = 0 To count - 1
     ExportOne(folder &amp; "/" &amp; Format(k, "00000"))
   Next k
@@ -108,9 +110,11 @@ def convert(documents: list[Path]) -> list[Path]:
             shutil.copyfile(doc, work / f"{i:05d}.docx")
         try:
             profile = _profile(binary, work / "profile")
-            macro = f'macro:///Standard.Export.ExportAll("{work.as_posix()}", {len(documents)})'
+            # the folder goes in through the environment: no quoting, and any characters a user's temp path has
+            env = dict(os.environ, JUESUAN_PDF_DIR=work.as_posix(), JUESUAN_PDF_COUNT=str(len(documents)))
             result = subprocess.run([binary, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--nologo",
-                                     macro], capture_output=True, text=True, timeout=120 + 20 * len(documents))
+                                     "macro:///Standard.Export.ExportAll()"], capture_output=True, text=True, env=env,
+                                    timeout=120 + 20 * len(documents))
         except subprocess.TimeoutExpired:
             raise UserError("LibreOffice 导出 PDF 超时未完成。请关闭所有 LibreOffice 窗口后重试；Word 文档已经生成，"
                             "也可以在 Word 或 WPS 中另存为 PDF。") from None

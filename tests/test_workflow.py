@@ -78,6 +78,19 @@ def test_pdf_contents_carry_the_pages_the_headings_are_on(generated, tmp_path):
         assert any(line.strip() == heading for line in pages[int(number) - 1].splitlines()), (heading, number)
 
 
+def test_pdf_export_works_under_a_chinese_temp_folder(generated, tmp_path, monkeypatch):
+    require_soffice()
+    import tempfile
+    from generator.pdf import convert
+    temp = tmp_path / "临时 文件夹"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    doc = tmp_path / "文档.docx"
+    shutil.copyfile(generated["zhuzhou-jiwei/2022/2022年度部门整体支出绩效自评报告.docx"], doc)
+    (pdf,) = convert([doc])
+    assert pdf.read_bytes().startswith(b"%PDF") and "株洲市纪委监委" in "".join(pdf_pages(pdf))
+
+
 def test_a_document_libreoffice_cannot_open_is_named(tmp_path):
     require_soffice()
     from generator.pdf import convert
