@@ -52,10 +52,15 @@ def year_matches_file(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> l
 
 @rule
 def spending_kinds_add_up(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
-    """基本支出 + 项目支出 equals the sum of the code lines."""
+    """基本支出 + 项目支出 are written, for the whole or for every code line, and add up to the lines' total."""
     e = bundle.year.expenditure
     if e.basic is None or e.project is None:
-        return []
+        unsplit = [line.code for line in e.lines if line.basic is None or line.project is None]
+        if not unsplit or is_pending(bundle.figures.expenditure_total):
+            return []
+        listed = "、".join(unsplit[:5]) + ("等" if len(unsplit) > 5 else "")
+        return [year_file.finding(("支出",), f"没有写基本支出和项目支出：请在“支出”下写 基本支出、项目支出（万元），"
+                                           f"或在每个科目里写 基本支出、项目支出（没有分开的科目：{listed}）。")]
     return mismatch(year_file, ("支出", "项目支出"), e.basic + e.project, bundle.figures.expenditure_total,
                     "基本支出与项目支出之和对比：各科目决算数合计")
 

@@ -7,7 +7,7 @@ from decimal import ROUND_FLOOR, Decimal
 from typing import Optional
 
 from . import selfeval, tables
-from .drafts import is_pending
+from .drafts import Pending, is_pending
 from .model import Year
 
 ZERO = Decimal("0")
@@ -228,13 +228,18 @@ def compute(year: Year) -> Figures:
     )
 
 
+SPENDING_KINDS = {"basic": "基本支出", "project": "项目支出"}
+
+
 def spending_kind(year: Year, kind: str) -> Decimal:
     """基本支出 or 项目支出: as stated, else the lines' split plus non-fiscal spending of that kind."""
     stated = getattr(year.expenditure, kind)
     if stated is not None:
         return stated
-    parts = [getattr(l, kind) or ZERO for l in year.expenditure.lines] + [getattr(n, kind) for n in year.non_fiscal_spending]
-    return sum(parts, ZERO)
+    split = [getattr(l, kind) for l in year.expenditure.lines]
+    if any(value is None for value in split):  # not written at all: unknown, not zero (check names what is missing)
+        return Pending(SPENDING_KINDS[kind])
+    return sum(split + [getattr(n, kind) for n in year.non_fiscal_spending], ZERO)
 
 
 def _by_fund(year: Year) -> dict[str, Decimal]:

@@ -43,7 +43,10 @@ def test_check_lists_what_is_missing_and_draft_renders(unit, tmp_path):
     missing = [f for f in prepared.findings if "还没有填写" in f.message]
     assert len(missing) >= 40 and all(f.is_error for f in missing)
     _, written = generate(Job(unit, path), tmp_path / "out", draft=True)
-    assert any(p.name == "2020年度部门决算说明.docx" for p in written)
+    (doc,) = [p for p in written if p.name == "2020年度部门决算说明.docx"]
+    from generator.totext import docx_text
+    text = docx_text(doc)
+    assert "基本支出【待补充：基本支出】万元" in text and "基本支出0.00" not in text  # unknown, not zero
 
 
 def test_previous_year_comes_from_last_years_file(unit):
