@@ -129,8 +129,11 @@ SELF = Kind("部门整体支出绩效自评报告", ("湖南",), lambda b: missi
 def _build_national(kind: Kind, bundle: Bundle, unit_dir: Path, draft: bool) -> list[Output]:
     """The national-layout 部门决算 with its nine tables, as far as the data allows."""
     from .contexts_national import national
+    from .tables import missing_facts
     path = template_path(kind.name, bundle, unit_dir, kind.layouts)
     suffix = "" if bundle.unit.layout == "全国" else "（全国版式）"
+    # a unit publishing in another layout gets this one as a draft when it lacks facts the layout needs
+    draft = draft or (bool(suffix) and bool(missing_facts(bundle.year)))
     return [Output(f"{bundle.year.year}年度部门决算{suffix}.docx", render(path, national(bundle), draft=draft))]
 
 

@@ -7,6 +7,8 @@ import pytest
 
 from generator.totext import docx_lines
 
+ROOT = Path(__file__).resolve().parent.parent
+
 GOLDEN = Path(__file__).parent / "golden"
 DOC = "example-jiaoyuju/2024/2024年度部门决算.docx"
 
@@ -158,3 +160,31 @@ def test_renhe_and_zhuzhou_render_the_national_layout(generated):
                               "一般公共预算财政拨款基本支出决算表", "财政拨款“三公”经费支出决算表",
                               "政府性基金预算财政拨款收入支出决算表", "国有资本经营预算财政拨款收入支出决算表"}
         assert_hierarchy(*code_rows(found["支出决算表"]))
+
+
+def test_what_a_unit_lacks_for_this_layout_is_pending_not_zero(generated):
+    """仁和 (四川) keeps no 基本支出明细: its national-layout document is a draft showing 【待补充】, never 0.00."""
+    import zipfile
+    path = generated["panzhihua-renhe-jiwei/2019/2019年度部门决算（全国版式）.docx"]
+    text = "\n".join(docx_lines(path))
+    assert "人员经费【待补充：基本支出明细】万元" in text and "人员经费0.00" not in text and "（待说明）" not in text
+    assert "年初预算为1402.23万元" in text  # each line's 预算数 stands in for its 年初预算数, in the total as in the items
+    with zipfile.ZipFile(path) as z:
+        assert any("草稿" in z.read(n).decode() for n in z.namelist() if n.startswith("word/header"))
+    example = generated["example-jiaoyuju/2024/2024年度部门决算.docx"]
+    with zipfile.ZipFile(example) as z:
+        assert not any("草稿" in z.read(n).decode() for n in z.namelist() if n.startswith("word/header"))
+
+
+def test_a_missing_reason_is_named_by_check(tmp_path):
+    import shutil
+    from generator.pipeline import Job, prepare
+    unit = tmp_path / "jiaoyuju"
+    shutil.copytree(ROOT / "data" / "example-jiaoyuju", unit)
+    path = unit / "2024.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(", 说明: 年中追加了人员工资调标经费}", "}").replace("  预算执行: 年中追加了人员工资调标经费和学前教育经费。\n", ""),
+                    encoding="utf-8")
+    found = {f.path: f.message for f in prepare(Job(unit, path)).findings}
+    assert "决算数大于预算数，全国版式要写明主要原因" in found["支出.科目[0].说明"]
+    assert "年初预算数" in found["变动原因.预算执行"]

@@ -201,8 +201,8 @@ def part_three(b: Builder) -> None:
            + "{% if d.reasons.fiscal %}主要原因：{{ d.reasons.fiscal }}{% endif %}")
     general_budget(b)
     b.heading(1, "{{ h1() }}一般公共预算财政拨款基本支出决算情况说明")
-    b.para("一般公共预算财政拨款基本支出{{ (t.personnel + t.public)|money }}万元。其中：人员经费{{ t.personnel|money }}万元，"
-           "主要包括：{{ personnel_names|join_cn }}；公用经费{{ t.public|money }}万元，主要包括：{{ public_names|join_cn }}。")
+    b.para("一般公共预算财政拨款基本支出{{ (personnel + public)|money }}万元。其中：人员经费{{ personnel|money }}万元，"
+           "主要包括：{{ personnel_names|join_cn }}；公用经费{{ public|money }}万元，主要包括：{{ public_names|join_cn }}。")
     three_public(b)
     for title, lines, fund, index in (("政府性基金预算财政拨款收入支出决算情况说明", "gov_fund_lines", "政府性基金预算", 1),
                                       ("国有资本经营预算财政拨款收入支出决算情况说明", "capital_lines", "国有资本经营预算", 2)):
@@ -222,7 +222,7 @@ def item_paragraphs(b: Builder, lines: str) -> None:
     b.tag(f"{{%p for l in {lines} %}}")
     b.para("{{ loop.index }}、{{ l.path }}。{% if l.purpose %}主要用于：{{ l.purpose }}。{% endif %}"
            "{% if l.initial is not none %}年初预算为{{ l.initial|money }}万元，{% endif %}支出决算为{{ l.actual|money }}万元。"
-           "{% if l.word == '持平' %}决算数与预算数持平。{% else %}决算数{{ l.word }}预算数的主要原因：{{ l.reason or '（待说明）' }}{% endif %}")
+           "{% if l.word == '持平' %}决算数与预算数持平。{% elif l.word %}决算数{{ l.word }}预算数的主要原因：{{ l.reason or reason_missing }}{% endif %}")
     b.tag("{%p endfor %}")
 
 
@@ -237,8 +237,8 @@ def general_budget(b: Builder) -> None:
            "{{ c.amount|money }}万元，占{{ c.share|share }}" + SEP + "{% endfor %}")
     b.heading(2, "{{ h2() }}一般公共预算财政拨款支出决算具体情况")
     b.para("一般公共预算财政拨款支出年初预算为{{ general_initial|money }}万元，支出决算为{{ general|money }}万元，"
-           "完成年初预算的{{ general_completion|pct }}。{% if general != general_initial %}决算数{{ '大于' if general > general_initial else '小于' }}"
-           "预算数的主要原因：{{ d.reasons.execution or '（待说明）' }}{% endif %}其中：")
+           "完成年初预算的{{ general_completion|pct }}。{% if general_word and general_word != '持平' %}决算数{{ general_word }}"
+           "预算数的主要原因：{{ d.reasons.execution or reason_missing }}{% endif %}其中：")
     item_paragraphs(b, "item_lines")
 
 
@@ -253,7 +253,7 @@ def three_public(b: Builder) -> None:
            "公务用车购置及运行维护费支出决算为{{ tp.vehicles|money }}万元{% if tp.vehicles_completion is not none %}，完成预算的{{ tp.vehicles_completion|pct }}{% endif %}；"
            f"公务接待费支出决算为{{{{ {d}.reception.actual|money }}}}万元{{% if tp.reception_completion is not none %}}，完成预算的{{{{ tp.reception_completion|pct }}}}{{% endif %}}。"
            "{% if tp.total != tp.budget %}{{ year }}年度“三公”经费支出决算数{{ '小于' if tp.total < tp.budget else '大于' }}预算数的主要原因："
-           f"{{{{ {d}.budget_reason or '（待说明）' }}}}{{% endif %}}")
+           f"{{{{ {d}.budget_reason or reason_missing }}}}{{% endif %}}")
     b.tag("{%p if tp.change.known %}")
     b.para("{{ year }}年度“三公”经费财政拨款支出决算数比{{ prev_year }}年度{{ tp.change.delta|increase_word }}{{ tp.change.delta|abs|money }}万元，"
            "{{ tp.change.delta|growth_word }}{{ tp.change.rate|pct }}"
