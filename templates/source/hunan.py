@@ -64,7 +64,7 @@ def spending(b: Builder) -> None:
     lead_paragraphs(b, "work_intro")
     b.heading(2, "{{ h2() }}{{ year }}年工作情况")
     b.tag("{%p for w in work %}")
-    b.heading(3, "{{ loop.index }}、{{ w.title }}")
+    b.heading(3, "{{ h3() }}{{ w.title }}")
     lead_paragraphs(b, "w.paragraphs")
     b.tag("{%p endfor %}")
     lead_paragraphs(b, "work_summary")
