@@ -8,6 +8,7 @@ from . import stated as st
 from .checks import mismatch, rule
 from .contexts import Bundle
 from .drafts import is_pending
+from .figures import compared
 from .errors import WARNING, Finding
 from .formatting import money, percent, score
 from .loading import Loaded
@@ -99,22 +100,18 @@ def national_tables_complete(bundle: Bundle, year_file: Loaded, unit_file: Loade
 @rule
 def national_reasons_written(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
     """A unit publishing in the 全国 layout explains every gap between budget and spending (else 【待补充：原因】)."""
-    from .contexts_national import _compared, _initial_budget, three_public
-    from .tables import compute_tables
-    year = bundle.year
     if bundle.unit.layout != "全国":
         return []
-    gaps = []
-    for i, line in enumerate(year.expenditure.lines):
-        budget = line.initial if line.initial is not None else line.budget
-        if line.fund == "一般公共预算" and budget is not None and not line.reason and _compared(line.actual, budget) not in ("", "持平"):
-            gaps.append((("支出", "科目", i, "说明"), f"科目 {line.code} 决算数{_compared(line.actual, budget)}预算数"))
-    general = compute_tables(year).fiscal_class_total("一般公共预算")
-    if _compared(general, _initial_budget(year)) not in ("", "持平") and not year.reasons.execution:
-        gaps.append((("变动原因", "预算执行"), f"一般公共预算财政拨款支出决算数{_compared(general, _initial_budget(year))}年初预算数"))
-    tp = three_public(bundle)
-    if tp["total"] != tp["budget"] and not year.three_public.budget_reason:
-        gaps.append((("三公经费", "预算差异原因"), f"“三公”经费决算数{'小于' if tp['total'] < tp['budget'] else '大于'}预算数"))
+    year, f = bundle.year, bundle.figures
+    gaps = [(("支出", "科目", i, "说明"), f"科目 {line.code} 决算数{compared(line.actual, line.start_budget)}预算数")
+            for i, line in enumerate(year.expenditure.lines)
+            if line.fund == "一般公共预算" and not line.reason and compared(line.actual, line.start_budget) not in ("", "持平")]
+    general = compared(f.general_budget, f.general_budget_initial)
+    if general not in ("", "持平") and not year.reasons.execution:
+        gaps.append((("变动原因", "预算执行"), f"一般公共预算财政拨款支出决算数{general}年初预算数"))
+    three_public = compared(f.three_public_total, f.three_public_budget)
+    if three_public not in ("", "持平") and not year.three_public.budget_reason:
+        gaps.append((("三公经费", "预算差异原因"), f"“三公”经费决算数{three_public}预算数"))
     return [year_file.finding(path, f"{what}，全国版式要写明主要原因，这里还没有写。", WARNING) for path, what in gaps]
 
 

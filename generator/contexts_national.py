@@ -7,8 +7,8 @@ from typing import Any
 from . import formatting
 from .catalog import Catalog, economic_catalog, glossary
 from .contexts import Bundle, base_context
-from .drafts import Pending, is_pending
-from .figures import Change, breakdown, ratio
+from .drafts import Pending
+from .figures import Change, breakdown, compared, ratio
 from .tables import CLASSES, FUNDS, PERSONNEL, PUBLIC, Row, Tables, add_all, compute_tables
 
 ZERO = Decimal("0")
@@ -86,7 +86,7 @@ def national(bundle: Bundle) -> dict[str, Any]:
     prev = year.previous
     fiscal_total = t.fiscal_grand
     general = t.fiscal_class_total("一般公共预算")
-    general_initial = _initial_budget(year)
+    general_initial = bundle.figures.general_budget_initial
     ctx.update({
         "t": t, "sources": [{"name": f"{formatting.chinese_number(i)}、{n}", "amount": a} for i, (n, a) in enumerate(zip(SOURCES, t.income_sources), 1)],
         "class_rows": [{"label": class_label(i, c, cat, y), "amount": t.class_spending.get(c, ZERO),
@@ -102,7 +102,7 @@ def national(bundle: Bundle) -> dict[str, Any]:
         "fiscal_change": Change(fiscal_total, prev.fiscal_total), "general": general,
         "general_share": ratio(general, t.spending_total), "general_change": Change(general, prev.general_budget_expenditure),
         "general_initial": general_initial, "general_completion": ratio(general, general_initial),
-        "general_word": _compared(general, general_initial), "reason_missing": str(Pending("原因")),
+        "general_word": compared(general, general_initial), "reason_missing": str(Pending("原因")),
         "income_parts": _parts(t.income_sources, SOURCES),
         "spending_parts": _spending_parts(t),
         "general_classes": _general_classes(bundle, t),
@@ -146,22 +146,6 @@ def _general_classes(bundle: Bundle, t: Tables) -> list[dict]:
             for r, p in zip(rows, breakdown([(r.code, r.values[0] or ZERO) for r in rows]))]
 
 
-def _compared(actual: Decimal, budget: Decimal) -> str:
-    """持平, 大于 or 小于: how spending compares with its budget ("" while the budget is pending)."""
-    if is_pending(budget) or is_pending(actual):
-        return ""
-    return "持平" if actual == budget else ("大于" if actual > budget else "小于")
-
-
-def _initial_budget(year) -> Decimal:
-    """一般公共预算 spending's 年初预算: each line's 年初预算数, else its 预算数 (as the item lines say); pending if neither."""
-    lines = [l for l in year.expenditure.lines if l.fund == "一般公共预算"]
-    budgets = [l.initial if l.initial is not None else l.budget for l in lines]
-    if any(b is None for b in budgets):
-        return Pending("年初预算数")
-    return sum(budgets, ZERO)
-
-
 def _basic_spending(year, t: Tables) -> dict[str, Any]:
     """人员经费 and 公用经费 of 基本支出 with what they include; pending without the 基本支出明细 they come from."""
     if not year.economic_lines:
@@ -177,8 +161,7 @@ def _item_lines(bundle: Bundle, fund: str) -> list[dict]:
     cat, y = bundle.catalog, bundle.year.year
     out = []
     for line in sorted((l for l in bundle.year.expenditure.lines if l.fund == fund), key=lambda l: l.code):
-        budget = line.initial if line.initial is not None else line.budget
         out.append({"path": f"{cat.name(line.code[:3], y)}（类）{cat.name(line.code[:5], y)}（款）{cat.name(line.code, y)}（项）",
-                    "purpose": line.purpose, "initial": budget, "actual": line.actual,
-                    "word": "" if budget is None else _compared(line.actual, budget), "reason": line.reason})
+                    "purpose": line.purpose, "initial": line.start_budget, "actual": line.actual,
+                    "word": compared(line.actual, line.start_budget), "reason": line.reason})
     return out

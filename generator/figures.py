@@ -147,6 +147,7 @@ class Figures:
     fund_spending: dict[str, Decimal]
     general_budget: Decimal
     general_budget_budget: Optional[Decimal]
+    general_budget_initial: Decimal
     general_budget_share: Optional[Decimal]
     classes: list[CodeGroup]
     fiscal_end: Decimal
@@ -211,6 +212,7 @@ def compute(year: Year) -> Figures:
         fund_spending=fund_spending,
         general_budget=general_budget,
         general_budget_budget=total_or_none([p.budget for p in general_lines]),
+        general_budget_initial=_initial_budget(l for l in lines if l.fund == "一般公共预算"),
         general_budget_share=ratio(general_budget, expenditure_total),
         classes=group_lines(general_lines),
         fiscal_end=fiscal_total - sum(fund_spending.values(), ZERO),
@@ -226,6 +228,21 @@ def compute(year: Year) -> Figures:
         changes=_changes(year, income_total, expenditure_total, fiscal_total, general_budget),
         self_eval=selfeval.compute(year, expenditure_total),
     )
+
+
+def _initial_budget(lines) -> Decimal:
+    """The 年初预算 of some code lines: each line's 年初预算数, else its 预算数; pending when a line has neither."""
+    budgets = [line.start_budget for line in lines]
+    if any(b is None for b in budgets):
+        return Pending("年初预算数")
+    return sum(budgets, ZERO)
+
+
+def compared(actual: Decimal, budget: Optional[Decimal]) -> str:
+    """持平, 大于 or 小于: how spending compares with its budget ("" while the budget is unknown or pending)."""
+    if budget is None or is_pending(budget) or is_pending(actual):
+        return ""
+    return "持平" if actual == budget else ("大于" if actual > budget else "小于")
 
 
 SPENDING_KINDS = {"basic": "基本支出", "project": "项目支出"}

@@ -45,6 +45,16 @@ def xml_safe(value: Any) -> Any:
     return value
 
 
+def remembered(cache: dict, key, limit: int, make):
+    """cache[key], made on first use; the oldest entries leave once the cache holds more than ``limit``."""
+    value = cache.get(key)
+    if value is None:
+        value = cache[key] = make()
+        while len(cache) > limit:
+            cache.pop(next(iter(cache)))
+    return value
+
+
 class Sandbox(ImmutableSandboxedEnvironment):
     """Jinja's immutable sandbox, also closed to the data model's own machinery (model_*).
 
@@ -55,14 +65,8 @@ class Sandbox(ImmutableSandboxedEnvironment):
         """The compiled template of a source text, compiled on first use."""
         if globals or template_class or not isinstance(source, str):
             return super().from_string(source, globals, template_class)
-        compiled = _COMPILED.get(source)
-        if compiled is None:
-            code = _disk_code(self, source)
-            compiled = self.template_class.from_code(self, code, self.make_globals(None), None)
-            _COMPILED[source] = compiled
-            while len(_COMPILED) > 256:
-                _COMPILED.pop(next(iter(_COMPILED)))
-        return compiled
+        return remembered(_COMPILED, source, 256, lambda: self.template_class.from_code(
+            self, _disk_code(self, source), self.make_globals(None), None))
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         """Attributes a template may read: no dunder/private ones (Jinja's rule) and no pydantic internals."""
@@ -115,12 +119,7 @@ class Template(DocxTemplate):
 
     def patch_xml(self, src_xml):
         """docxtpl's clean-up of a part's XML into Jinja source (a pure function of the text), memoised."""
-        patched = _PATCHED.get(src_xml)
-        if patched is None:
-            patched = _PATCHED[src_xml] = super().patch_xml(src_xml)
-            while len(_PATCHED) > 256:
-                _PATCHED.pop(next(iter(_PATCHED)))
-        return patched
+        return remembered(_PATCHED, src_xml, 256, lambda: super(Template, self).patch_xml(src_xml))
 
     def resolve_listing(self, xml):
         """docxtpl's conversion of tabs and line breaks in text, only when some text has one."""
@@ -145,6 +144,7 @@ def render(template: Path, context: dict[str, Any], subdocs: dict[str, bytes] | 
 
 
 TOC_LEVELS = {"Heading1": 1, "Heading2": 2}
+HEADING_PARAGRAPHS = ".//w:p[w:pPr/w:pStyle[{}]]".format(" or ".join(f'@w:val="{s}"' for s in TOC_LEVELS))
 
 
 def fill_contents(body) -> None:
@@ -154,7 +154,7 @@ def fill_contents(body) -> None:
         return
     paragraph = marks[0].getparent()
     headings = []
-    for p in body.xpath('.//w:p[w:pPr/w:pStyle[@w:val="Heading1" or @w:val="Heading2"]]'):
+    for p in body.xpath(HEADING_PARAGRAPHS):
         level = TOC_LEVELS[p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}").get(qn("w:val"))]
         text = "".join(t.text or "" for t in p.iter(qn("w:t")))
         if text.strip():
@@ -279,15 +279,10 @@ _DEFLATED: dict[bytes, tuple[int, bytes]] = {}
 
 def _deflate(blob: bytes) -> tuple[int, bytes]:
     """A member's CRC and raw deflate data as zipfile makes them; kept for parts every document repeats."""
-    found = _DEFLATED.get(blob)
-    if found is None:
+    def make() -> tuple[int, bytes]:
         compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
-        found = (zlib.crc32(blob), compressor.compress(blob) + compressor.flush())
-        if len(blob) >= 1024:
-            _DEFLATED[blob] = found
-            while len(_DEFLATED) > 64:
-                _DEFLATED.pop(next(iter(_DEFLATED)))
-    return found
+        return zlib.crc32(blob), compressor.compress(blob) + compressor.flush()
+    return remembered(_DEFLATED, blob, 64, make) if len(blob) >= 1024 else make()
 
 
 def zip_members(members: dict[str, bytes]) -> bytes:

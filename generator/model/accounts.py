@@ -1,6 +1,7 @@
 """Income and spending facts: by source, by functional code, by economic nature."""
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Annotated, Literal, Optional
 
 from pydantic import BeforeValidator, WithJsonSchema, field_validator
@@ -40,6 +41,11 @@ class CodeLine(Base):
     fund: FUNDS = f("资金性质", "一般公共预算、政府性基金预算或国有资本经营预算", "一般公共预算")
     purpose: Optional[Text] = f("用途", "主要用于……", None)
     reason: Optional[Text] = f("说明", "决算数与预算数差异的原因", None)
+
+    @property
+    def start_budget(self) -> Optional[Decimal]:
+        """年初预算数, else 预算数 (a unit that keeps one budget figure), else None."""
+        return self.initial if self.initial is not None else self.budget
 
     @field_validator("actual")
     @classmethod

@@ -22,10 +22,11 @@ def _money(value):
     if isinstance(value, bool):
         raise PydanticCustomError("money", "这里应填写金额数字（单位固定为万元），例如 1622.30")
     if isinstance(value, (int, Decimal)):
-        if Decimal(value).as_tuple().exponent < -2:
+        amount = Decimal(value)
+        if amount.as_tuple().exponent < -2:
             raise PydanticCustomError("money", "金额（万元）最多两位小数，{value} 请按决算报表写成两位小数，例如 {fixed}",
-                                      {"value": str(value), "fixed": f"{Decimal(value).quantize(Decimal('0.01')):f}"})
-        return Decimal(value)
+                                      {"value": str(value), "fixed": f"{amount.quantize(Decimal('0.01')):f}"})
+        return amount
     text = str(value).strip()
     if re.fullmatch(r"-?[\d,，]+(\.\d+)?", text) and re.search(r"[,，]", text):
         raise PydanticCustomError("money", "金额不要写千位分隔符（逗号），请写成 {fixed}", {"fixed": re.sub(r"[,，]", "", text)})

@@ -211,35 +211,43 @@ def prune_package(doc) -> None:
     for rel_id, rel in list(doc.part.rels.items()):
         if rel.reltype.endswith("/stylesWithEffects"):
             doc.part.rels.pop(rel_id)
-    styles = doc.styles.element
-    # the same set in every template, so that an annex's styles equal the main document's (see rendering.annex)
-    ours = {name.lower() for name in ("Normal", "Header", "Footer", "Table Grid", *(h[0] for h in HEADINGS.values()),
-                                      *TOC_STYLES, TITLE_STYLE, TABLE_STYLE, TABLE_TITLE_STYLE)}
-    keep = {st.get(qn("w:styleId")) for st in styles.findall(qn("w:style"))
-            if st.get(qn("w:default")) == "1" or st.find(qn("w:name")).get(qn("w:val")).lower() in ours}
-    used = set()
-    for part in doc.part.package.iter_parts():
-        element = getattr(part, "_element", None)
-        if element is None:
-            continue
-        names = set(element.xpath("//w:pStyle/@w:val | //w:rStyle/@w:val | //w:tblStyle/@w:val"))
-        if part.partname == "/word/numbering.xml":  # the same in every template: its list styles stay
-            keep |= names
-        else:
-            used |= names
-    assert used <= keep, f"templates use styles the pruning would drop: {sorted(used - keep)}"
-    by_id = {st.get(qn("w:styleId")): st for st in styles.findall(qn("w:style"))}
-    pending = list(keep)
-    while pending:  # the styles kept ones are based on, followed by or linked to
-        style = by_id.get(pending.pop())
-        for tag in ("w:basedOn", "w:next", "w:link"):
-            ref = style.find(qn(tag)) if style is not None else None
-            if ref is not None and ref.get(qn("w:val")) not in keep:
-                keep.add(ref.get(qn("w:val")))
-                pending.append(ref.get(qn("w:val")))
+    by_id = {st.get(qn("w:styleId")): st for st in doc.styles.element.findall(qn("w:style"))}
+    keep = _with_dependencies(_kept_styles(doc, by_id), by_id)
     for style_id, style in by_id.items():
         if style_id not in keep:
-            styles.remove(style)
+            doc.styles.element.remove(style)
+
+
+def _referenced_styles(part) -> set[str]:
+    """Style ids a package part refers to."""
+    return set(part._element.xpath("//w:pStyle/@w:val | //w:rStyle/@w:val | //w:tblStyle/@w:val"))
+
+
+def _kept_styles(doc, by_id: dict) -> set[str]:
+    """The same set in every template (so an annex's styles equal the main document's, see rendering.annex):
+    defaults, ours, and the list styles of the shared numbering part; every style a template uses must be in it."""
+    ours = {name.lower() for name in ("Normal", "Header", "Footer", "Table Grid", *(h[0] for h in HEADINGS.values()),
+                                      *TOC_STYLES, TITLE_STYLE, TABLE_STYLE, TABLE_TITLE_STYLE)}
+    keep = {style_id for style_id, st in by_id.items()
+            if st.get(qn("w:default")) == "1" or st.find(qn("w:name")).get(qn("w:val")).lower() in ours}
+    parts = [p for p in doc.part.package.iter_parts() if getattr(p, "_element", None) is not None]
+    keep |= set().union(*(_referenced_styles(p) for p in parts if p.partname == "/word/numbering.xml"))
+    used = set().union(*(_referenced_styles(p) for p in parts if p.partname != "/word/numbering.xml"))
+    assert used <= keep, f"templates use styles the pruning would drop: {sorted(used - keep)}"
+    return keep
+
+
+def _with_dependencies(keep: set[str], by_id: dict) -> set[str]:
+    """The kept styles with those they are based on, followed by or linked to."""
+    keep, pending = set(keep), list(keep)
+    while pending:
+        style = by_id.get(pending.pop())
+        refs = [style.find(qn(tag)) for tag in ("w:basedOn", "w:next", "w:link")] if style is not None else []
+        for ref in (r.get(qn("w:val")) for r in refs if r is not None):
+            if ref not in keep:
+                keep.add(ref)
+                pending.append(ref)
+    return keep
 
 
 class Builder:
