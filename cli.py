@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from generator.errors import Finding, UsageError, UserError
-from generator.loading import display_path
+from generator.load.reader import display_path
 
 DEBUG = {"on": False}
 
@@ -39,8 +39,8 @@ def main(debug: bool) -> None:
 @click.option("--pdf", is_flag=True, help="同时用 LibreOffice 导出 PDF。")
 def generate(paths: tuple[Path, ...], outdir: Path, draft: bool, pdf: bool) -> None:
     """生成文档。PATH 可以是年度文件、单位文件夹或包含多个单位文件夹的文件夹；不写则生成 data/ 下所有单位。"""
-    from generator.batch import run_all, summary_table
-    from generator.pipeline import check_output_dir, discover
+    from generator.workflow.batch import run_all, summary_table
+    from generator.workflow.pipeline import check_output_dir, discover
 
     jobs = discover(list(paths))
     check_output_dir(outdir)
@@ -54,7 +54,7 @@ def generate(paths: tuple[Path, ...], outdir: Path, draft: bool, pdf: bool) -> N
         for path in o.written:
             click.echo(f"已生成 {display_path(path)}")
     if pdf:
-        from generator.pdf import convert
+        from generator.workflow.pdf import convert
         for path in convert([p for o in outcomes for p in o.written]):
             click.echo(f"已导出 {display_path(path)}")
     if len(jobs) > 1:
@@ -66,7 +66,7 @@ def generate(paths: tuple[Path, ...], outdir: Path, draft: bool, pdf: bool) -> N
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 def check(paths: tuple[Path, ...]) -> None:
     """检查数据：列出所有错误和警告（文件:行: 级别: 字段: 说明）。"""
-    from generator.pipeline import discover, prepare
+    from generator.workflow.pipeline import discover, prepare
 
     findings: list[Finding] = []
     for job in discover(list(paths)):
@@ -81,7 +81,7 @@ def check(paths: tuple[Path, ...]) -> None:
 @click.argument("year", type=int)
 def new(unit_dir: Path, year: int) -> None:
     """根据最近一年的文件创建新年度文件（不会覆盖已有文件）。例：python cli.py new data/某单位 2020"""
-    from generator.scaffold import create
+    from generator.workflow.scaffold import create
 
     path = create(unit_dir, year)
     click.echo(f"已创建 {display_path(path)}。标着“# 待补充”的内容请填写，然后运行 python cli.py check {display_path(unit_dir)}")
@@ -91,7 +91,7 @@ def new(unit_dir: Path, year: int) -> None:
 @click.argument("docx", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 def totext(docx: Path) -> None:
     """把 .docx 转成纯文本（标题带级别、表格按行），供审阅和 git diff 使用。"""
-    from generator.totext import docx_text
+    from generator.tools.totext import docx_text
 
     sys.stdout.write(docx_text(docx))
 
@@ -100,7 +100,7 @@ def totext(docx: Path) -> None:
 @click.option("-o", "--output", "folder", default=None, type=click.Path(path_type=Path), help="写到哪个文件夹（默认 schemas/）。")
 def schema(folder: Path | None) -> None:
     """写出单位文件和年度文件的 JSON Schema，供 VS Code 等编辑器补全和校验。"""
-    from generator import schema as schemas
+    from generator.workflow import schemas
 
     for path in schemas.write(folder) if folder else schemas.write():
         click.echo(f"已写出 {display_path(path)}")
@@ -112,12 +112,12 @@ def templates(ctx) -> None:
     """列出模板；templates check 文件.docx 检查自己修改的模板。"""
     if ctx.invoked_subcommand:
         return
-    from generator.documents import KINDS, TEMPLATES
+    from generator.render.kinds import KINDS, TEMPLATES
 
     for kind in KINDS:
         for layout in kind.layouts:
             click.echo(f"{kind.name}（{layout}）: {display_path(TEMPLATES / kind.name / (layout + '.docx'))}")
-    from generator.pipeline import discover, prepare
+    from generator.workflow.pipeline import discover, prepare
     for job in discover([]):
         bundle = prepare(job).bundle
         for kind, path in (bundle.unit.templates.items() if bundle else []):
@@ -129,9 +129,9 @@ def templates(ctx) -> None:
 @click.option("--kind", default=None, help="文档种类，例如 部门决算说明；省略时按模板所在文件夹判断。")
 def templates_check(docx: Path, kind: str | None) -> None:
     """检查模板：跨段落或被拆开的标签、标签里的中文引号、不配对的 for/if、不存在的变量。"""
-    from generator.documents import CONTEXTS, context_names
-    from generator.pipeline import discover, prepare
-    from generator.template_lint import lint
+    from generator.render.kinds import CONTEXTS, context_names
+    from generator.tools.template_lint import lint
+    from generator.workflow.pipeline import discover, prepare
 
     kind = kind or (docx.resolve().parent.name if docx.resolve().parent.name in CONTEXTS else None)
     if kind is not None and kind not in CONTEXTS:

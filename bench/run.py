@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
 
-from generator.loading import load_yaml  # noqa: E402
+from generator.load.reader import load_yaml  # noqa: E402
 
 KEEP_AMOUNTS = {"分值", "得分", "资金分值", "年度", "实有人数", "批次", "人次", "科目编码"}
 
@@ -93,9 +93,10 @@ def toolkit(units: list[Path], out: Path) -> tuple[float, int]:
 
 def plain_jobs(units: list[Path]):
     """(template, context, annex names) for every document the toolkit writes, built before any timing."""
-    from generator import contexts, documents
-    from generator.contexts_national import national
-    from generator.pipeline import Job, prepare
+    from generator.contexts import common as contexts
+    from generator.contexts.national import national
+    from generator.render import kinds as documents
+    from generator.workflow.pipeline import Job, prepare
     t = lambda kind, layout: documents.TEMPLATES / kind / f"{layout}.docx"
     jobs = []
     for unit in units:
@@ -119,6 +120,7 @@ def plain_docxtpl(jobs) -> tuple[float, int]:
     """(seconds, documents) for plain docxtpl: a new DocxTemplate per document, one process."""
     import jinja2
     from docxtpl import DocxTemplate
+
     from generator.formatting import FILTERS
     env = jinja2.Environment(autoescape=True)
     env.filters.update(FILTERS)

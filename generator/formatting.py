@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from .drafts import is_pending
+from generator.pending import is_pending
 
 CENT = Decimal("0.01")
 

@@ -12,7 +12,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.pipeline import discover, generate  # noqa: E402
+from generator.workflow.pipeline import discover, generate  # noqa: E402
 
 
 def pytest_addoption(parser):
@@ -69,7 +69,7 @@ def pdf_pages(pdf) -> list[str]:
 
 def bundle_of(folder: str, year: int):
     """The prepared bundle of a unit-year in data/, which must check without errors."""
-    from generator.pipeline import Job, prepare
+    from generator.workflow.pipeline import Job, prepare
     unit = ROOT / "data" / folder
     prepared = prepare(Job(unit, unit / f"{year}.yaml"))
     assert not prepared.errors, [f.render() for f in prepared.errors]

@@ -1,8 +1,8 @@
 from decimal import Decimal as D
+from pathlib import Path
 
 from generator import checks
-from generator.loading import Loaded
-from pathlib import Path
+from generator.load.reader import Loaded
 
 
 def run(bundle):

@@ -5,14 +5,14 @@ from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
-
 from conftest import require_pdftotext, require_soffice
+
 from generator import formatting
-from generator.drafts import Pending
 from generator.errors import DataError
-from generator.figures import ratio, shares
-from generator.pipeline import Job, generate
-from generator.totext import docx_text
+from generator.figures.core import ratio, shares
+from generator.pending import Pending
+from generator.tools.totext import docx_text
+from generator.workflow.pipeline import Job, generate
 
 HALF = Path(__file__).parent / "fixtures" / "draft-half"
 

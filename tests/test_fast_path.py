@@ -5,10 +5,13 @@ from pathlib import Path
 from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined
 
-from generator import contexts, documents
+from generator.contexts import common as contexts
 from generator.formatting import FILTERS
-from generator.pipeline import discover, prepare
-from generator.rendering import DRAFT_MARK, Sandbox, fill_contents, highlight_placeholders, normalize_docx, xml_safe
+from generator.render import kinds as documents
+from generator.render.docx import DRAFT_MARK, fill_contents, highlight_placeholders
+from generator.render.jinja import Sandbox, xml_safe
+from generator.render.package import normalize_docx
+from generator.workflow.pipeline import discover, prepare
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -43,9 +46,9 @@ def test_every_kind_equals_the_unoptimised_path():
         if bundle.unit.layout == "湖南":
             assert fast[f"{year}年度部门整体支出绩效自评报告.docx"] == reference(t("部门整体支出绩效自评报告", "湖南"), contexts.self_evaluation_report(bundle))
             compared.add("自评报告")
-        from generator.contexts_national import national
+        from generator.contexts.national import national
         suffix = "" if bundle.unit.layout == "全国" else "（全国版式）"
-        from generator.tables import missing_facts
+        from generator.figures.tables import missing_facts
         as_draft = bool(suffix) and bool(missing_facts(bundle.year))
         assert fast[f"{year}年度部门决算{suffix}.docx"] == reference(t("部门决算", "全国"), national(bundle), draft=as_draft)
         compared.add("全国部门决算")

@@ -3,7 +3,7 @@ from decimal import Decimal as D
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.figures import Change, shares
+from generator.figures.core import Change, shares
 
 
 @given(st.lists(st.decimals(min_value=0, max_value=10**9, places=2), min_size=1, max_size=12))

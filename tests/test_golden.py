@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from generator.totext import docx_text
+from generator.tools.totext import docx_text
 
 GOLDEN = Path(__file__).parent / "golden"
 

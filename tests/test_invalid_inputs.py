@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import Job, prepare
+from generator.workflow.pipeline import Job, prepare
 
 CASES = sorted(p for p in (Path(__file__).parent / "fixtures" / "invalid").iterdir() if p.is_dir())
 

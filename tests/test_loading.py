@@ -1,6 +1,6 @@
 from decimal import Decimal as D
 
-from generator.loading import load_yaml
+from generator.load.reader import load_yaml
 
 
 def write(tmp_path, text, name="2019.yaml", encoding="utf-8"):

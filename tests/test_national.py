@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.totext import docx_lines
+from generator.tools.totext import docx_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -178,7 +178,8 @@ def test_what_a_unit_lacks_for_this_layout_is_pending_not_zero(generated):
 
 def test_a_missing_reason_is_named_by_check(tmp_path):
     import shutil
-    from generator.pipeline import Job, prepare
+
+    from generator.workflow.pipeline import Job, prepare
     unit = tmp_path / "jiaoyuju"
     shutil.copytree(ROOT / "data" / "example-jiaoyuju", unit)
     path = unit / "2024.yaml"

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 
 from generator.errors import UsageError
-from generator.loading import load_yaml
-from generator.pipeline import Job, generate, prepare
-from generator.scaffold import create
+from generator.load.reader import load_yaml
+from generator.workflow.pipeline import Job, generate, prepare
+from generator.workflow.scaffold import create
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -44,7 +44,7 @@ def test_check_lists_what_is_missing_and_draft_renders(unit, tmp_path):
     assert len(missing) >= 40 and all(f.is_error for f in missing)
     _, written = generate(Job(unit, path), tmp_path / "out", draft=True)
     (doc,) = [p for p in written if p.name == "2020年度部门决算说明.docx"]
-    from generator.totext import docx_text
+    from generator.tools.totext import docx_text
     text = docx_text(doc)
     assert "基本支出【待补充：基本支出】万元" in text and "基本支出0.00" not in text  # unknown, not zero
 

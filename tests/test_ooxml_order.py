@@ -9,7 +9,7 @@ import pytest
 from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
 
-from generator.pipeline import Job, generate
+from generator.workflow.pipeline import Job, generate
 
 ROOT = Path(__file__).resolve().parent.parent
 HALF = ROOT / "tests" / "fixtures" / "draft-half"

@@ -5,19 +5,19 @@ import zipfile
 from decimal import Decimal
 from pathlib import Path
 
+from conftest import require_soffice
 from docx import Document
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from conftest import require_soffice
-from generator import documents
-from generator.catalog import catalog
-from generator.contexts import Bundle
-from generator.figures import compute
+from generator.figures.bundle import Bundle
+from generator.figures.year import compute
+from generator.load.catalog import catalog
 from generator.model import Unit, Year
-from generator.rendering import FORBIDDEN
-from generator.totext import docx_text
+from generator.render import kinds as documents
+from generator.render.jinja import FORBIDDEN
+from generator.tools.totext import docx_text
 
 ROOT = Path(__file__).resolve().parent.parent
 text = st.text(min_size=1, max_size=40)

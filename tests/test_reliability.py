@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import pdf_pages, require_soffice
 from lxml import etree
 
-from conftest import pdf_pages, require_soffice
 from generator.errors import TemplateProblem, UserError
-from generator.loading import load_yaml
-from generator.pipeline import Job, discover, generate, prepare
-from generator.totext import docx_text
+from generator.load.reader import load_yaml
+from generator.tools.totext import docx_text
+from generator.workflow.pipeline import Job, discover, generate, prepare
 
 ROOT = Path(__file__).resolve().parent.parent
 PAYLOAD = 'R&D <b>"引号"</b> \x0b \x07 😀\n第二行\t制表'
@@ -122,12 +122,13 @@ def test_injection_in_data_stays_literal_text(tmp_path, payload):
 @pytest.mark.parametrize("payload", INJECTIONS)
 def test_injection_in_a_template_is_refused(tmp_path, payload):
     from docx import Document
-    from generator.rendering import render
+
+    from generator.render.docx import render
     doc = Document(str(ROOT / "templates" / "部门决算说明" / "四川.docx"))
     doc.add_paragraph(payload)
     template = tmp_path / "t.docx"
     doc.save(str(template))
-    from generator import contexts
+    from generator.contexts import common as contexts
     bundle = prepare(discover([ROOT / "data" / "panzhihua-renhe-jiwei"])[0]).bundle
     try:
         text = docx_text(render(template, contexts.final_accounts(bundle, [])))
@@ -149,7 +150,7 @@ def test_alias_bomb_is_refused_quickly(tmp_path):
 
 
 def test_oversized_file_is_refused(tmp_path, monkeypatch):
-    from generator import loading
+    from generator.load import reader as loading
     monkeypatch.setattr(loading, "MAX_FILE_BYTES", 1000)
     path = tmp_path / "2019.yaml"
     path.write_text("年度: 2019\n" + "# 注释\n" * 400, encoding="utf-8")
@@ -177,7 +178,8 @@ def test_failed_render_leaves_the_previous_document(tmp_path):
 
 def test_locked_output_file_is_named(tmp_path, monkeypatch):
     import os
-    from generator.files import write_atomic
+
+    from generator.render.files import write_atomic
     monkeypatch.setattr(os, "replace", lambda *a: (_ for _ in ()).throw(PermissionError(13, "Permission denied")))
     with pytest.raises(UserError, match="说明.docx") as caught:
         write_atomic(tmp_path / "说明.docx", b"x")
@@ -186,7 +188,7 @@ def test_locked_output_file_is_named(tmp_path, monkeypatch):
 
 def test_internal_bug_apologises_and_hides_the_traceback(monkeypatch, capsys):
     import cli
-    from generator import pipeline
+    from generator.workflow import pipeline
     monkeypatch.setattr(pipeline, "discover", lambda paths: 1 / 0)
     monkeypatch.setattr(sys, "argv", ["cli.py", "check"])
     assert cli.run() == 3

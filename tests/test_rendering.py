@@ -3,17 +3,19 @@ import zipfile
 from decimal import Decimal as D
 
 import pytest
+from templates_helpers import one_paragraph_template
 
 from generator.errors import TemplateProblem
-from generator.files import write_atomic
-from generator.rendering import environment, render
-from templates_helpers import one_paragraph_template
+from generator.render.docx import render
+from generator.render.files import write_atomic
+from generator.render.jinja import environment
 
 
 def test_same_input_same_bytes(generated):
-    from generator.pipeline import discover, generate
     import tempfile
     from pathlib import Path
+
+    from generator.workflow.pipeline import discover, generate
     with tempfile.TemporaryDirectory() as other:
         for job in discover([]):
             generate(job, Path(other))
@@ -41,7 +43,7 @@ def zipfile_bytes(members: dict[str, bytes]) -> bytes:
 
 
 def test_our_zip_writer_writes_what_zipfile_writes(generated):
-    from generator.rendering import zip_members
+    from generator.render.package import zip_members
     for path in generated.values():
         with zipfile.ZipFile(path) as z:
             members = {n: z.read(n) for n in z.namelist()}
@@ -89,6 +91,6 @@ def test_atomic_write_keeps_old_file_on_failure(tmp_path, monkeypatch):
 
 def test_braces_next_to_underscores_survive(tmp_path):
     """docxtpl rewrites {_{ and _} in its output; text holding them still comes out as written."""
-    from generator.totext import docx_text
+    from generator.tools.totext import docx_text
     tpl = one_paragraph_template(tmp_path, "{{ text }}")
     assert "a_}b{_{c}_} {_% %_} & <d>" in docx_text(render(tpl, {"text": "a_}b{_{c}_} {_% %_} & <d>"}))

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import Job, prepare
+from generator.workflow.pipeline import Job, prepare
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -49,7 +49,7 @@ def test_every_contradiction_is_reported(name, year, expected):
 
 
 def test_corrected_data_checks_without_errors():
-    from generator.pipeline import discover
+    from generator.workflow.pipeline import discover
     for job in discover([]):
         errors = [f.render() for f in prepare(job).findings if f.is_error]
         assert errors == [], errors

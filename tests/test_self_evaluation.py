@@ -4,8 +4,8 @@ from decimal import Decimal as D
 
 import pytest
 
-from generator.selfeval import grade
-from generator.totext import docx_lines
+from generator.figures.selfeval import grade
+from generator.tools.totext import docx_lines
 
 
 @pytest.fixture(scope="module")

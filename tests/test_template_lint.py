@@ -73,5 +73,5 @@ def test_unit_can_use_its_own_template(tmp_path):
         f.write("模板:\n  部门决算说明: 模板/决算说明.docx\n")
     r = subprocess.run([sys.executable, str(ROOT / "cli.py"), "generate", str(unit), "-o", str(tmp_path / "out")], capture_output=True, text=True, cwd=ROOT)
     assert r.returncode == 0, r.stderr
-    from generator.totext import docx_text
+    from generator.tools.totext import docx_text
     assert "本文档使用本单位自定义模板。" in docx_text(tmp_path / "out" / "unit" / "2019" / "2019年度部门决算说明.docx")

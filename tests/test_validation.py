@@ -1,8 +1,8 @@
 import pytest
 
-from generator.loading import load_yaml
+from generator.load.reader import load_yaml
 from generator.model import Unit, Year
-from generator.validation import validate
+from generator.model.validation import validate
 
 UNIT = "单位名称: 甲单位\n简称: 甲\n职能: [一段]\n编制: {行政编制: 3}\n"
 

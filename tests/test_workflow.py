@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import pdf_pages, require_soffice
-from generator.batch import run_all, summary_table
+
 from generator.errors import UserError
-from generator.pipeline import discover
+from generator.workflow.batch import run_all, summary_table
+from generator.workflow.pipeline import discover
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -53,7 +53,7 @@ def test_output_folder_holding_data_is_refused(tmp_path):
 
 def test_pdf_export_in_one_libreoffice_run(generated, tmp_path):
     require_soffice()
-    from generator.pdf import convert
+    from generator.workflow.pdf import convert
     docs = []
     for i, path in enumerate(list(generated.values())[:2]):
         target = tmp_path / f"d{i}" / path.name
@@ -67,7 +67,7 @@ def test_pdf_export_in_one_libreoffice_run(generated, tmp_path):
 
 def test_pdf_contents_carry_the_pages_the_headings_are_on(generated, tmp_path):
     require_soffice()
-    from generator.pdf import convert
+    from generator.workflow.pdf import convert
     source = generated["panzhihua-renhe-jiwei/2019/2019年度部门决算说明.docx"]
     doc = tmp_path / source.name
     shutil.copyfile(source, doc)
@@ -81,7 +81,8 @@ def test_pdf_contents_carry_the_pages_the_headings_are_on(generated, tmp_path):
 def test_pdf_export_works_under_a_chinese_temp_folder(generated, tmp_path, monkeypatch):
     require_soffice()
     import tempfile
-    from generator.pdf import convert
+
+    from generator.workflow.pdf import convert
     temp = tmp_path / "临时 文件夹"
     temp.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(temp))
@@ -93,7 +94,7 @@ def test_pdf_export_works_under_a_chinese_temp_folder(generated, tmp_path, monke
 
 def test_a_document_libreoffice_cannot_open_is_named(tmp_path):
     require_soffice()
-    from generator.pdf import convert
+    from generator.workflow.pdf import convert
     broken = tmp_path / "坏文件.docx"
     broken.write_bytes(b"PK\x03\x04 not a real archive")
     with pytest.raises(UserError, match="坏文件.docx"):
@@ -101,7 +102,7 @@ def test_a_document_libreoffice_cannot_open_is_named(tmp_path):
 
 
 def test_a_libreoffice_that_hangs_is_reported(monkeypatch, tmp_path):
-    from generator import pdf
+    from generator.workflow import pdf
 
     def hang(*args, **kwargs):
         raise subprocess.TimeoutExpired(args[0], kwargs.get("timeout"))
@@ -113,7 +114,7 @@ def test_a_libreoffice_that_hangs_is_reported(monkeypatch, tmp_path):
 
 
 def test_libreoffice_is_found_where_its_installer_puts_it(monkeypatch, tmp_path):
-    from generator import pdf
+    from generator.workflow import pdf
     binary = tmp_path / "LibreOffice" / "program" / "soffice.exe"
     binary.parent.mkdir(parents=True)
     binary.write_bytes(b"")
@@ -123,14 +124,14 @@ def test_libreoffice_is_found_where_its_installer_puts_it(monkeypatch, tmp_path)
 
 
 def test_pdf_without_libreoffice_says_what_to_do(monkeypatch, tmp_path):
-    from generator import pdf
+    from generator.workflow import pdf
     monkeypatch.setattr(pdf, "soffice", lambda: None)
     with pytest.raises(UserError, match="没有找到 LibreOffice"):
         pdf.convert([tmp_path / "a.docx"])
 
 
 def test_committed_schemas_are_current(tmp_path):
-    from generator import schema
+    from generator.workflow import schemas as schema
     for path in schema.write(tmp_path):
         assert (ROOT / "schemas" / path.name).read_text(encoding="utf-8") == path.read_text(encoding="utf-8"), "运行 python cli.py schema"
     year = json.loads((ROOT / "schemas" / "year.schema.json").read_text(encoding="utf-8"))

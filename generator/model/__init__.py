@@ -1,10 +1,44 @@
 """The typed shape of a unit's stable facts and of one year's facts (YAML keys in Chinese)."""
-from .accounts import (CapitalGroup, CodeLine, CostGroup, CoveredUnit, Economic, EconomicLine, Expenditure, FUNDS,
-                       Income, NamedAmount, NonFiscalIncome, NonFiscalSpending)
-from .matters import (Abroad, Assets, BudgetActual, Operating, PerformanceManagement, Procurement, Reasons, Reception,
-                      ThreePublic, VehicleOperation, VehiclePurchase)
-from .performance import (Budget, Funds, Indicator, Item, Lead, OverallEvaluation, Paragraph, Project, Report, Section,
-                          SelfEvaluation)
+from .accounts import (
+                       FUNDS,
+                       CapitalGroup,
+                       CodeLine,
+                       CostGroup,
+                       CoveredUnit,
+                       Economic,
+                       EconomicLine,
+                       Expenditure,
+                       Income,
+                       NamedAmount,
+                       NonFiscalIncome,
+                       NonFiscalSpending,
+)
+from .matters import (
+                       Abroad,
+                       Assets,
+                       BudgetActual,
+                       Operating,
+                       PerformanceManagement,
+                       Procurement,
+                       Reasons,
+                       Reception,
+                       ThreePublic,
+                       VehicleOperation,
+                       VehiclePurchase,
+)
+from .performance import (
+                       Budget,
+                       Funds,
+                       Indicator,
+                       Item,
+                       Lead,
+                       OverallEvaluation,
+                       Paragraph,
+                       Project,
+                       Report,
+                       Section,
+                       SelfEvaluation,
+)
 from .types import ZERO, Base, Code, Count, Money, Text, either, f
 from .unit import Body, Staffing, Unit
 from .year import CodeChoice, Previous, Year

@@ -4,9 +4,31 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Optional, Union
 
-from .accounts import CoveredUnit, Economic, EconomicLine, Expenditure, Income, NonFiscalIncome, NonFiscalSpending
-from .matters import Assets, Operating, PerformanceManagement, Procurement, Reasons, ThreePublic
-from .performance import Budget, OverallEvaluation, Paragraph, Project, Section, SelfEvaluation
+from .accounts import (
+    CoveredUnit,
+    Economic,
+    EconomicLine,
+    Expenditure,
+    Income,
+    NonFiscalIncome,
+    NonFiscalSpending,
+)
+from .matters import (
+    Assets,
+    Operating,
+    PerformanceManagement,
+    Procurement,
+    Reasons,
+    ThreePublic,
+)
+from .performance import (
+    Budget,
+    OverallEvaluation,
+    Paragraph,
+    Project,
+    Section,
+    SelfEvaluation,
+)
 from .types import ZERO, Base, Code, Count, Money, Text, either, f
 
 

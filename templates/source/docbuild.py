@@ -376,8 +376,8 @@ class Builder:
         import io
         import sys
         sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-        from generator.files import write_atomic
-        from generator.rendering import normalize_docx
+        from generator.render.files import write_atomic
+        from generator.render.package import normalize_docx
         buffer = io.BytesIO()
         self.doc.save(buffer)
         core = CORE_XML.format(title=self.doc.core_properties.title).encode("utf-8")

@@ -8,8 +8,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import Finding, UserError
-from .pipeline import Job, generate
+from generator.errors import Finding, UserError
+from generator.workflow.pipeline import Job, generate
 
 
 @dataclass

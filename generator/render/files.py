@@ -5,7 +5,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .errors import UserError
+from generator.errors import UserError
 
 
 def _umask() -> int:

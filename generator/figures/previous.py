@@ -5,12 +5,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Optional
 
-from .errors import ERROR, WARNING, Finding
-from .figures import Figures, compute
-from .formatting import money
-from .loading import Loaded, load_yaml
-from .model import Previous, Year
-from .validation import validate
+from generator.errors import ERROR, WARNING, Finding
+from generator.figures.year import Figures, compute
+from generator.formatting import money
+from generator.load.reader import Loaded, load_yaml
+from generator.model import Previous, Year
+from generator.model.validation import validate
 
 # Previous field → how last year's figures give it
 FROM_FIGURES = {
@@ -33,7 +33,7 @@ def previous_file(year_file: Path, year: int) -> Path:
 
 def derive(last: Year) -> Previous:
     """The previous-year figures a year file needs, computed from last year's facts."""
-    from .tables import compute_tables
+    from generator.figures.tables import compute_tables
     figures: Figures = compute(last)
     tables = compute_tables(last)
     values = {name: get(figures, last) for name, get in FROM_FIGURES.items()}

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Callable, Optional
 
-from .contexts import Bundle
+from generator.figures.bundle import Bundle
 
 AMOUNT, RATE, SCORE, TEXT = "金额", "百分比", "分值", "文字"
 

@@ -8,9 +8,9 @@ from typing import Any
 
 import yaml
 
-from .errors import DataError, UsageError
-from .loading import display_path, load_yaml
-from .pipeline import UNIT_FILE, year_files
+from generator.errors import DataError, UsageError
+from generator.load.reader import display_path, load_yaml
+from generator.workflow.pipeline import UNIT_FILE, year_files
 
 # Keys whose values usually stay the same from one year to the next.
 KEEP = {"名词解释", "科目编码", "科目名称", "资金性质", "主要包括", "用途", "一级指标", "二级指标", "三级指标",

@@ -5,9 +5,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Optional
 
-from . import figures
-from .drafts import is_pending
-from .model import Year
+from generator.figures import core as figures
+from generator.model import Year
+from generator.pending import is_pending
 
 ZERO = Decimal("0")
 

@@ -1,15 +1,26 @@
 """Per-document template variables built from the model and its figures (see templates/README.md)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from . import formatting
-from .catalog import Catalog, glossary
-from .figures import Figures, Part
-from .selfeval import GRADES
-from .model import Body, CodeChoice, Item, Lead, OverallEvaluation, Project, Report, Section, Unit, Year
+from generator import formatting
+from generator.figures.bundle import Bundle
+from generator.figures.core import Part
+from generator.figures.selfeval import GRADES
+from generator.load.catalog import glossary
+from generator.model import (
+    Body,
+    CodeChoice,
+    Item,
+    Lead,
+    OverallEvaluation,
+    Project,
+    Report,
+    Section,
+    Unit,
+    Year,
+)
 
 INCOME_LABELS = {
     "general_budget": "一般公共预算财政拨款收入",
@@ -23,21 +34,6 @@ INCOME_LABELS = {
 }
 KIND_LABELS = {"basic": "基本支出", "project": "项目支出"}
 CODES_MARKER = "功能分类科目"
-
-
-@dataclass
-class Bundle:
-    """Everything known about one unit-year: facts, figures and the code catalogue."""
-
-    unit: Unit
-    year: Year
-    figures: Figures
-    catalog: Catalog
-
-    @property
-    def budget_unit(self) -> str:
-        """The 预算单位 name shown in project tables."""
-        return self.unit.budget_unit or self.unit.short
 
 
 def labelled(parts: list[Part], labels: dict[str, str]) -> list[dict]:

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Optional
 
-from .model import Year
+from generator.model import Year
 
 ZERO = Decimal("0")
 FUNDS = ["一般公共预算", "政府性基金预算", "国有资本经营预算"]

@@ -2,43 +2,13 @@
 from __future__ import annotations
 
 import difflib
-from decimal import Decimal
-from typing import Callable
 
-from .contexts import Bundle
-from .drafts import is_pending
-from .errors import ERROR, WARNING, Finding
-from .formatting import money, percent
-from .loading import Loaded
-
-ROUNDING = Decimal("0.01")
-LARGE_CHANGE = Decimal("0.3")
-
-Rule = Callable[[Bundle, Loaded, Loaded], list[Finding]]
-RULES: list[Rule] = []
-
-
-def rule(func: Rule) -> Rule:
-    """Register a consistency rule."""
-    RULES.append(func)
-    return func
-
-
-def run(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
-    """Every finding of every rule."""
-    findings: list[Finding] = []
-    for check in RULES:
-        findings.extend(check(bundle, year_file, unit_file))
-    return findings
-
-
-def mismatch(loaded: Loaded, path: tuple, stated: Decimal, computed: Decimal, what: str) -> list[Finding]:
-    """A finding when a stated amount differs from its computation: 警告 within 0.01, 错误 beyond."""
-    diff = abs(stated - computed)
-    if diff == 0:
-        return []
-    severity = WARNING if diff <= ROUNDING else ERROR
-    return [loaded.finding(path, f"填写的 {money(stated)} 与{what} {money(computed)} 相差 {money(diff)} 万元。请核对各项数字或合计数。", severity)]
+from generator.checks.registry import LARGE_CHANGE, mismatch, rule
+from generator.errors import WARNING, Finding
+from generator.figures.bundle import Bundle
+from generator.formatting import money, percent
+from generator.load.reader import Loaded
+from generator.pending import is_pending
 
 
 @rule
@@ -104,7 +74,7 @@ def codes_known(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Fi
 @rule
 def glossary_codes_known(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
     """Codes the glossary explains exist and are used this year."""
-    from .model import CodeChoice
+    from generator.model import CodeChoice
     out = []
     used = {line.code[:5] for line in bundle.year.expenditure.lines}
     for i, choice in enumerate(bundle.year.glossary):
@@ -180,7 +150,7 @@ def changes_explained(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> l
 @rule
 def custom_templates_exist(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
     """A unit's own templates name known document kinds and existing .docx files."""
-    from .documents import KINDS
+    from generator.render.kinds import KINDS
     names = [k.name for k in KINDS]
     out = []
     for kind, path in bundle.unit.templates.items():

@@ -10,7 +10,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from .errors import ERROR, Finding
+from generator.errors import ERROR, Finding
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 TAG = "tag:yaml.org,2002:"

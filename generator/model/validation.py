@@ -2,16 +2,16 @@
 from __future__ import annotations
 
 import copy
-import re
 import difflib
+import re
 import typing
 from typing import Any, Optional, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .drafts import MARK, placeholder
-from .errors import Finding
-from .loading import Loaded
+from generator.errors import Finding
+from generator.load.reader import Loaded
+from generator.pending import MARK, placeholder
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -6,19 +6,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from . import checks, checks_forms, checks_text, previous
-from .catalog import catalog
-from .contexts import Bundle
-from .documents import KINDS, PRIMARY
-from .errors import DataError, Finding, UsageError
-from .figures import compute
-from .loading import Loaded, display_path, load_yaml
-from .model import Unit, Year
-from .files import write_atomic
-from .validation import fill, validate
+from generator import ROOT, checks
+from generator.errors import DataError, Finding, UsageError
+from generator.figures import previous
+from generator.figures.bundle import Bundle
+from generator.figures.year import compute
+from generator.load.catalog import catalog
+from generator.load.reader import Loaded, display_path, load_yaml
+from generator.model import Unit, Year
+from generator.model.validation import fill, validate
+from generator.render.files import write_atomic
+from generator.render.kinds import KINDS, PRIMARY
 
-DATA = Path(__file__).resolve().parent.parent / "data"
-RULE_MODULES = (checks, checks_forms, checks_text)  # importing them registers their rules
+DATA = ROOT / "data"
 UNIT_FILE = "unit.yaml"
 YEAR_FILE = re.compile(r"^(\d{4})\.ya?ml$")
 

@@ -9,9 +9,9 @@ from docx import Document
 from docxtpl import DocxTemplate
 from jinja2 import TemplateSyntaxError
 
-from .errors import ERROR, WARNING
-from .rendering import environment
-from .totext import paragraph_text
+from generator.errors import ERROR, WARNING
+from generator.render.jinja import environment
+from generator.tools.totext import paragraph_text
 
 TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
 OPEN = re.compile(r"\{\{|\{%|\{#")

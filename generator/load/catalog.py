@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
-from .errors import DataError
-from .loading import load_yaml
+from generator import ROOT
+from generator.errors import DataError
+from generator.load.reader import load_yaml
 
-COMMON = Path(__file__).resolve().parent.parent / "data" / "common"
+COMMON = ROOT / "data" / "common"
 CODES_FILE = "功能分类科目.yaml"
 GLOSSARY_FILE = "名词解释.yaml"
 ECONOMIC_FILE = "经济分类科目.yaml"

@@ -4,14 +4,22 @@ from __future__ import annotations
 import difflib
 from decimal import Decimal
 
-from . import stated as st
-from .checks import mismatch, rule
-from .contexts import Bundle
-from .drafts import is_pending
-from .figures import compared
-from .errors import WARNING, Finding
-from .formatting import money, percent, score
-from .loading import Loaded
+from generator.checks.registry import mismatch, rule
+from generator.checks.stated import (
+    AMOUNT,
+    FIGURES,
+    RATE,
+    TEXT,
+    lookup,
+    parse_stated,
+    split_name,
+)
+from generator.errors import WARNING, Finding
+from generator.figures.bundle import Bundle
+from generator.figures.core import compared
+from generator.formatting import money, percent, score
+from generator.load.reader import Loaded
+from generator.pending import is_pending
 
 
 @rule
@@ -50,18 +58,18 @@ def stated_figures(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list
 def _stated_one(bundle: Bundle, year_file: Loaded, name: str, value) -> list[Finding]:
     """Findings for one stated figure."""
     path = ("核对", name)
-    figure = st.lookup(name)
+    figure = lookup(name)
     if figure is None:
-        close = difflib.get_close_matches(st.split_name(name)[0], list(st.FIGURES), n=1, cutoff=0.3)
+        close = difflib.get_close_matches(split_name(name)[0], list(FIGURES), n=1, cutoff=0.3)
         return [year_file.finding(path, f"不认识的核对项“{name}”。" + (f"是不是“{close[0]}”？" if close else ""))]
-    computed = figure.compute(bundle, st.split_name(name)[1])
+    computed = figure.compute(bundle, split_name(name)[1])
     if computed is None:
         return [year_file.finding(path, f"无法计算“{name}”：缺少所需的数据（{figure.help}）。", WARNING)]
-    if figure.kind == st.TEXT:
+    if figure.kind == TEXT:
         return _compare_text(year_file, path, str(value), str(computed))
-    number, places = st.parse_stated(figure.kind, value)
+    number, places = parse_stated(figure.kind, value)
     if number is None:
-        example = "66.2%" if figure.kind == st.RATE else "1622.30"
+        example = "66.2%" if figure.kind == RATE else "1622.30"
         return [year_file.finding(path, f"“{value}”不是{figure.kind}，应写成例如 {example}。")]
     return _compare(year_file, path, name, figure.kind, number, places, Decimal(computed), value)
 
@@ -76,12 +84,12 @@ def _compare_text(year_file: Loaded, path: tuple, written: str, official: str) -
 
 def _compare(year_file: Loaded, path: tuple, name: str, kind: str, number: Decimal, places: int, computed: Decimal, written) -> list[Finding]:
     """A finding when a stated figure is off by more than its written precision allows."""
-    if kind == st.AMOUNT:
+    if kind == AMOUNT:
         return mismatch(year_file, path, number, computed, f"计算得到的{name}")
-    unit = Decimal(1).scaleb(-places) / (100 if kind == st.RATE else 1)
+    unit = Decimal(1).scaleb(-places) / (100 if kind == RATE else 1)
     if abs(number - computed) <= unit / 2:
         return []
-    shown = percent(computed, max(places, 1)) if kind == st.RATE else score(computed)
+    shown = percent(computed, max(places, 1)) if kind == RATE else score(computed)
     return [year_file.finding(path, f"写的是 {written}，按数据计算应为 {shown}。请改正（文档中的数字由程序计算）。")]
 
 
@@ -91,7 +99,7 @@ TABLE_NAMES = {"二": "收入决算表", "三": "支出决算表", "五": "一�
 @rule
 def national_tables_complete(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
     """The facts each 全国-layout table needs and this year lacks (the table is printed without its detail)."""
-    from .tables import missing_facts
+    from generator.figures.tables import missing_facts
     hint = "" if bundle.unit.layout == "全国" else "（本单位不按全国版式公开时可忽略）"
     return [year_file.finding(("支出", "科目"), f"全国版式的{TABLE_NAMES[number]}缺少：{'、'.join(facts)}，该表不能列出明细{hint}。", WARNING)
             for number, facts in missing_facts(bundle.year).items()]
@@ -118,7 +126,7 @@ def national_reasons_written(bundle: Bundle, year_file: Loaded, unit_file: Loade
 @rule
 def economic_lines_add_up(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
     """基本支出明细 sums to the 一般公共预算 lines' 基本支出, and uses known economic codes."""
-    from .catalog import economic_catalog
+    from generator.load.catalog import economic_catalog
     lines = bundle.year.economic_lines
     if not lines:
         return []

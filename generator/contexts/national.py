@@ -4,12 +4,22 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from . import formatting
-from .catalog import Catalog, economic_catalog, glossary
-from .contexts import Bundle, base_context
-from .drafts import Pending
-from .figures import Change, breakdown, compared, ratio
-from .tables import CLASSES, FUNDS, PERSONNEL, PUBLIC, Row, Tables, add_all, compute_tables
+from generator import formatting
+from generator.contexts.common import base_context
+from generator.figures.bundle import Bundle
+from generator.figures.core import Change, breakdown, compared, ratio
+from generator.figures.tables import (
+    CLASSES,
+    FUNDS,
+    PERSONNEL,
+    PUBLIC,
+    Row,
+    Tables,
+    add_all,
+    compute_tables,
+)
+from generator.load.catalog import Catalog, economic_catalog, glossary
+from generator.pending import Pending
 
 ZERO = Decimal("0")
 SOURCES = ["一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "国有资本经营预算财政拨款收入", "上级补助收入",

@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-from .model import Unit, Year
-from .files import write_atomic
+from generator import ROOT
+from generator.model import Unit, Year
 
-SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
+SCHEMAS = ROOT / "schemas"
 FILES = {"unit.schema.json": (Unit, "单位基本情况（unit.yaml）"), "year.schema.json": (Year, "年度数据（如 2019.yaml）")}
 
 
@@ -17,13 +16,3 @@ def schema_text(model, title: str) -> str:
     schema["title"] = title
     schema["$schema"] = "http://json-schema.org/draft-07/schema#"
     return json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
-
-
-def write(folder: Path = SCHEMAS) -> list[Path]:
-    """Write both schemas into a folder."""
-    written = []
-    for name, (model, title) in FILES.items():
-        path = folder / name
-        write_atomic(path, schema_text(model, title).encode("utf-8"))
-        written.append(path)
-    return written

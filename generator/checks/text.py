@@ -6,10 +6,10 @@ from typing import Iterator
 
 from pydantic import BaseModel
 
-from .checks import rule
-from .contexts import Bundle
-from .errors import WARNING, Finding
-from .loading import Loaded
+from generator.checks.registry import rule
+from generator.errors import WARNING, Finding
+from generator.figures.bundle import Bundle
+from generator.load.reader import Loaded
 
 PLACEHOLDERS = re.compile(r"X{2,}|Ｘ{2,}|×{2,}|某某|待补充|待填写|。{3,}|\?{3,}|？{3,}")
 YEAR = re.compile(r"(?<!\d)(\d{4})\s*年(?!\s*\d{1,2}\s*月)(度)?")

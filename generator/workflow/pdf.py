@@ -7,8 +7,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from .errors import UserError
-from .files import write_atomic
+from generator.errors import UserError
+from generator.render.files import write_atomic
 
 # A LibreOffice Basic module: open each staged document hidden, update its indexes (the 目录 gets its page
 # numbers from LibreOffice's own layout), export it as PDF, close it; a document that fails leaves no PDF.

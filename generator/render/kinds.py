@@ -5,10 +5,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from . import contexts
-from .contexts import Bundle
+from generator import ROOT
+from generator.contexts import common as contexts
+from generator.figures.bundle import Bundle
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = ROOT / "templates"
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ class Kind:
 
 def render(*args, **kwargs) -> bytes:
     """rendering.render, imported on first use (checking data needs no docxtpl)."""
-    from .rendering import render as render_docx
+    from generator.render.docx import render as render_docx
     return render_docx(*args, **kwargs)
 
 
@@ -128,8 +129,8 @@ SELF_NEEDS = (("实有人数",), ("预算",), ("整体支出自评",))
 SELF = Kind("部门整体支出绩效自评报告", ("湖南",), lambda b: missing_paths(b, SELF_NEEDS), _build_self_evaluation, SELF_NEEDS)
 def _build_national(kind: Kind, bundle: Bundle, unit_dir: Path, draft: bool) -> list[Output]:
     """The national-layout 部门决算 with its nine tables, as far as the data allows."""
-    from .contexts_national import national
-    from .tables import missing_facts
+    from generator.contexts.national import national
+    from generator.figures.tables import missing_facts
     path = template_path(kind.name, bundle, unit_dir, kind.layouts)
     suffix = "" if bundle.unit.layout == "全国" else "（全国版式）"
     # a unit publishing in another layout gets this one as a draft when it lacks facts the layout needs
@@ -153,7 +154,7 @@ def _first_report(bundle: Bundle) -> int:
 
 def _national_context(bundle: Bundle):
     """The national 部门决算's variables."""
-    from .contexts_national import national
+    from generator.contexts.national import national
     return national(bundle)
 
 

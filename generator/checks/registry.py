@@ -1,0 +1,39 @@
+"""The rule registry: each rule maps a unit-year to located findings; ``run`` applies them all."""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Callable
+
+from generator.errors import ERROR, WARNING, Finding
+from generator.figures.bundle import Bundle
+from generator.formatting import money
+from generator.load.reader import Loaded
+
+ROUNDING = Decimal("0.01")
+LARGE_CHANGE = Decimal("0.3")
+
+Rule = Callable[[Bundle, Loaded, Loaded], list[Finding]]
+RULES: list[Rule] = []
+
+
+def rule(func: Rule) -> Rule:
+    """Register a consistency rule."""
+    RULES.append(func)
+    return func
+
+
+def run(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
+    """Every finding of every rule."""
+    findings: list[Finding] = []
+    for check in RULES:
+        findings.extend(check(bundle, year_file, unit_file))
+    return findings
+
+
+def mismatch(loaded: Loaded, path: tuple, stated: Decimal, computed: Decimal, what: str) -> list[Finding]:
+    """A finding when a stated amount differs from its computation: 警告 within 0.01, 错误 beyond."""
+    diff = abs(stated - computed)
+    if diff == 0:
+        return []
+    severity = WARNING if diff <= ROUNDING else ERROR
+    return [loaded.finding(path, f"填写的 {money(stated)} 与{what} {money(computed)} 相差 {money(diff)} 万元。请核对各项数字或合计数。", severity)]

@@ -1,0 +1,1 @@
+"""Per document kind, the variables a template sees: figures picked and named, no arithmetic."""

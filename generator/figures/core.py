@@ -1,0 +1,125 @@
+"""The arithmetic every figure is built from: exact ratios, largest-remainder shares, changes, breakdowns."""
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from decimal import ROUND_FLOOR, Decimal
+from typing import Optional
+
+from generator.pending import is_pending
+
+ZERO = Decimal("0")
+
+
+def ratio(numerator: Optional[Decimal], denominator: Optional[Decimal]) -> Optional[Decimal]:
+    """numerator / denominator as an exact fraction, None when undefined."""
+    if numerator is None or not denominator:
+        return None
+    if is_pending(numerator) or is_pending(denominator):
+        return numerator / denominator if is_pending(numerator) else denominator.__rtruediv__(numerator)
+    return Decimal(numerator) / Decimal(denominator)
+
+
+def total_or_none(values: list[Optional[Decimal]]) -> Optional[Decimal]:
+    """The sum of values, or None when any is unknown."""
+    return None if any(v is None for v in values) else sum(values, ZERO)
+
+
+def shares(amounts: list[Decimal], places: int = 1) -> list[Optional[Decimal]]:
+    """Percent shares of a whole, rounded so they sum to exactly 100 (largest remainder)."""
+    total = sum(amounts, ZERO)
+    if is_pending(total):
+        return [total] * len(amounts)
+    if not amounts or total <= 0 or any(a < 0 for a in amounts):
+        return [None] * len(amounts)
+    unit = Decimal(1).scaleb(-places)
+    exact = [a * 100 / total for a in amounts]
+    floors = [e.quantize(unit, rounding=ROUND_FLOOR) for e in exact]
+    missing = int(((Decimal(100) - sum(floors, ZERO)) / unit).to_integral_value())
+    order = sorted(range(len(exact)), key=lambda i: (-(exact[i] - floors[i]), i))
+    for i in order[:missing]:
+        floors[i] += unit
+    return floors
+
+
+@dataclass
+class Change:
+    """A figure against last year's: the difference and the growth rate."""
+
+    current: Decimal
+    previous: Optional[Decimal]
+
+    @property
+    def delta(self) -> Optional[Decimal]:
+        """current − previous, None without a previous figure."""
+        return None if self.previous is None else self.current - self.previous
+
+    @property
+    def rate(self) -> Optional[Decimal]:
+        """delta / previous as a fraction (absolute value; the wording carries the sign)."""
+        delta = self.delta
+        return None if delta is None else ratio(abs(delta), self.previous)
+
+    @property
+    def known(self) -> bool:
+        """Whether last year's figure is known."""
+        return self.previous is not None
+
+
+@dataclass
+class Part:
+    """One part of a breakdown: a key, its amount and its share in percent points."""
+
+    key: str
+    amount: Decimal
+    share: Optional[Decimal] = None
+    budget: Optional[Decimal] = None
+
+    @property
+    def completion(self) -> Optional[Decimal]:
+        """amount / budget."""
+        return ratio(self.amount, self.budget)
+
+
+def breakdown(items: list[tuple[str, Decimal]], budgets: Optional[list[Decimal]] = None) -> list[Part]:
+    """Parts with shares that sum to 100."""
+    values = shares([amount for _, amount in items])
+    budgets = budgets or [None] * len(items)
+    return [Part(k, a, s, b) for (k, a), s, b in zip(items, values, budgets)]
+
+
+@dataclass
+class CodeGroup:
+    """Spending lines grouped under a 类 (class) code, with its total and share."""
+
+    code: str
+    lines: list[Part] = field(default_factory=list)
+    share: Optional[Decimal] = None
+
+    @property
+    def amount(self) -> Decimal:
+        """Total actual spending of the group."""
+        return sum((p.amount for p in self.lines), ZERO)
+
+    @property
+    def budget(self) -> Optional[Decimal]:
+        """Total budget of the group, None when a line's budget is unknown."""
+        return total_or_none([p.budget for p in self.lines])
+
+
+def group_lines(lines: list[Part], digits: int = 3) -> list[CodeGroup]:
+    """Lines grouped by the leading digits of their code, in code order, with shares."""
+    groups: "OrderedDict[str, CodeGroup]" = OrderedDict()
+    for line in sorted(lines, key=lambda p: p.key):
+        groups.setdefault(line.key[:digits], CodeGroup(line.key[:digits])).lines.append(line)
+    result = list(groups.values())
+    for group, value in zip(result, shares([g.amount for g in result])):
+        group.share = value
+    return result
+
+
+def compared(actual: Decimal, budget: Optional[Decimal]) -> str:
+    """持平, 大于 or 小于: how spending compares with its budget ("" while the budget is unknown or pending)."""
+    if budget is None or is_pending(budget) or is_pending(actual):
+        return ""
+    return "持平" if actual == budget else ("大于" if actual > budget else "小于")

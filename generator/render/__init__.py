@@ -1,0 +1,1 @@
+"""Rendering: the Jinja environment, docxtpl rendering, package writing, atomic files, document kinds."""

@@ -1,0 +1,168 @@
+"""docxtpl rendering of one template with its context: 目录 filled, drafts marked, deterministic bytes."""
+from __future__ import annotations
+
+import copy
+import io
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from docx.oxml.ns import qn
+from docxtpl import DocxTemplate
+from jinja2 import TemplateError
+from jinja2.sandbox import SecurityError
+from lxml import etree
+
+from generator.errors import TemplateProblem
+from generator.render.jinja import environment, remembered
+from generator.render.package import package_bytes
+
+DRAFT_MARK = "草稿（未经审核，不得公开）"
+LISTING = re.compile(r"<w:t(?: [^>]*)?>[^<]*[\t\n\a\f]")
+
+
+_PATCHED: dict[str, str] = {}
+
+
+class Template(DocxTemplate):
+    """docxtpl's template, with its XML clean-up done once per part text and its line-break pass skipped
+    when no text holds a break or a tab (same output either way)."""
+
+    def patch_xml(self, src_xml):
+        """docxtpl's clean-up of a part's XML into Jinja source (a pure function of the text), memoised."""
+        return remembered(_PATCHED, src_xml, 256, lambda: super(Template, self).patch_xml(src_xml))
+
+    def resolve_listing(self, xml):
+        """docxtpl's conversion of tabs and line breaks in text, only when some text has one."""
+        return super().resolve_listing(xml) if LISTING.search(xml) else xml
+
+
+def render(template: Path, context: dict[str, Any], subdocs: dict[str, bytes] | None = None, draft: bool = False) -> bytes:
+    """A rendered document's deterministic bytes; a draft is marked on every page, its placeholders highlighted."""
+    tpl = Template(str(template))
+    ctx = dict(context, draft=draft, draft_mark=DRAFT_MARK if draft else "")
+    ctx["subdocs"] = {name: annex(tpl, template, data) for name, data in (subdocs or {}).items()}
+    try:
+        tpl.render(ctx, jinja_env=environment())
+    except SecurityError as exc:
+        raise TemplateProblem(f"模板 {template.name} 试图访问不允许的内容，已拒绝渲染：{exc}") from exc
+    except TemplateError as exc:
+        raise TemplateProblem(_template_message(template, exc)) from exc
+    fill_contents(tpl.docx.element.body)
+    if draft:
+        highlight_placeholders(tpl.docx.element.body)
+    return package_bytes(tpl.docx)
+
+
+TOC_LEVELS = {"Heading1": 1, "Heading2": 2}
+HEADING_PARAGRAPHS = ".//w:p[w:pPr/w:pStyle[{}]]".format(" or ".join(f'@w:val="{s}"' for s in TOC_LEVELS))
+
+
+def fill_contents(body) -> None:
+    """Fill a TOC field's cached result with the document's level 1–2 headings (Word refreshes page numbers)."""
+    marks = body.xpath('.//w:r[w:t="【目录】"]')
+    if not marks:
+        return
+    paragraph = marks[0].getparent()
+    headings = []
+    for p in body.xpath(HEADING_PARAGRAPHS):
+        level = TOC_LEVELS[p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}").get(qn("w:val"))]
+        text = "".join(t.text or "" for t in p.iter(qn("w:t")))
+        if text.strip():
+            headings.append((level, text, p))
+    last_part = max((i for i, h in enumerate(headings) if h[0] == 1), default=len(headings))
+    for _, _, p in headings[last_part + 1:]:
+        p.find(qn("w:pPr")).get_or_add_outlineLvl().set(qn("w:val"), "9")
+    entries = [(level, text) for level, text, _ in headings[:last_part + 1]]
+    anchor = paragraph
+    for level, text in entries:
+        entry = etree.SubElement(etree.Element(qn("w:p")), qn("w:pPr")).getparent()
+        etree.SubElement(entry.find(qn("w:pPr")), qn("w:pStyle")).set(qn("w:val"), f"toc{level}")
+        run = etree.SubElement(entry, qn("w:r"))
+        etree.SubElement(run, qn("w:t")).text = text
+        anchor.addnext(entry)
+        anchor = entry
+    # the field's end must close after the entries: move the runs after 'separate' to the last entry
+    separate = next(r for r in paragraph.iter(qn("w:r")) if r.find(qn("w:fldChar")) is not None and r.find(qn("w:fldChar")).get(qn("w:fldCharType")) == "separate")
+    following = list(separate.itersiblings())
+    for r in following:
+        paragraph.remove(r)
+    end = [r for r in following if r.find(qn("w:fldChar")) is not None]
+    if anchor is not paragraph:
+        anchor.append(end[-1])
+    else:
+        paragraph.extend(end)
+
+
+class BodyXml:
+    """An annex's body XML, inserted as docxtpl inserts a sub-document."""
+
+    def __init__(self, xml: str) -> None:
+        self.xml = xml
+
+    def __html__(self) -> str:
+        return self.xml
+
+    def __str__(self) -> str:
+        return self.xml
+
+
+SELF_CONTAINED = re.compile(r'r:(id|embed|link)=|<w:bookmarkStart|<wp:docPr|<w:numPr|<w:footnoteReference|<w:endnoteReference|<w:fldSimple')
+
+
+def annex(tpl: DocxTemplate, template: Path, data: bytes):
+    """An annex to insert: its plain body when docxcompose's merge would change nothing, else docxtpl's Subdoc.
+
+    The merge is a no-op when the annex has the main document's very styles and its body refers to nothing
+    outside itself (no relationships, numbering, bookmarks, drawings or notes).
+    """
+    from docx.oxml.parser import parse_xml
+    with zipfile.ZipFile(io.BytesIO(data)) as z, zipfile.ZipFile(template) as main:
+        same_styles = z.read("word/styles.xml") == main.read("word/styles.xml")
+        document = z.read("word/document.xml")
+    body = parse_xml(document).body
+    if body.sectPr is not None:
+        body.remove(body.sectPr)
+    xml = etree.tostring(body, encoding="unicode", pretty_print=False)
+    if not same_styles or SELF_CONTAINED.search(xml):
+        return tpl.new_subdoc(io.BytesIO(data))
+    return BodyXml(re.sub(r"</?w:body[^>]*>", "", xml))
+
+
+PLACEHOLDER = re.compile(r"【待补充[^】]*】")
+
+
+def highlight_placeholders(body) -> None:
+    """Split runs so that every 【待补充：…】 stands in its own yellow-highlighted run."""
+    for t in list(body.iter(qn("w:t"))):
+        text = t.text or ""
+        if not PLACEHOLDER.search(text):
+            continue
+        run = t.getparent()
+        pieces = [p for p in re.split(f"({PLACEHOLDER.pattern})", text) if p]
+        for piece in pieces:
+            new = copy.deepcopy(run)
+            for old in new.findall(qn("w:t")):
+                new.remove(old)
+            node = etree.SubElement(new, qn("w:t"))
+            node.text = piece
+            node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            if PLACEHOLDER.fullmatch(piece):
+                new.get_or_add_rPr().get_or_add_highlight().set(qn("w:val"), "yellow")
+            run.addprevious(new)
+        run.getparent().remove(run)
+
+
+def _template_message(template: Path, exc: TemplateError) -> str:
+    """A Chinese explanation of a Jinja error, with the template text around it."""
+    where = ""
+    context = getattr(exc, "docx_context", None)
+    if context:
+        text = " ".join(t.strip() for t in context if t.strip())
+        where = f"\n  出错位置附近的文字：{text[:200]}"
+    detail = str(exc.message if hasattr(exc, "message") and exc.message else exc)
+    match = re.search(r"'([^']+)' is undefined", detail)
+    if match:
+        detail = f"模板用到了不存在的变量“{match.group(1)}”（可用变量见 templates/README.md）"
+    return f"模板 {template} 无法渲染：{detail}{where}"

@@ -1,0 +1,94 @@
+"""The Jinja environment every template renders in: sandboxed, autoescaped, strict, XML-safe, compiled once."""
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import re
+import sys
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2 import StrictUndefined
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup, escape
+
+from generator.formatting import FILTERS
+
+FORBIDDEN = re.compile(r"[\x00-\x08\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_safe(value: Any) -> Any:
+    """Text as Word can hold it: CR LF and vertical tabs become line breaks, characters XML 1.0 forbids are dropped.
+
+    Braces next to an underscore are written as character references, because docxtpl rewrites
+    ``{_{`` and the like in its output.
+    """
+    if isinstance(value, str) and not hasattr(value, "__html__"):
+        value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n")
+        text = str(escape(FORBIDDEN.sub("", value)))
+        return Markup(text.replace("{_", "&#123;_").replace("_}", "_&#125;"))
+    return value
+
+
+def remembered(cache: dict, key, limit: int, make):
+    """cache[key], made on first use; the oldest entries leave once the cache holds more than ``limit``."""
+    value = cache.get(key)
+    if value is None:
+        value = cache[key] = make()
+        while len(cache) > limit:
+            cache.pop(next(iter(cache)))
+    return value
+
+
+class Sandbox(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox, also closed to the data model's own machinery (model_*).
+
+    Each template text is compiled once per process: docxtpl asks for the same parts on every render.
+    """
+
+    def from_string(self, source, globals=None, template_class=None):  # noqa: A002 (Jinja's signature)
+        """The compiled template of a source text, compiled on first use."""
+        if globals or template_class or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        return remembered(_COMPILED, source, 256, lambda: self.template_class.from_code(
+            self, _disk_code(self, source), self.make_globals(None), None))
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        """Attributes a template may read: no dunder/private ones (Jinja's rule) and no pydantic internals."""
+        if attr.startswith("model_"):
+            return False
+        return super().is_safe_attribute(obj, attr, value)
+
+
+CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "juesuan" / "jinja"
+
+
+def _disk_code(env, source: str):
+    """The compiled code of a template text, kept on disk between runs (as Jinja's bytecode cache does)."""
+    key = hashlib.sha256("\0".join((sys.version, jinja2.__version__, type(env).__name__, source)).encode()).hexdigest()
+    path = CACHE / f"{key}.bin"
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    code = env.compile(source)
+    try:
+        from generator.render.files import write_atomic
+        write_atomic(path, marshal.dumps(code))
+    except Exception:  # a read-only home only costs speed
+        pass
+    return code
+
+
+_COMPILED: dict = {}
+
+
+@lru_cache(maxsize=1)
+def environment() -> ImmutableSandboxedEnvironment:
+    """The Jinja environment every template renders in: sandboxed, autoescaped, strict, XML-safe output."""
+    env = Sandbox(autoescape=True, undefined=StrictUndefined, finalize=xml_safe)
+    env.filters.update(FILTERS)
+    return env

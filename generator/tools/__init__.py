@@ -1,0 +1,1 @@
+"""Tools around the documents: template lint and plain-text rendition."""

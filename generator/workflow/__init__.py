@@ -1,0 +1,1 @@
+"""The jobs a command runs: discover and generate, batches, new-year scaffolds, PDF export."""
