@@ -48,8 +48,8 @@ def test_every_kind_equals_the_unoptimised_path():
             compared.add("自评报告")
         from generator.contexts.national import national
         suffix = "" if bundle.unit.layout == "全国" else "（全国版式）"
-        from generator.figures.tables import missing_facts
-        as_draft = bool(suffix) and bool(missing_facts(bundle.year))
+        from generator.checks.requirements import table_facts
+        as_draft = bool(suffix) and bool(table_facts(bundle.year))
         assert fast[f"{year}年度部门决算{suffix}.docx"] == reference(t("部门决算", "全国"), national(bundle), draft=as_draft)
         compared.add("全国部门决算")
         if bundle.unit.layout == "全国":

@@ -4,6 +4,7 @@ from __future__ import annotations
 import difflib
 
 from generator.checks.registry import LARGE_CHANGE, mismatch, rule
+from generator.checks.requirements import KIND_NAMES
 from generator.errors import WARNING, Finding
 from generator.figures.bundle import Bundle
 from generator.formatting import money, percent
@@ -150,8 +151,7 @@ def changes_explained(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> l
 @rule
 def custom_templates_exist(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
     """A unit's own templates name known document kinds and existing .docx files."""
-    from generator.render.kinds import KINDS
-    names = [k.name for k in KINDS]
+    names = KIND_NAMES
     out = []
     for kind, path in bundle.unit.templates.items():
         if kind not in names:

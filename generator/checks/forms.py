@@ -5,6 +5,7 @@ import difflib
 from decimal import Decimal
 
 from generator.checks.registry import mismatch, rule
+from generator.checks.requirements import table_facts
 from generator.checks.stated import (
     AMOUNT,
     FIGURES,
@@ -99,10 +100,9 @@ TABLE_NAMES = {"二": "收入决算表", "三": "支出决算表", "五": "一�
 @rule
 def national_tables_complete(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
     """The facts each 全国-layout table needs and this year lacks (the table is printed without its detail)."""
-    from generator.figures.tables import missing_facts
     hint = "" if bundle.unit.layout == "全国" else "（本单位不按全国版式公开时可忽略）"
     return [year_file.finding(("支出", "科目"), f"全国版式的{TABLE_NAMES[number]}缺少：{'、'.join(facts)}，该表不能列出明细{hint}。", WARNING)
-            for number, facts in missing_facts(bundle.year).items()]
+            for number, facts in table_facts(bundle.year).items()]
 
 
 @rule

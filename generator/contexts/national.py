@@ -5,6 +5,7 @@ from decimal import Decimal
 from typing import Any
 
 from generator import formatting
+from generator.checks.requirements import table_facts
 from generator.contexts.common import base_context
 from generator.figures.bundle import Bundle
 from generator.figures.core import Change, breakdown, compared, ratio
@@ -121,7 +122,7 @@ def national(bundle: Bundle) -> dict[str, Any]:
         **_basic_spending(year, t),
         "vehicle_counts": [{"kind": k, "count": year.assets.vehicles.get(k, 0)} for k in VEHICLE_KINDS],
         "glossary": [{"term": g, "text": glossary("全国").get(g, "")} for g in GLOSSARY],
-        "missing_tables": t.missing,
+        "missing_tables": table_facts(year),
         "income_total": _level1_sum(t.income, 7), "spending_total": _level1_sum(t.spending, 6),
         "general_total": _level1_sum(t.general, 3),
         "gov_fund_rows_total": _level1_sum(t.funds["政府性基金预算"], 6),

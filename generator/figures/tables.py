@@ -1,7 +1,7 @@
 """The nine 部门决算表 of the national layout, computed from the detail lines (numbers only; names come later)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Optional
 
@@ -107,7 +107,6 @@ class Tables:
     general: list[Row]
     economic: dict[str, Decimal]
     funds: dict[str, list[Row]]
-    missing: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def end_carryover(self) -> Decimal:
@@ -153,7 +152,7 @@ def income_sources(year: Year) -> list[Decimal]:
     written = year.income
     if any(getattr(written, k) for k in SOURCE_KEYS):
         return [getattr(written, k) for k in SOURCE_KEYS]
-    return _detail_sources(year)
+    return detail_sources(year)
 
 
 def _sources(year: Year) -> tuple[list[Decimal], dict[str, Decimal]]:
@@ -200,26 +199,10 @@ def compute_tables(year: Year) -> Tables:
         fiscal_start=start, general=hierarchy(general, 3), economic=economic,
         funds={f: hierarchy(fund_leaves(year, f), 6) for f in FUNDS[1:]},
     )
-    tables.missing = missing_facts(year)
     return tables
 
 
-def missing_facts(year: Year) -> dict[str, list[str]]:
-    """Per table, the facts the year lacks for it (table number → YAML keys)."""
-    lines = year.expenditure.lines
-    split = [f"支出.科目[{i}].基本支出/项目支出" for i, l in enumerate(lines) if l.basic is None or l.project is None]
-    per_code_income = year.income != type(year.income)() and not year.non_fiscal_income and not any(l.income is not None for l in lines)
-    out: dict[str, list[str]] = {}
-    if per_code_income and _sources(year)[0] != _detail_sources(year):
-        out["二"] = ["支出.科目[].收入数（各科目的财政拨款收入）", "非财政拨款收入"]
-    if split:
-        out["三"] = out["五"] = split[:3] + (["……"] if len(split) > 3 else [])
-    if not year.economic_lines:
-        out["六"] = ["基本支出明细（按经济分类科目的基本支出）"]
-    return out
-
-
-def _detail_sources(year: Year) -> list[Decimal]:
+def detail_sources(year: Year) -> list[Decimal]:
     """Income by source as the detail lines alone give it."""
     fiscal = {f: ZERO for f in FUNDS}
     for line in year.expenditure.lines:

@@ -6,6 +6,8 @@ from pathlib import Path
 from typing import Callable
 
 from generator import ROOT
+from generator.checks import requirements as names
+from generator.checks.requirements import REQUIREMENTS, renders_as_draft, skipped_for
 from generator.contexts import common as contexts
 from generator.figures.bundle import Bundle
 
@@ -31,13 +33,15 @@ def template_path(kind: str, bundle: Bundle, unit_dir: Path, layouts: tuple[str,
 
 @dataclass(frozen=True)
 class Kind:
-    """A document kind: its name, the layouts it exists in, what it needs and how it renders."""
+    """A document kind: its name, the layouts it exists in and how it renders (what it needs: checks.requirements)."""
 
     name: str
     layouts: tuple[str, ...]
-    missing: Callable[[Bundle], list[str]]
     build: Callable[["Kind", Bundle, Path, bool], list[Output]]
-    requires: tuple[tuple[str, ...], ...] = ()
+
+    def missing(self, bundle: Bundle) -> list[str]:
+        """The facts whose absence skips this kind for the unit (from the requirements table)."""
+        return skipped_for(REQUIREMENTS[self.name], bundle.year)
 
 
 def render(*args, **kwargs) -> bytes:
@@ -93,55 +97,30 @@ def _build_projects(kind: Kind, bundle: Bundle, unit_dir: Path, draft: bool) -> 
             for i, data in _project_reports(bundle, unit_dir, draft)]
 
 
-def missing_paths(bundle: Bundle, paths: tuple[tuple[str, ...], ...]) -> list[str]:
-    """The required YAML key paths whose value the year does not have."""
-    return [".".join(p) for p in paths if value_at(bundle.year, p) is None]
-
-
-def value_at(model, path: tuple[str, ...]):
-    """The value at a path of YAML keys in a model, None when absent."""
-    for key in path:
-        fields = {f.alias or n: n for n, f in type(model).model_fields.items()}
-        model = getattr(model, fields[key], None)
-        if model is None:
-            return None
-    return model
-
-
 def _build_self_evaluation(kind: Kind, bundle: Bundle, unit_dir: Path, draft: bool) -> list[Output]:
     """The 部门整体支出绩效自评报告 with its 自评表."""
     path = template_path(kind.name, bundle, unit_dir, kind.layouts)
     return [Output(f"{bundle.year.year}年度部门整体支出绩效自评报告.docx", render(path, contexts.self_evaluation_report(bundle), draft=draft))]
 
 
-FINAL_NEEDS = (("实有人数",), ("经济分类",))
-FINAL = Kind("部门决算说明", ("四川",), lambda b: missing_paths(b, FINAL_NEEDS), _build_final, FINAL_NEEDS)
-def _needs_overall(bundle: Bundle) -> list[str]:
-    """Facts the 部门整体支出绩效评价报告 cannot do without."""
-    year = bundle.year
-    needs = [("实有人数", year.staff), ("整体支出绩效评价 或 整体支出自评", year.overall_evaluation or year.self_evaluation)]
-    return [key for key, value in needs if value is None]
+FINAL = Kind(names.FINAL, ("四川",), _build_final)
+OVERALL = Kind(names.OVERALL, ("四川",), _build_overall)
+PROJECT = Kind(names.PROJECT, ("四川",), _build_projects)
+SELF = Kind(names.SELF, ("湖南",), _build_self_evaluation)
 
 
-OVERALL = Kind("部门整体支出绩效评价报告", ("四川",), _needs_overall, _build_overall)
-PROJECT = Kind("项目支出绩效评价报告", ("四川",), lambda b: [], _build_projects)
-SELF_NEEDS = (("实有人数",), ("预算",), ("整体支出自评",))
-SELF = Kind("部门整体支出绩效自评报告", ("湖南",), lambda b: missing_paths(b, SELF_NEEDS), _build_self_evaluation, SELF_NEEDS)
 def _build_national(kind: Kind, bundle: Bundle, unit_dir: Path, draft: bool) -> list[Output]:
     """The national-layout 部门决算 with its nine tables, as far as the data allows."""
     from generator.contexts.national import national
-    from generator.figures.tables import missing_facts
     path = template_path(kind.name, bundle, unit_dir, kind.layouts)
-    suffix = "" if bundle.unit.layout == "全国" else "（全国版式）"
-    # a unit publishing in another layout gets this one as a draft when it lacks facts the layout needs
-    draft = draft or (bool(suffix) and bool(missing_facts(bundle.year)))
+    own = bundle.unit.layout == "全国"
+    suffix = "" if own else "（全国版式）"
+    draft = draft or renders_as_draft(REQUIREMENTS[kind.name], bundle.year, own)
     return [Output(f"{bundle.year.year}年度部门决算{suffix}.docx", render(path, national(bundle), draft=draft))]
 
 
-NATIONAL_NEEDS = (("实有人数",), ("基本支出明细",))
-NATIONAL = Kind("部门决算", ("全国",), lambda b: [], _build_national, NATIONAL_NEEDS)
+NATIONAL = Kind(names.NATIONAL, ("全国",), _build_national)
 KINDS = [FINAL, OVERALL, PROJECT, SELF, NATIONAL]
-PRIMARY = {"四川": FINAL, "湖南": SELF, "全国": NATIONAL}
 
 
 RENDER_NAMES = {"subdocs", "draft", "draft_mark"}

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Optional
 
 from generator import ROOT, checks
+from generator.checks.requirements import Requirement, absent_in_data, primary
 from generator.errors import DataError, Finding, UsageError
 from generator.figures import previous
 from generator.figures.bundle import Bundle
@@ -16,7 +17,7 @@ from generator.load.reader import Loaded, display_path, load_yaml
 from generator.model import Unit, Year
 from generator.model.validation import fill, validate
 from generator.render.files import write_atomic
-from generator.render.kinds import KINDS, PRIMARY
+from generator.render.kinds import KINDS
 
 DATA = ROOT / "data"
 UNIT_FILE = "unit.yaml"
@@ -121,9 +122,9 @@ def prepare(job: Job, draft: bool = False) -> Prepared:
     unit_loaded, year_loaded = load_yaml(job.unit_dir / UNIT_FILE), load_yaml(job.year_file)
     result.findings += unit_loaded.findings + year_loaded.findings
     unit = _model(Unit, unit_loaded, result, draft)
-    primary = PRIMARY.get(unit.layout) if unit else None
-    if primary and year_loaded.ok and isinstance(year_loaded.data, dict):
-        result.findings += _required(year_loaded, primary, draft)
+    own = primary(unit.layout) if unit else None
+    if own and year_loaded.ok and isinstance(year_loaded.data, dict):
+        result.findings += _required(year_loaded, own, draft)
     year = _model(Year, year_loaded, result, draft)
     if unit is None or year is None:
         return result
@@ -134,15 +135,14 @@ def prepare(job: Job, draft: bool = False) -> Prepared:
     return result
 
 
-def _required(loaded: Loaded, kind, draft: bool) -> list[Finding]:
-    """Findings for the facts the unit's main document needs; a draft gets placeholders instead."""
+def _required(loaded: Loaded, own: Requirement, draft: bool) -> list[Finding]:
+    """Findings for the facts the unit's own document needs (the requirements table); a draft gets placeholders."""
     out = []
-    for path in kind.requires:
-        if loaded.data.get(path[0]) is None:
-            if draft:
-                fill(Year, loaded.data, path)
-            else:
-                out.append(loaded.finding(path, f"缺少“{'.'.join(path)}”：生成{kind.name}需要它。请补充，或用 generate --draft 先生成草稿。"))
+    for path in absent_in_data(own, loaded.data):
+        if draft:
+            fill(Year, loaded.data, path)
+        else:
+            out.append(loaded.finding(path, f"缺少“{'.'.join(path)}”：生成{own.kind}需要它。请补充，或用 generate --draft 先生成草稿。"))
     return out
 
 

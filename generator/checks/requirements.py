@@ -1,0 +1,111 @@
+"""The requirements table: which facts each document kind needs, and what happens when one is missing.
+
+`check`, `generate` and `--draft` all read this table:
+- for the document a unit publishes (its layout's kind), a missing fact is an error, and a draft shows a placeholder;
+- for the other kinds, a missing fact either skips the document (SKIP) or, for the national 部门决算, makes it a
+  draft when its tables lack their detail facts (DRAFT).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from generator.figures.tables import detail_sources, income_sources
+from generator.model import Year
+
+SKIP, DRAFT = "skip", "draft"
+
+FINAL = "部门决算说明"
+OVERALL = "部门整体支出绩效评价报告"
+PROJECT = "项目支出绩效评价报告"
+SELF = "部门整体支出绩效自评报告"
+NATIONAL = "部门决算"
+
+
+@dataclass(frozen=True)
+class Need:
+    """One fact a document needs: the YAML keys that can hold it (any one is enough)."""
+
+    paths: tuple[tuple[str, ...], ...]
+
+    @property
+    def label(self) -> str:
+        """The fact's name in messages: its keys, joined by 或 when there are several."""
+        return " 或 ".join(".".join(p) for p in self.paths)
+
+    def present(self, year: Year) -> bool:
+        """Whether the year holds the fact under one of its keys."""
+        return any(value_at(year, path) is not None for path in self.paths)
+
+
+def need(*paths: str) -> Need:
+    """A need from dotted key paths, e.g. need("整体支出绩效评价", "整体支出自评")."""
+    return Need(tuple(tuple(p.split(".")) for p in paths))
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """A document kind's needs, and what happens to it when it is not the unit's own document and lacks them."""
+
+    kind: str
+    needs: tuple[Need, ...]
+    otherwise: str = SKIP
+
+
+REQUIREMENTS: dict[str, Requirement] = {r.kind: r for r in (
+    Requirement(FINAL, (need("实有人数"), need("经济分类"))),
+    Requirement(OVERALL, (need("实有人数"), need("整体支出绩效评价", "整体支出自评"))),
+    Requirement(PROJECT, ()),
+    Requirement(SELF, (need("实有人数"), need("预算"), need("整体支出自评"))),
+    Requirement(NATIONAL, (need("实有人数"), need("基本支出明细")), DRAFT),
+)}
+PRIMARY = {"四川": FINAL, "湖南": SELF, "全国": NATIONAL}
+KIND_NAMES = list(REQUIREMENTS)
+
+
+def value_at(model: Any, path: tuple[str, ...]) -> Any:
+    """The value at a path of YAML keys in a model, None when absent."""
+    for key in path:
+        fields = {f.alias or n: n for n, f in type(model).model_fields.items()}
+        model = getattr(model, fields[key], None)
+        if model is None:
+            return None
+    return model
+
+
+def primary(layout: Optional[str]) -> Optional[Requirement]:
+    """The requirement of the document a unit of this layout publishes."""
+    kind = PRIMARY.get(layout or "")
+    return REQUIREMENTS[kind] if kind else None
+
+
+def absent_in_data(requirement: Requirement, data: dict) -> list[tuple[str, ...]]:
+    """The first key path of each need that the plain data of a year file does not hold (checked before the model)."""
+    return [n.paths[0] for n in requirement.needs if all(data.get(p[0]) is None for p in n.paths)]
+
+
+def skipped_for(requirement: Requirement, year: Year) -> list[str]:
+    """The needs whose absence skips a document that is not the unit's own (none for a DRAFT kind)."""
+    if requirement.otherwise != SKIP:
+        return []
+    return [n.label for n in requirement.needs if not n.present(year)]
+
+
+def table_facts(year: Year) -> dict[str, list[str]]:
+    """Per national table, the detail facts the year lacks for it (table number → YAML keys)."""
+    lines = year.expenditure.lines
+    split = [f"支出.科目[{i}].基本支出/项目支出" for i, line in enumerate(lines) if line.basic is None or line.project is None]
+    per_code_income = year.income != type(year.income)() and not year.non_fiscal_income and not any(line.income is not None for line in lines)
+    out: dict[str, list[str]] = {}
+    if per_code_income and income_sources(year) != detail_sources(year):
+        out["二"] = ["支出.科目[].收入数（各科目的财政拨款收入）", "非财政拨款收入"]
+    if split:
+        out["三"] = out["五"] = split[:3] + (["……"] if len(split) > 3 else [])
+    if not year.economic_lines:
+        out["六"] = ["基本支出明细（按经济分类科目的基本支出）"]
+    return out
+
+
+def renders_as_draft(requirement: Requirement, year: Year, own: bool) -> bool:
+    """Whether a DRAFT kind that is not the unit's own document lacks detail facts and so renders as a draft."""
+    return requirement.otherwise == DRAFT and not own and bool(table_facts(year))
