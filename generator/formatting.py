@@ -76,6 +76,18 @@ def growth_word(delta: Decimal | None) -> str:
     return _by_sign(delta, "增长", "下降", "持平")
 
 
+def magnitude(value: Decimal | None) -> str:
+    """An amount without its sign, for printing after a word that carries the sign (增加5.00, 调减3.00)."""
+    if value is None or is_pending(value):
+        return money(value)
+    return money(abs(value))
+
+
+def adjust_word(delta: Decimal | None) -> str:
+    """追加 or 调减 for a budget adjustment, chosen by its sign (追加 when zero)."""
+    return "调减" if delta is not None and not is_pending(delta) and delta < 0 else "追加"
+
+
 def _by_sign(delta: Decimal | None, up: str, down: str, flat: str) -> str:
     """One of three words by the sign of a number."""
     if is_pending(delta):
@@ -104,11 +116,12 @@ HEADING_FORMATS = {
     2: lambda n: f"（{chinese_number(n)}）",
     3: lambda n: f"{n}.",
     4: lambda n: f"（{n}）",
+    5: lambda n: f"{n}、",  # items listed in a paragraph's place (1、2、3、)
 }
 
 
 def heading_number(level: int, n: int) -> str:
-    """The official heading number of the n-th heading at a level (第一部分, 一、, （一）, 1., （1））."""
+    """The official number of the n-th heading at a level (第一部分, 一、, （一）, 1., （1）) or of a listed item (1、)."""
     return HEADING_FORMATS[level](n)
 
 
@@ -145,6 +158,10 @@ class HeadingCounter:
         """Next （1）."""
         return self.next(4)
 
+    def item(self) -> str:
+        """Next 1、 (a numbered paragraph; restarts under every heading)."""
+        return self.next(5)
+
 
 def join_list(items: list[str], sep: str = "、", last: str | None = None) -> str:
     """Items joined Chinese-style; ``last`` (e.g. 及) before the final item if given."""
@@ -163,6 +180,8 @@ FILTERS = {
     "score": score,
     "increase_word": increase_word,
     "growth_word": growth_word,
+    "adjust_word": adjust_word,
+    "magnitude": magnitude,
     "cn": chinese_number,
     "daxie": capital_amount,
     "join_cn": join_list,

@@ -4,12 +4,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Callable
 
+from generator.constants import TOLERANCE
 from generator.errors import ERROR, WARNING, Finding
 from generator.figures.bundle import Bundle
 from generator.formatting import money
 from generator.load.reader import Loaded
 
-ROUNDING = Decimal("0.01")
 LARGE_CHANGE = Decimal("0.3")
 
 Rule = Callable[[Bundle, Loaded, Loaded], list[Finding]]
@@ -35,5 +35,5 @@ def mismatch(loaded: Loaded, path: tuple, stated: Decimal, computed: Decimal, wh
     diff = abs(stated - computed)
     if diff == 0:
         return []
-    severity = WARNING if diff <= ROUNDING else ERROR
+    severity = WARNING if diff <= TOLERANCE else ERROR
     return [loaded.finding(path, f"填写的 {money(stated)} 与{what} {money(computed)} 相差 {money(diff)} 万元。请核对各项数字或合计数。", severity)]

@@ -1,13 +1,13 @@
 """Per-document template variables built from the model and its figures (see templates/README.md)."""
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from generator import formatting
+from generator.constants import GRADES, SPENDING_KINDS
 from generator.figures.bundle import Bundle
 from generator.figures.core import Part
-from generator.figures.selfeval import GRADES
+from generator.figures.unit import department_count, staffing_parts, staffing_total
 from generator.load.catalog import glossary
 from generator.model import (
     Body,
@@ -21,18 +21,9 @@ from generator.model import (
     Unit,
     Year,
 )
+from generator.model.accounts import INCOME_SOURCES
 
-INCOME_LABELS = {
-    "general_budget": "一般公共预算财政拨款收入",
-    "government_fund": "政府性基金预算财政拨款收入",
-    "state_capital": "国有资本经营预算财政拨款收入",
-    "higher_subsidy": "上级补助收入",
-    "business": "事业收入",
-    "operating": "经营收入",
-    "affiliated": "附属单位上缴收入",
-    "other": "其他收入",
-}
-KIND_LABELS = {"basic": "基本支出", "project": "项目支出"}
+INCOME_LABELS = dict(INCOME_SOURCES)
 CODES_MARKER = "功能分类科目"
 
 
@@ -46,12 +37,12 @@ def code_classes(bundle: Bundle) -> list[dict]:
     """一般公共预算 spending by 类, each with its 项 lines and their names."""
     cat, year = bundle.catalog, bundle.year.year
     return [{
-        "code": g.code, "name": cat.name(g.code, year), "short": cat.short(g.code, year),
+        "number": formatting.heading_number(3, i), "code": g.code, "name": cat.name(g.code, year), "short": cat.short(g.code, year),
         "amount": g.amount, "budget": g.budget, "share": g.share,
         "lines": [{"code": l.key, "name": cat.name(l.key, year), "amount": l.amount,
                    "budget": l.budget, "completion": l.completion,
                    "spend_word": _spend_word(cat.name(l.key, year) or "")} for l in g.lines],
-    } for g in bundle.figures.classes]
+    } for i, g in enumerate(bundle.figures.classes, 1)]
 
 
 def _spend_word(name: str) -> str:
@@ -69,7 +60,7 @@ def glossary_entries(bundle: Bundle) -> list[dict]:
             entries.extend(_code_entries(bundle, None))
         else:
             entries.append({"term": choice, "text": standard.get(choice, "")})
-    return entries
+    return [dict(e, number=formatting.heading_number(3, i)) for i, e in enumerate(entries, 1)]
 
 
 def _code_entries(bundle: Bundle, chosen: list[str] | None) -> list[dict]:
@@ -139,11 +130,7 @@ def project_view(bundle: Bundle, project: Project, index: int) -> dict:
 
 def staffing(unit: Unit) -> dict:
     """编制 by kind with its total."""
-    s = unit.staffing
-    parts = [("行政编制", s.administrative), ("事业编制", s.institutional), ("工勤编制", s.worker)]
-    parts = [(k, v) for k, v in parts if v]
-    total = s.total if s.total is not None else sum(v for _, v in parts)
-    return {"total": total, "parts": [{"name": k, "count": v} for k, v in parts]}
+    return {"total": staffing_total(unit), "parts": [{"name": k, "count": v} for k, v in staffing_parts(unit)]}
 
 
 def base_context(bundle: Bundle) -> dict[str, Any]:
@@ -153,9 +140,9 @@ def base_context(bundle: Bundle) -> dict[str, Any]:
     return {
         "unit": unit, "d": year, "f": figs, "year": year.year, "prev_year": year.year - 1,
         "staffing": staffing(unit), "budget_unit": bundle.budget_unit,
-        "part": counter.part, "h1": counter.h1, "h2": counter.h2, "h3": counter.h3, "h4": counter.h4,
+        "part": counter.part, "h1": counter.h1, "h2": counter.h2, "h3": counter.h3, "h4": counter.h4, "item": counter.item,
         "income_parts": labelled(figs.income_parts, INCOME_LABELS),
-        "spending_kind": labelled(figs.spending_kind, KIND_LABELS),
+        "spending_kind": labelled(figs.spending_kind, SPENDING_KINDS),
         "classes": code_classes(bundle),
         "changes": figs.changes,
         "projects": [project_view(bundle, p, i) for i, p in enumerate(year.projects)],
@@ -171,9 +158,9 @@ def final_accounts(bundle: Bundle, annexes: list[dict]) -> dict[str, Any]:
         "three_public": {"abroad": tp[0], "vehicles": tp[1], "reception": tp[2]},
         "glossary": glossary_entries(bundle),
         "assessed_projects": [p.name for p in year.projects if p.prior_assessment],
-        "targeted_count": len(year.projects),
-        "monitored_count": sum(p.monitored for p in year.projects),
-        "self_evaluated_count": sum(p.self_evaluated for p in year.projects),
+        "targeted_count": bundle.figures.targeted_count,
+        "monitored_count": bundle.figures.monitored_count,
+        "self_evaluated_count": bundle.figures.self_evaluated_count,
         "vehicles": [{"kind": k, "count": v} for k, v in year.assets.vehicles.items()],
         "annexes": annexes,
         "overall_annex": next((a["number"] for a in annexes if a["project"] is None), None),
@@ -223,11 +210,6 @@ def project_report(bundle: Bundle, index: int) -> dict[str, Any]:
 
 
 
-def department_count(unit: Unit) -> int:
-    """内设机构 count, a body standing for several counting as such."""
-    return sum(d.count if isinstance(d, Body) else 1 for d in unit.departments)
-
-
 def department_names(unit: Unit) -> list[str]:
     """内设机构 names."""
     return [d.name if isinstance(d, Body) else d for d in unit.departments]
@@ -257,14 +239,15 @@ def self_evaluation_report(bundle: Bundle) -> dict[str, Any]:
     year = bundle.year
     titles = [s.title for s in year.work]
     ctx.update({
+        "functions": [{"number": formatting.heading_number(5, i), "text": t} for i, t in enumerate(bundle.unit.functions, 1)],
         "department_count": department_count(bundle.unit),
         "departments": department_names(bundle.unit),
         "work": [{"title": s.title, "paragraphs": [paragraph(p) for p in s.paragraphs]} for s in year.work],
         "work_intro": [paragraph(p) for p in year.work_intro],
         "work_summary": [paragraph(p) for p in year.work_summary],
-        "project_funds": sum((p.budget for p in bundle.figures.projects), Decimal(0)),
+        "project_funds": bundle.figures.project_funds,
         "se": bundle.figures.self_eval, "sd": year.self_evaluation,
-        "achieved": year.self_evaluation.achieved or "；".join(f"{i}、{t}" for i, t in enumerate(titles, 1)),
+        "achieved": year.self_evaluation.achieved or "；".join(formatting.heading_number(5, i) + t for i, t in enumerate(titles, 1)),
         "indicator_rows": indicator_rows(bundle),
         "grades": [{"floor": floor, "name": name} for floor, name in GRADES],
     })

@@ -6,9 +6,8 @@ from dataclasses import dataclass, field
 from decimal import ROUND_FLOOR, Decimal
 from typing import Optional
 
+from generator.constants import ZERO
 from generator.pending import is_pending
-
-ZERO = Decimal("0")
 
 
 def ratio(numerator: Optional[Decimal], denominator: Optional[Decimal]) -> Optional[Decimal]:

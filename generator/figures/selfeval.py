@@ -5,21 +5,17 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Optional
 
+from generator.constants import GRADES, ZERO, band
 from generator.figures import core as figures
 from generator.model import Year
 from generator.pending import is_pending
-
-ZERO = Decimal("0")
-
-
-GRADES = [(Decimal(90), "优"), (Decimal(80), "良"), (Decimal(60), "中"), (Decimal("-Infinity"), "差")]
 
 
 def grade(score: Decimal) -> str:
     """优/良/中/差 by the thresholds of the 自评表 (90, 80, 60)."""
     if is_pending(score):
         return str(score)
-    return next(name for floor, name in GRADES if score >= floor)
+    return band(score, GRADES)
 
 
 @dataclass

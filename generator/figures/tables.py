@@ -5,10 +5,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Optional
 
+from generator.constants import FUNDS, ZERO
 from generator.model import Year
+from generator.model.accounts import INCOME_SOURCES
 
-ZERO = Decimal("0")
-FUNDS = ["一般公共预算", "政府性基金预算", "国有资本经营预算"]
 # The 24 expenditure classes the 收入支出决算总表 lists, in order.
 CLASSES = ["201", "202", "203", "204", "205", "206", "207", "208", "210", "211", "212", "213",
            "214", "215", "216", "217", "219", "220", "221", "222", "223", "224", "229", "234"]
@@ -144,7 +144,7 @@ class Tables:
         return sum((v for c, v in self.economic.items() if c[:3] in PUBLIC and len(c) == 5), ZERO)
 
 
-SOURCE_KEYS = ["general_budget", "government_fund", "state_capital", "higher_subsidy", "business", "operating", "affiliated", "other"]
+SOURCE_KEYS = [name for name, _ in INCOME_SOURCES]
 
 
 def income_sources(year: Year) -> list[Decimal]:

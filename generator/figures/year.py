@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Optional
 
+from generator.constants import SPENDING_KINDS
 from generator.figures import selfeval, tables
 from generator.figures.core import (
     ZERO,
@@ -17,6 +18,7 @@ from generator.figures.core import (
     total_or_none,
 )
 from generator.model import Year
+from generator.model.accounts import INCOME_SOURCES
 from generator.pending import Pending
 
 
@@ -62,6 +64,14 @@ class Figures:
     projects: list[ProjectFigures]
     changes: dict[str, Change]
     self_eval: Optional["selfeval.SelfEvalFigures"] = None
+    targeted_count: int = 0
+    monitored_count: int = 0
+    self_evaluated_count: int = 0
+
+    @property
+    def project_funds(self) -> Decimal:
+        """The projects' budgets together."""
+        return sum((p.budget for p in self.projects), ZERO)
 
     @property
     def completion(self) -> Optional[Decimal]:
@@ -79,55 +89,77 @@ class Figures:
         return ratio(self.three_public_total, self.three_public_budget)
 
 
-INCOME_KEYS = ["general_budget", "government_fund", "state_capital", "higher_subsidy",
-               "business", "operating", "affiliated", "other"]
+INCOME_KEYS = [name for name, _ in INCOME_SOURCES]
 
 
 def compute(year: Year) -> Figures:
     """All derived figures of one year."""
-    sources = tables.income_sources(year)
-    income = list(zip(INCOME_KEYS, sources))
-    income_total = sum(sources, ZERO)
-    fiscal_income = sum(sources[:3], ZERO)
-    fiscal_total = fiscal_income + sum(tables.fiscal_start(year).values(), ZERO)
-    lines = year.expenditure.lines
-    expenditure_total = sum((l.actual for l in lines), ZERO)
-    fund_spending = _by_fund(year)
-    general_lines = [Part(l.code, l.actual, None, l.budget) for l in lines if l.fund == "一般公共预算"]
-    general_budget = fund_spending.get("一般公共预算", ZERO)
-    tp = year.three_public
-    tp_items = [("abroad", tp.abroad.actual),
-                ("vehicles", tp.vehicle_purchase.actual + tp.vehicle_operation.actual),
-                ("reception", tp.reception.actual)]
-    tp_budgets = [tp.abroad.budget, tp.vehicle_purchase.budget + tp.vehicle_operation.budget,
-                  tp.reception.budget]
+    money = _income_figures(year)
+    money.update(_spending_figures(year, money["fiscal_total"]))
+    money.update(_three_public(year))
+    expenditure_total, general_budget = money["expenditure_total"], money["general_budget"]
     return Figures(
-        income_parts=breakdown([x for x in income if x[1]]),
-        income_total=income_total,
-        fiscal_income=fiscal_income,
-        fiscal_total=fiscal_total,
-        expenditure_total=expenditure_total,
-        budget_total=total_or_none([l.budget for l in lines]),
-        spending_kind=breakdown([("basic", spending_kind(year, "basic")), ("project", spending_kind(year, "project"))]),
-        fund_spending=fund_spending,
-        general_budget=general_budget,
-        general_budget_budget=total_or_none([p.budget for p in general_lines]),
-        general_budget_initial=_initial_budget(l for l in lines if l.fund == "一般公共预算"),
-        general_budget_share=ratio(general_budget, expenditure_total),
-        classes=group_lines(general_lines),
-        fiscal_end=fiscal_total - sum(fund_spending.values(), ZERO),
+        **money,
         economic_total=_economic_total(year),
         capital_total=_capital_total(year),
-        three_public=breakdown(tp_items, tp_budgets),
-        three_public_total=sum((a for _, a in tp_items), ZERO),
-        three_public_budget=sum(tp_budgets, ZERO),
         operating=_operating(year),
         procurement_total=year.procurement.goods + year.procurement.works + year.procurement.services,
         vehicles_total=sum(year.assets.vehicles.values()),
         projects=[ProjectFigures(p.budget.fiscal + p.budget.other, p.spent.fiscal + p.spent.other) for p in year.projects],
-        changes=_changes(year, income_total, expenditure_total, fiscal_total, general_budget),
+        changes=_changes(year, money["income_total"], expenditure_total, money["fiscal_total"], general_budget),
         self_eval=selfeval.compute(year, expenditure_total),
+        targeted_count=len(year.projects),
+        monitored_count=sum(p.monitored for p in year.projects),
+        self_evaluated_count=sum(p.self_evaluated for p in year.projects),
     )
+
+
+def _income_figures(year: Year) -> dict:
+    """Income by source with shares, its totals, and the 财政拨款 totals."""
+    sources = tables.income_sources(year)
+    fiscal_income = sum(sources[:3], ZERO)
+    return {
+        "income_parts": breakdown([x for x in zip(INCOME_KEYS, sources) if x[1]]),
+        "income_total": sum(sources, ZERO),
+        "fiscal_income": fiscal_income,
+        "fiscal_total": fiscal_income + sum(tables.fiscal_start(year).values(), ZERO),
+    }
+
+
+def _spending_figures(year: Year, fiscal_total: Decimal) -> dict:
+    """Spending totals, its 基本/项目 split, by fund, 一般公共预算 by class, and what 财政拨款 leaves at year end."""
+    lines = year.expenditure.lines
+    expenditure_total = sum((line.actual for line in lines), ZERO)
+    fund_spending = _by_fund(year)
+    general = [line for line in lines if line.fund == "一般公共预算"]
+    general_lines = [Part(line.code, line.actual, None, line.budget) for line in general]
+    general_budget = fund_spending.get("一般公共预算", ZERO)
+    return {
+        "expenditure_total": expenditure_total,
+        "budget_total": total_or_none([line.budget for line in lines]),
+        "spending_kind": breakdown([("basic", spending_kind(year, "basic")), ("project", spending_kind(year, "project"))]),
+        "fund_spending": fund_spending,
+        "general_budget": general_budget,
+        "general_budget_budget": total_or_none([p.budget for p in general_lines]),
+        "general_budget_initial": _initial_budget(general),
+        "general_budget_share": ratio(general_budget, expenditure_total),
+        "classes": group_lines(general_lines),
+        "fiscal_end": fiscal_total - sum(fund_spending.values(), ZERO),
+    }
+
+
+def _three_public(year: Year) -> dict:
+    """“三公” spending by category (出国, 用车, 接待) with budgets, shares and totals."""
+    tp = year.three_public
+    items = [("abroad", tp.abroad.actual),
+             ("vehicles", tp.vehicle_purchase.actual + tp.vehicle_operation.actual),
+             ("reception", tp.reception.actual)]
+    budgets = [tp.abroad.budget, tp.vehicle_purchase.budget + tp.vehicle_operation.budget, tp.reception.budget]
+    return {
+        "three_public": breakdown(items, budgets),
+        "three_public_total": sum((a for _, a in items), ZERO),
+        "three_public_budget": sum(budgets, ZERO),
+    }
 
 
 def _initial_budget(lines) -> Decimal:
@@ -138,7 +170,6 @@ def _initial_budget(lines) -> Decimal:
     return sum(budgets, ZERO)
 
 
-SPENDING_KINDS = {"basic": "基本支出", "project": "项目支出"}
 
 
 def spending_kind(year: Year, kind: str) -> Decimal:

@@ -1,6 +1,5 @@
 """The typed shape of a unit's stable facts and of one year's facts (YAML keys in Chinese)."""
 from .accounts import (
-                       FUNDS,
                        CapitalGroup,
                        CodeLine,
                        CostGroup,
@@ -45,7 +44,7 @@ from .year import CodeChoice, Previous, Year
 
 __all__ = [
     "Abroad", "Assets", "Base", "Body", "Budget", "BudgetActual", "CapitalGroup", "Code", "CodeChoice", "CodeLine",
-    "CostGroup", "Count", "CoveredUnit", "Economic", "EconomicLine", "Expenditure", "FUNDS", "Funds", "Income",
+    "CostGroup", "Count", "CoveredUnit", "Economic", "EconomicLine", "Expenditure", "Funds", "Income",
     "Indicator", "Item", "Lead", "Money", "NamedAmount", "NonFiscalIncome", "NonFiscalSpending", "Operating",
     "OverallEvaluation", "Paragraph", "PerformanceManagement", "Previous", "Procurement", "Project", "Reasons",
     "Reception", "Report", "Section", "SelfEvaluation", "Staffing", "Text", "ThreePublic", "Unit", "VehicleOperation",

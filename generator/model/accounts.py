@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Optional
 
 from pydantic import BeforeValidator, WithJsonSchema, field_validator
 from pydantic_core import PydanticCustomError
+
+from generator.constants import FundKind
 
 from .types import ZERO, Base, Code, Money, Text, f
 
@@ -23,7 +25,10 @@ class Income(Base):
     other: Money = f("其他收入", "其他收入", ZERO)
 
 
-FUNDS = Literal["一般公共预算", "政府性基金预算", "国有资本经营预算"]
+# The eight income sources of the 收入支出决算总表, in order: (field name, official label).
+INCOME_SOURCES: list[tuple[str, str]] = [(name, field.alias or name) for name, field in Income.model_fields.items()]
+
+
 
 
 class CodeLine(Base):
@@ -38,7 +43,7 @@ class CodeLine(Base):
     actual: Optional[Money] = f("决算数", "决算数（万元）；填了基本支出和项目支出时可省略（自动相加）", None, validate_default=True)
     income: Optional[Money] = f("收入数", "本科目的财政拨款收入（万元）；省略时等于决算数", None)
     carryover: Money = f("年初结转和结余", "本科目的财政拨款年初结转和结余（万元）", ZERO)
-    fund: FUNDS = f("资金性质", "一般公共预算、政府性基金预算或国有资本经营预算", "一般公共预算")
+    fund: FundKind = f("资金性质", "一般公共预算、政府性基金预算或国有资本经营预算", "一般公共预算")
     purpose: Optional[Text] = f("用途", "主要用于……", None)
     reason: Optional[Text] = f("说明", "决算数与预算数差异的原因", None)
 

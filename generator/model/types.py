@@ -17,9 +17,9 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from generator.constants import ZERO  # noqa: F401  (re-exported to the model modules)
+from generator.formatting import quantize
 from generator.pending import Pending
-
-ZERO = Decimal("0")
 
 
 def _money(value):
@@ -34,7 +34,7 @@ def _money(value):
         amount = Decimal(value)
         if amount.as_tuple().exponent < -2:
             raise PydanticCustomError("money", "金额（万元）最多两位小数，{value} 请按决算报表写成两位小数，例如 {fixed}",
-                                      {"value": str(value), "fixed": f"{amount.quantize(Decimal('0.01')):f}"})
+                                      {"value": str(value), "fixed": f"{quantize(amount, 2):f}"})
         return amount
     text = str(value).strip()
     if re.fullmatch(r"-?[\d,，]+(\.\d+)?", text) and re.search(r"[,，]", text):

@@ -9,7 +9,6 @@ from typing import Optional
 from generator import ROOT, checks
 from generator.checks.requirements import Requirement, absent_in_data, primary
 from generator.errors import DataError, Finding, UsageError
-from generator.figures import previous
 from generator.figures.bundle import Bundle
 from generator.figures.year import compute
 from generator.load.catalog import catalog
@@ -18,6 +17,7 @@ from generator.model import Unit, Year
 from generator.model.validation import fill, validate
 from generator.render.files import write_atomic
 from generator.render.kinds import KINDS
+from generator.workflow import previous
 
 DATA = ROOT / "data"
 UNIT_FILE = "unit.yaml"

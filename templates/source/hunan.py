@@ -21,7 +21,7 @@ def self_evaluation_report() -> Builder:
     basics(b)
     b.heading(1, "{{ h1() }}预算收支情况")
     b.para("{{ year }}年预算收入{{ se.full|money }}万元，其中年初预算{{ se.initial|money }}万元，"
-           "调整{% if d.budget.adjustment >= 0 %}追加{{ d.budget.adjustment|money }}{% else %}调减{{ d.budget.adjustment|abs|money }}{% endif %}万元。"
+           "调整{{ d.budget.adjustment|adjust_word }}{{ d.budget.adjustment|magnitude }}万元。"
            "其他资金来源{{ d.budget.other|money }}万元。")
     b.para("{{ year }}年支出{{ f.expenditure_total|money }}万元，其中基本支出{{ d.expenditure.basic|money }}万元，"
            "项目支出{{ d.expenditure.project|money }}万元。")
@@ -45,8 +45,8 @@ def basics(b: Builder) -> None:
     """一、预算单位基本情况."""
     b.heading(1, "{{ h1() }}预算单位基本情况")
     b.heading(2, "{{ h2() }}部门职能职责")
-    b.tag("{%p for t in unit.functions %}")
-    b.para("{{ loop.index }}、{{ t }}")
+    b.tag("{%p for t in functions %}")
+    b.para("{{ t.number }}{{ t.text }}")
     b.tag("{%p endfor %}")
     b.heading(2, "{{ h2() }}机构设置")
     b.para("本部门共有编制人数{{ staffing.total }}人，实有人数{{ d.staff }}人。"

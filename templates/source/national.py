@@ -81,7 +81,7 @@ def part_one(b: Builder) -> None:
     t = b.table([20, 90, 46], font_pt=12)
     b.row(t, ["序号", "单位名称", "备注"], bold=True)
     b.tag_row(t, "{%tr for u in covered %}")
-    b.row(t, ["{{ loop.index }}", "{{ u.name }}", "{{ u.note }}"])
+    b.row(t, ["{{ u.number }}", "{{ u.name }}", "{{ u.note }}"])
     b.tag_row(t, "{%tr endfor %}")
     b.tag("{%p else %}")
     b.tag("{%p for t in d.institutions %}")
@@ -131,10 +131,10 @@ def tables_two(b: Builder) -> None:
               "{{ fund_rows[loop.index0].income|cell if loop.index0 < 3 else '' }}", "{{ r.label }}",
               "{{ r.fiscal[0]|cell }}", "{{ r.fiscal[1]|cell }}", "{{ r.fiscal[2]|cell }}", "{{ r.fiscal[3]|cell }}"])
     b.tag_row(t, "{%tr endfor %}")
-    b.row(t, ["本年收入合计", "{{ (fund_rows|sum(attribute='income'))|money }}", "本年支出合计", "{{ (fiscal_totals|sum)|money }}",
+    b.row(t, ["本年收入合计", "{{ fiscal_income_total|money }}", "本年支出合计", "{{ fiscal_spending_total|money }}",
               "{{ fiscal_totals[0]|money }}", "{{ fiscal_totals[1]|money }}", "{{ fiscal_totals[2]|money }}"], bold=True)
-    b.row(t, ["年初财政拨款结转和结余", "{{ (fund_rows|sum(attribute='start'))|money }}", "年末财政拨款结转和结余",
-              "{{ (fund_rows|sum(attribute='end'))|money }}", "{{ fund_rows[0].end|money }}", "{{ fund_rows[1].end|money }}", "{{ fund_rows[2].end|money }}"])
+    b.row(t, ["年初财政拨款结转和结余", "{{ fiscal_start_total|money }}", "年末财政拨款结转和结余",
+              "{{ fiscal_end_total|money }}", "{{ fund_rows[0].end|money }}", "{{ fund_rows[1].end|money }}", "{{ fund_rows[2].end|money }}"])
     b.tag_row(t, "{%tr for r in fund_rows %}")
     b.row(t, ["{{ r.name }}", "{{ r.start|cell }}", "", "", "", "", ""])
     b.tag_row(t, "{%tr endfor %}")
@@ -201,7 +201,7 @@ def part_three(b: Builder) -> None:
            + "{% if d.reasons.fiscal %}主要原因：{{ d.reasons.fiscal }}{% endif %}")
     general_budget(b)
     b.heading(1, "{{ h1() }}一般公共预算财政拨款基本支出决算情况说明")
-    b.para("一般公共预算财政拨款基本支出{{ (personnel + public)|money }}万元。其中：人员经费{{ personnel|money }}万元，"
+    b.para("一般公共预算财政拨款基本支出{{ basic_total|money }}万元。其中：人员经费{{ personnel|money }}万元，"
            "主要包括：{{ personnel_names|join_cn }}；公用经费{{ public|money }}万元，主要包括：{{ public_names|join_cn }}。")
     three_public(b)
     for title, lines, fund, index in (("政府性基金预算财政拨款收入支出决算情况说明", "gov_fund_lines", "政府性基金预算", 1),
@@ -220,7 +220,7 @@ def part_three(b: Builder) -> None:
 def item_paragraphs(b: Builder, lines: str) -> None:
     """1、X（类）X（款）X（项）。主要用于…。年初预算为…，支出决算为…。决算数大于（小于）预算数的主要原因：…"""
     b.tag(f"{{%p for l in {lines} %}}")
-    b.para("{{ loop.index }}、{{ l.path }}。{% if l.purpose %}主要用于：{{ l.purpose }}。{% endif %}"
+    b.para("{{ l.number }}{{ l.path }}。{% if l.purpose %}主要用于：{{ l.purpose }}。{% endif %}"
            "{% if l.initial is not none %}年初预算为{{ l.initial|money }}万元，{% endif %}支出决算为{{ l.actual|money }}万元。"
            "{% if l.word == '持平' %}决算数与预算数持平。{% elif l.word %}决算数{{ l.word }}预算数的主要原因：{{ l.reason or reason_missing }}{% endif %}")
     b.tag("{%p endfor %}")
@@ -252,7 +252,7 @@ def three_public(b: Builder) -> None:
            f"其中：因公出国（境）费决算为{{{{ {d}.abroad.actual|money }}}}万元{{% if tp.abroad_completion is not none %}}，完成预算的{{{{ tp.abroad_completion|pct }}}}{{% endif %}}；"
            "公务用车购置及运行维护费支出决算为{{ tp.vehicles|money }}万元{% if tp.vehicles_completion is not none %}，完成预算的{{ tp.vehicles_completion|pct }}{% endif %}；"
            f"公务接待费支出决算为{{{{ {d}.reception.actual|money }}}}万元{{% if tp.reception_completion is not none %}}，完成预算的{{{{ tp.reception_completion|pct }}}}{{% endif %}}。"
-           "{% if tp.total != tp.budget %}{{ year }}年度“三公”经费支出决算数{{ '小于' if tp.total < tp.budget else '大于' }}预算数的主要原因："
+           "{% if tp.word and tp.word != '持平' %}{{ year }}年度“三公”经费支出决算数{{ tp.word }}预算数的主要原因："
            f"{{{{ {d}.budget_reason or reason_missing }}}}{{% endif %}}")
     b.tag("{%p if tp.change.known %}")
     b.para("{{ year }}年度“三公”经费财政拨款支出决算数比{{ prev_year }}年度{{ tp.change.delta|increase_word }}{{ tp.change.delta|abs|money }}万元，"
@@ -271,14 +271,14 @@ def three_public(b: Builder) -> None:
     b.para(f"“三公”经费财政拨款支出决算中，因公出国（境）费支出决算{{{{ {d}.abroad.actual|money }}}}万元，占{{{{ tp.shares[0].share|share }}}}；"
            "公务用车购置及运行维护费支出决算{{ tp.vehicles|money }}万元，占{{ tp.shares[1].share|share }}；"
            f"公务接待费支出决算{{{{ {d}.reception.actual|money }}}}万元，占{{{{ tp.shares[2].share|share }}}}。具体情况如下：")
-    b.para(f"1、因公出国（境）费支出{{{{ {d}.abroad.actual|money }}}}万元。全年安排因公出国（境）团组{{{{ {d}.abroad.groups }}}}个、累计{{{{ {d}.abroad.persons }}}}人次。"
+    b.para(f"{{{{ item() }}}}因公出国（境）费支出{{{{ {d}.abroad.actual|money }}}}万元。全年安排因公出国（境）团组{{{{ {d}.abroad.groups }}}}个、累计{{{{ {d}.abroad.persons }}}}人次。"
            f"{{% if {d}.abroad.content %}}开支内容包括：{{{{ {d}.abroad.content }}}}。{{% endif %}}")
-    b.para("2、公务用车购置及运行维护费支出{{ tp.vehicles|money }}万元。其中：")
+    b.para("{{ item() }}公务用车购置及运行维护费支出{{ tp.vehicles|money }}万元。其中：")
     b.para(f"公务用车购置支出为{{{{ {d}.vehicle_purchase.actual|money }}}}万元。{{% if {d}.vehicle_purchase.count %}}购置公务用车{{{{ {d}.vehicle_purchase.count }}}}辆"
            f"{{% if {d}.vehicle_purchase.purpose %}}，主要用于{{{{ {d}.vehicle_purchase.purpose }}}}{{% endif %}}。{{% endif %}}")
     b.para(f"公务用车运行维护支出{{{{ {d}.vehicle_operation.actual|money }}}}万元。{{% if {d}.vehicle_operation.purpose %}}主要用于{{{{ {d}.vehicle_operation.purpose }}}}。{{% endif %}}"
            "{{ year }}年，{{ unit.name }}所属各预算单位开支财政拨款的公务用车保有量为{{ f.vehicles_total }}辆。")
-    b.para(f"3、公务接待费支出{{{{ {d}.reception.actual|money }}}}万元。其中：")
+    b.para(f"{{{{ item() }}}}公务接待费支出{{{{ {d}.reception.actual|money }}}}万元。其中：")
     b.para(f"国内公务接待支出{{{{ {d}.reception.actual|money }}}}万元（含外宾接待支出{{{{ {d}.reception.foreign|money }}}}万元）。"
            f"{{% if {d}.reception.purpose %}}主要用于{{{{ {d}.reception.purpose }}}}，{{% endif %}}共接待{{{{ {d}.reception.batches }}}}批次、{{{{ {d}.reception.persons }}}}人次，"
            f"其中：接待外宾{{{{ {d}.reception.foreign_batches }}}}批次、{{{{ {d}.reception.foreign_persons }}}}人次。")
@@ -331,5 +331,5 @@ def glossary(b: Builder) -> None:
     """第四部分 名词解释 (the national template's eleven entries)."""
     b.heading(0, "{{ part() }} 名词解释")
     b.tag("{%p for g in glossary %}")
-    b.para("{{ loop.index|cn }}、{{ g.term }}：{{ g.text }}")
+    b.para("{{ g.number }}{{ g.term }}：{{ g.text }}")
     b.tag("{%p endfor %}")

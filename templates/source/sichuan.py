@@ -95,7 +95,7 @@ def general_budget(b: Builder) -> None:
     b.para("{{ year }}年一般公共预算支出决算数为{{ f.general_budget|money }}万元"
            "{% if f.general_budget_completion is not none %}，完成预算{{ f.general_budget_completion|pct }}{% endif %}。其中：")
     b.tag("{%p for c in classes %}")
-    b.para("{{ loop.index }}.{{ c.short }}：{% for l in c.lines %}{{ l.code }}{{ l.name }}{{ l.spend_word }}决算为{{ l.amount|money }}万元"
+    b.para("{{ c.number }}{{ c.short }}：{% for l in c.lines %}{{ l.code }}{{ l.name }}{{ l.spend_word }}决算为{{ l.amount|money }}万元"
            "{% if l.completion is not none %}，完成预算{{ l.completion|pct }}{% endif %}" + SEP + "{% endfor %}")
     b.tag("{%p endfor %}")
 
@@ -214,7 +214,7 @@ def glossary(b: Builder) -> None:
     """第三部分 名词解释."""
     b.heading(0, "{{ part() }} 名词解释")
     b.tag("{%p for g in glossary %}")
-    b.para("{{ loop.index }}.{% if g.term %}{{ g.term }}：{% endif %}{{ g.text }}")
+    b.para("{{ g.number }}{% if g.term %}{{ g.term }}：{% endif %}{{ g.text }}")
     b.tag("{%p endfor %}")
 
 

@@ -1,0 +1,21 @@
+"""The fixed lists and numbers the whole pipeline shares: zero, fund kinds, spending kinds, grade bands, tolerance."""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal, get_args
+
+ZERO = Decimal("0")
+TOLERANCE = Decimal("0.01")  # a stated amount this far from its computation is a rounding slip (警告), beyond it an error
+
+FundKind = Literal["一般公共预算", "政府性基金预算", "国有资本经营预算"]
+FUNDS: list[str] = list(get_args(FundKind))
+SPENDING_KINDS = {"basic": "基本支出", "project": "项目支出"}
+
+BANDS = (Decimal(90), Decimal(80), Decimal(60), Decimal("-Infinity"))
+GRADES = list(zip(BANDS, ("优", "良", "中", "差")))  # 部门整体支出绩效自评表
+PROJECT_GRADES = list(zip(BANDS, ("优", "良", "合格", "不合格")))  # 项目支出绩效自评
+
+
+def band(score: Decimal, grades: list[tuple[Decimal, str]]) -> str:
+    """The grade of a score: the name of the first band whose floor it reaches."""
+    return next(name for floor, name in grades if score >= floor)

@@ -1,0 +1,122 @@
+"""The figures 第三部分 of the national 部门决算 states: 三公 completion and changes, structure shares, 绩效 statistics."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Optional
+
+from generator.constants import PROJECT_GRADES, ZERO, band
+from generator.figures.core import Change, Part, breakdown, compared, ratio
+from generator.figures.tables import FUNDS, Row, Tables, add_all
+from generator.figures.year import Figures
+from generator.model import CodeLine, Year
+from generator.model.accounts import INCOME_SOURCES
+from generator.pending import Pending
+
+SPENDING_COLUMNS = ["基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"]
+
+
+def three_public(year: Year) -> dict[str, Any]:
+    """The 三公 table and sentences: budget and actual by category, completion, changes against last year."""
+    tp, prev = year.three_public, year.previous
+    vehicles_budget = tp.vehicle_purchase.budget + tp.vehicle_operation.budget
+    vehicles = tp.vehicle_purchase.actual + tp.vehicle_operation.actual
+    total_budget = tp.abroad.budget + vehicles_budget + tp.reception.budget
+    total = tp.abroad.actual + vehicles + tp.reception.actual
+    return {
+        "budget": total_budget, "total": total, "completion": ratio(total, total_budget),
+        "word": compared(total, total_budget),
+        "vehicles_budget": vehicles_budget, "vehicles": vehicles,
+        "abroad_completion": ratio(tp.abroad.actual, tp.abroad.budget),
+        "vehicles_completion": ratio(vehicles, vehicles_budget),
+        "reception_completion": ratio(tp.reception.actual, tp.reception.budget),
+        "change": Change(total, prev.three_public), "abroad_change": Change(tp.abroad.actual, prev.abroad),
+        "vehicles_change": Change(vehicles, prev.vehicles), "reception_change": Change(tp.reception.actual, prev.reception),
+        "shares": breakdown([("abroad", tp.abroad.actual), ("vehicles", vehicles), ("reception", tp.reception.actual)]),
+    }
+
+
+@dataclass
+class Performance:
+    """十、预算绩效管理: project counts and budgets at each stage, the average self-evaluation score and grades."""
+
+    targets: tuple[int, Decimal]
+    monitored: tuple[int, Decimal]
+    evaluated: tuple[int, Decimal]
+    average: Optional[Decimal]
+    grades: dict[str, int]
+
+
+def performance(year: Year, figures: Figures) -> Performance:
+    """The 绩效 statistics of a year's projects."""
+    projects = list(zip(year.projects, figures.projects))
+    scored = [p.self_score for p in year.projects if p.self_evaluated and p.self_score is not None]
+    grades = {name: 0 for _, name in PROJECT_GRADES}
+    for score in scored:
+        grades[band(score, PROJECT_GRADES)] += 1
+
+    def stage(keep) -> tuple[int, Decimal]:
+        chosen = [f.budget for p, f in projects if keep(p)]
+        return len(chosen), sum(chosen, ZERO)
+    return Performance(stage(lambda p: True), stage(lambda p: p.monitored), stage(lambda p: p.self_evaluated),
+                       sum(scored, ZERO) / len(scored) if scored else None, grades)
+
+
+def level1_total(rows: list[Row], width: int) -> list:
+    """Column totals of a table: the sum of its 类 rows."""
+    return add_all([r.values for r in rows if r.level == 1], width)
+
+
+def income_parts(t: Tables) -> list[Part]:
+    """本年收入合计 的构成: 财政拨款收入 together, then the other sources, with shares (nonzero only)."""
+    fiscal = sum(t.income_sources[:3], ZERO)
+    items = [("财政拨款收入", fiscal)] + [(label, v) for (_, label), v in zip(INCOME_SOURCES[3:], t.income_sources[3:])]
+    return breakdown([i for i in items if i[1]])
+
+
+def spending_parts(t: Tables) -> list[Part]:
+    """本年支出合计 的构成: 基本, 项目, 上缴上级, 经营, 对附属单位补助 (nonzero only)."""
+    totals = [sum((r.values[i] or ZERO for r in t.spending if r.level == 1), ZERO) for i in range(1, 6)]
+    return breakdown([i for i in zip(SPENDING_COLUMNS, totals) if i[1]])
+
+
+def general_class_parts(t: Tables) -> list[Part]:
+    """一般公共预算财政拨款支出 by 类 code, with shares."""
+    rows = [r for r in t.general if r.level == 1]
+    return breakdown([(r.code, r.values[0] or ZERO) for r in rows])
+
+
+def general_budget(year: Year, figures: Figures, t: Tables) -> dict[str, Any]:
+    """一般公共预算财政拨款支出: its share, change, 年初预算 and completion, and how it compares with the budget."""
+    general, initial = t.fiscal_class_total("一般公共预算"), figures.general_budget_initial
+    return {
+        "general": general, "general_share": ratio(general, t.spending_total),
+        "general_change": Change(general, year.previous.general_budget_expenditure),
+        "general_initial": initial, "general_completion": ratio(general, initial),
+        "general_word": compared(general, initial),
+    }
+
+
+def fiscal_summary(t: Tables) -> dict[str, Any]:
+    """财政拨款收入支出决算总表: totals by fund and over all funds."""
+    spending = [t.fiscal_class_total(f) for f in FUNDS]
+    return {
+        "fiscal_totals": spending, "fiscal_spending_total": sum(spending, ZERO),
+        "fiscal_income_total": sum(t.fiscal_income.values(), ZERO),
+        "fiscal_start_total": sum(t.fiscal_start.values(), ZERO),
+        "fiscal_end_total": sum(t.fiscal_end.values(), ZERO),
+    }
+
+
+def basic_spending(year: Year, t: Tables) -> tuple[Decimal, Decimal, Decimal]:
+    """人员经费, 公用经费 and their sum; pending without the 基本支出明细 they come from."""
+    if not year.economic_lines:
+        missing = Pending("基本支出明细")
+        return missing, missing, missing + missing
+    return t.personnel, t.public, t.personnel + t.public
+
+
+def compared_lines(year: Year, fund: str) -> list[tuple[CodeLine, str]]:
+    """A fund's code lines in code order, each with how its spending compares with its 年初预算 (持平/大于/小于)."""
+    lines = sorted((line for line in year.expenditure.lines if line.fund == fund), key=lambda line: line.code)
+    return [(line, compared(line.actual, line.start_budget)) for line in lines]

@@ -1,0 +1,41 @@
+"""The previous-year step of the pipeline: last year's file is loaded and validated like any year file, its
+figures derived, and they fill (and must agree with) the 上年 figures written in this year's file."""
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Optional
+
+from generator.constants import TOLERANCE
+from generator.errors import ERROR, WARNING, Finding
+from generator.figures.previous import derive
+from generator.formatting import money
+from generator.load.reader import Loaded, load_yaml
+from generator.model import Previous, Year
+from generator.model.validation import validate
+
+
+def previous_file(year_file: Path, year: int) -> Path:
+    """Where last year's file of the same unit would be."""
+    return year_file.with_name(f"{year - 1}{year_file.suffix}")
+
+
+def merge(year: Year, year_loaded: Loaded) -> list[Finding]:
+    """Fill ``year.previous`` from last year's file; a figure written in both must agree."""
+    path = previous_file(year_loaded.path, year.year)
+    if not path.is_file():
+        return []
+    loaded = load_yaml(path)
+    last = validate(Year, loaded)[0] if loaded.ok else None
+    if last is None:
+        return [year_loaded.finding(("上年",), f"上年文件 {path.name} 有错误，比较用的上年数未能从中读取（先运行 check {path.name}）。", WARNING)]
+    derived, out = derive(last), []
+    for name, field in Previous.model_fields.items():
+        written: Optional[Decimal] = getattr(year.previous, name)
+        value = getattr(derived, name)
+        if written is not None and value is not None and written != value:
+            severity = WARNING if abs(written - value) <= TOLERANCE else ERROR
+            out.append(year_loaded.finding(("上年", field.alias), f"这里写的上年数 {money(written)} 与 {path.name} 计算得到的 {money(value)} 不一致。请删去这一项（自动取上年文件），或改正其中一个。", severity))
+        elif written is None:
+            setattr(year.previous, name, value)
+    return out
