@@ -2,21 +2,55 @@
 from __future__ import annotations
 
 import sys
-import traceback
 from pathlib import Path
 
 import click
 
-from generator.errors import Finding, UsageError, UserError
+from generator.errors import (
+    Finding,
+    InternalError,
+    Interrupted,
+    UsageError,
+    echo_findings,
+)
 from generator.load.reader import display_path
 
-DEBUG = {"on": False}
+
+class Cli(click.Group):
+    """The command group, on click's exit contract: 0 success, 1 data or template problem, 2 usage, 3 internal error.
+
+    User errors are click exceptions already (generator.errors); click's own usage messages are shown in Chinese;
+    Ctrl-C and unexpected exceptions become click exceptions too, so click prints them and sets the exit code.
+    """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """click's parsing, its usage errors shown in Chinese."""
+        with _chinese_usage():
+            return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context):
+        """Run the command; anything that is not a click exception becomes one."""
+        try:
+            with _chinese_usage():
+                return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except KeyboardInterrupt as exc:
+            raise Interrupted("") from exc
+        except Exception as exc:  # an internal bug: apologise, show the traceback only under --debug
+            raise InternalError(bool(ctx.params.get("debug"))) from exc
 
 
-def print_findings(findings: list[Finding]) -> None:
-    """Each finding on its own line, errors first, in file and line order."""
-    for finding in sorted(set(findings), key=lambda f: (f.file, f.severity != "错误", f.line, f.path)):
-        click.echo(finding.render())
+class _chinese_usage:
+    """Turns click's own usage errors (unknown option, missing argument) into ours, which speak Chinese."""
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind, exc, tb) -> bool:
+        if isinstance(exc, click.UsageError) and not isinstance(exc, (UsageError, click.exceptions.NoArgsIsHelpError)):
+            raise UsageError(exc.format_message(), exc.ctx) from exc
+        return False
 
 
 def summary(findings: list[Finding]) -> str:
@@ -25,11 +59,10 @@ def summary(findings: list[Finding]) -> str:
     return f"共 {errors} 个错误，{len(findings) - errors} 个警告。"
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Cli, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="出现内部错误时显示 Python 调用栈（供开发人员排查）。")
 def main(debug: bool) -> None:
     """从 YAML 数据生成部门决算说明、绩效评价报告等 Word 文档。"""
-    DEBUG["on"] = debug
 
 
 @main.command()
@@ -46,7 +79,7 @@ def generate(paths: tuple[Path, ...], outdir: Path, draft: bool, pdf: bool) -> N
     check_output_dir(outdir)
     outcomes = run_all(jobs, outdir, draft)
     for o in outcomes:
-        print_findings(o.findings)
+        echo_findings(o.findings)
         for note in o.notes:
             click.echo(note)
         if o.failure:
@@ -59,7 +92,7 @@ def generate(paths: tuple[Path, ...], outdir: Path, draft: bool, pdf: bool) -> N
             click.echo(f"已导出 {display_path(path)}")
     if len(jobs) > 1:
         click.echo(summary_table(outcomes))
-    sys.exit(1 if any(o.failure for o in outcomes) else 0)
+    click.get_current_context().exit(1 if any(o.failure for o in outcomes) else 0)
 
 
 @main.command()
@@ -71,9 +104,9 @@ def check(paths: tuple[Path, ...]) -> None:
     findings: list[Finding] = []
     for job in discover(list(paths)):
         findings += prepare(job).findings
-    print_findings(findings)
+    echo_findings(findings)
     click.echo(summary(findings))
-    sys.exit(1 if any(f.is_error for f in findings) else 0)
+    click.get_current_context().exit(1 if any(f.is_error for f in findings) else 0)
 
 
 @main.command()
@@ -135,7 +168,7 @@ def templates_check(docx: Path, kind: str | None) -> None:
 
     kind = kind or (docx.resolve().parent.name if docx.resolve().parent.name in CONTEXTS else None)
     if kind is not None and kind not in CONTEXTS:
-        raise click.UsageError(f"不认识的文档种类“{kind}”。可用：{'、'.join(CONTEXTS)}")
+        raise UsageError(f"不认识的文档种类“{kind}”。可用：{'、'.join(CONTEXTS)}")
     bundles = [b for b in (prepare(job).bundle for job in discover([])) if b is not None]
     kinds = [kind] if kind else list(CONTEXTS)
     known = set().union(*(context_names(k, bundles) for k in kinds))
@@ -144,39 +177,8 @@ def templates_check(docx: Path, kind: str | None) -> None:
         click.echo(problem.render())
     errors = sum(p.severity == "错误" for p in problems)
     click.echo(f"{display_path(docx)}：{errors} 个错误，{len(problems) - errors} 个警告。")
-    sys.exit(1 if errors else 0)
-
-
-def run() -> int:
-    """Run the CLI with the exit contract: 0 success, 1 data or template problem, 2 usage."""
-    try:
-        main.main(standalone_mode=False)
-    except click.exceptions.NoArgsIsHelpError as exc:
-        click.echo(exc.ctx.get_help())
-        return 2
-    except click.UsageError as exc:
-        click.echo(f"用法错误：{exc.format_message()}\n运行 python cli.py --help 查看用法。", err=True)
-        return 2
-    except click.exceptions.Abort:
-        click.echo("已中止。", err=True)
-        return 1
-    except SystemExit as exc:
-        return exc.code if isinstance(exc.code, int) else 0
-    except UsageError as exc:
-        click.echo(f"用法错误：{exc}", err=True)
-        return 2
-    except UserError as exc:
-        print_findings(exc.findings)
-        click.echo(exc.message, err=True)
-        return 1
-    except Exception:  # an internal bug: apologise, show the traceback only under --debug
-        click.echo("抱歉，程序内部出错了。这不是您的数据问题。请把运行的命令和数据文件发给维护人员；"
-                   "加上 --debug 可以显示详细信息。", err=True)
-        if DEBUG["on"] or "--debug" in sys.argv:
-            traceback.print_exc()
-        return 3
-    return 0
+    click.get_current_context().exit(1 if errors else 0)
 
 
 if __name__ == "__main__":
-    sys.exit(run())
+    main()

@@ -1,7 +1,10 @@
-"""The problems the CLI knows how to show: findings in data, and errors that stop a run."""
+"""The problems the CLI knows how to show: findings in data, and the errors that stop a command (click's contract)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import IO, Any, Optional
+
+import click
 
 ERROR = "错误"
 WARNING = "警告"
@@ -29,13 +32,30 @@ class Finding:
         return self.severity == ERROR
 
 
-class UserError(Exception):
-    """A problem the user can fix (bad data, bad template, bad arguments); exits 1."""
+def ordered(findings: list[Finding]) -> list[Finding]:
+    """Findings without repeats, in file order, errors first, then by line, field and message (a stable order)."""
+    return sorted(set(findings), key=lambda f: (f.file, f.severity != ERROR, f.line, f.path, f.message))
 
-    def __init__(self, message: str, findings: list[Finding] | None = None) -> None:
+
+def echo_findings(findings: list[Finding]) -> None:
+    """Each finding on its own line, in the stable order."""
+    for finding in ordered(findings):
+        click.echo(finding.render())
+
+
+class UserError(click.ClickException):
+    """A problem the user can fix (bad data, a bad template, a file that cannot be written); exits 1."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, findings: Optional[list[Finding]] = None) -> None:
         super().__init__(message)
-        self.message = message
         self.findings = findings or []
+
+    def show(self, file: Optional[IO[Any]] = None) -> None:
+        """The findings on standard output, then the message on standard error."""
+        echo_findings(self.findings)
+        click.echo(self.message, err=True)
 
 
 class DataError(UserError):
@@ -46,5 +66,38 @@ class TemplateProblem(UserError):
     """A template that cannot be rendered."""
 
 
-class UsageError(Exception):
-    """A command used the wrong way; exits 2."""
+class UsageError(click.UsageError):
+    """A command used the wrong way (a path that is not a unit, an unknown option); exits 2."""
+
+    def show(self, file: Optional[IO[Any]] = None) -> None:
+        """The message in Chinese, with where to find the usage for click's own messages."""
+        hint = "\n运行 python cli.py --help 查看用法。" if self.__cause__ is not None else ""
+        click.echo(f"用法错误：{self.format_message()}{hint}", err=True)
+
+
+class Interrupted(click.ClickException):
+    """The user pressed Ctrl-C; exits 1."""
+
+    exit_code = 1
+
+    def show(self, file: Optional[IO[Any]] = None) -> None:
+        """One line saying the command stopped."""
+        click.echo("已中止。", err=True)
+
+
+class InternalError(click.ClickException):
+    """A bug in the toolkit, not in the user's data; exits 3, with the traceback only under --debug."""
+
+    exit_code = 3
+
+    def __init__(self, debug: bool) -> None:
+        super().__init__("internal error")
+        self.debug = debug
+
+    def show(self, file: Optional[IO[Any]] = None) -> None:
+        """An apology, what to send, and the traceback when asked for."""
+        import traceback
+        click.echo("抱歉，程序内部出错了。这不是您的数据问题。请把运行的命令和数据文件发给维护人员；"
+                   "加上 --debug 可以显示详细信息。", err=True)
+        if self.debug and self.__cause__ is not None:
+            traceback.print_exception(self.__cause__)

@@ -7,7 +7,16 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def cli(*args, cwd=ROOT):
+    """The CLI run as a real process, as a clerk runs it."""
     return subprocess.run([sys.executable, str(ROOT / "cli.py"), *args], capture_output=True, text=True, cwd=cwd)
+
+
+def invoke(*args):
+    """The CLI run in-process through click's test runner (exit code, stdout and stderr apart)."""
+    from click.testing import CliRunner
+
+    import cli as command
+    return CliRunner().invoke(command.main, list(args))
 
 
 def test_generate_one_unit(tmp_path):
@@ -18,8 +27,8 @@ def test_generate_one_unit(tmp_path):
 
 
 def test_missing_path_is_a_usage_error(tmp_path):
-    r = cli("generate", "data/no-such-unit", "-o", str(tmp_path))
-    assert r.returncode == 2 and "找不到" in r.stderr and "Traceback" not in r.stderr
+    r = invoke("generate", "data/no-such-unit", "-o", str(tmp_path))
+    assert r.exit_code == 2 and "用法错误：找不到" in r.stderr and "Traceback" not in r.output + r.stderr
 
 
 def test_a_folder_of_units_is_every_unit_inside(tmp_path):
@@ -47,8 +56,23 @@ def test_a_folder_without_units_is_a_usage_error(tmp_path):
 
 
 def test_unknown_option_is_a_usage_error():
-    r = cli("generate", "--frobnicate")
-    assert r.returncode == 2 and "用法错误" in r.stderr
+    r = invoke("generate", "--frobnicate")
+    assert r.exit_code == 2 and "用法错误：No such option" in r.stderr and "--help" in r.stderr
+
+
+def test_no_command_shows_the_help():
+    r = invoke()
+    assert r.exit_code == 2 and "generate" in r.output
+
+
+def test_ctrl_c_is_reported_not_a_traceback(monkeypatch):
+    from generator.workflow import pipeline
+
+    def interrupt(paths):
+        raise KeyboardInterrupt
+    monkeypatch.setattr(pipeline, "discover", interrupt)
+    r = invoke("check")
+    assert r.exit_code == 1 and "已中止" in r.stderr and "Traceback" not in r.stderr
 
 
 def test_bad_data_exits_1_with_file_line_field(tmp_path):
@@ -62,5 +86,5 @@ def test_bad_data_exits_1_with_file_line_field(tmp_path):
 
 
 def test_check_data_is_clean():
-    r = cli("check")
-    assert r.returncode == 0 and "共 0 个错误" in r.stdout
+    r = invoke("check")
+    assert r.exit_code == 0 and "共 0 个错误" in r.stdout
