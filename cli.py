@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -25,14 +26,17 @@ class Cli(click.Group):
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         """click's parsing, its usage errors shown in Chinese."""
-        with _chinese_usage():
+        try:
             return super().parse_args(ctx, args)
+        except click.UsageError as exc:
+            raise in_chinese(exc) from exc
 
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx: click.Context) -> Any:
         """Run the command; anything that is not a click exception becomes one."""
         try:
-            with _chinese_usage():
-                return super().invoke(ctx)
+            return super().invoke(ctx)
+        except click.UsageError as exc:
+            raise in_chinese(exc) from exc
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except KeyboardInterrupt as exc:
@@ -41,16 +45,11 @@ class Cli(click.Group):
             raise InternalError(bool(ctx.params.get("debug"))) from exc
 
 
-class _chinese_usage:
-    """Turns click's own usage errors (unknown option, missing argument) into ours, which speak Chinese."""
-
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, kind, exc, tb) -> bool:
-        if isinstance(exc, click.UsageError) and not isinstance(exc, (UsageError, click.exceptions.NoArgsIsHelpError)):
-            raise UsageError(exc.format_message(), exc.ctx) from exc
-        return False
+def in_chinese(exc: click.UsageError) -> click.UsageError:
+    """click's own usage errors (unknown option, missing argument) as ours, which speak Chinese; ours unchanged."""
+    if isinstance(exc, (UsageError, click.exceptions.NoArgsIsHelpError)):
+        return exc
+    return UsageError(exc.format_message(), exc.ctx)
 
 
 def summary(findings: list[Finding]) -> str:
@@ -153,8 +152,8 @@ def templates(ctx) -> None:
     from generator.workflow.pipeline import discover, prepare
     for job in discover([]):
         bundle = prepare(job).bundle
-        for kind, path in (bundle.unit.templates.items() if bundle else []):
-            click.echo(f"{kind}（{job.unit_dir.name} 自定义）: {path}")
+        for name, path in (bundle.unit.templates.items() if bundle else []):
+            click.echo(f"{name}（{job.unit_dir.name} 自定义）: {path}")
 
 
 @templates.command("check")

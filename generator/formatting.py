@@ -19,7 +19,7 @@ def money(value: Decimal | int | None) -> str:
         return ""
     if is_pending(value):
         return str(value)
-    text = f"{quantize(value, 2):f}"
+    text = f"{quantize(Decimal(value), 2):f}"
     return "0.00" if text == "-0.00" else text
 
 
@@ -57,7 +57,7 @@ def score(value: Decimal | int | None) -> str:
         return ""
     if is_pending(value):
         return str(value)
-    text = f"{quantize(value, 2):f}"
+    text = f"{quantize(Decimal(value), 2):f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 

@@ -26,7 +26,7 @@ class _Shown:
 class Pending(_Shown, Decimal):
     """An amount not yet known: counts as 0 in sums, but anything computed from it is pending too."""
 
-    def __new__(cls, label: str = "") -> "Pending":
+    def __new__(cls, label: str = "") -> Pending:
         obj = super().__new__(cls, 0)
         obj.label = label
         return obj
@@ -34,10 +34,10 @@ class Pending(_Shown, Decimal):
     def __bool__(self) -> bool:
         return True
 
-    def quantize(self, *args, **kwargs) -> "Pending":
+    def quantize(self, *args, **kwargs) -> Pending:
         return self
 
-    def __deepcopy__(self, memo) -> "Pending":
+    def __deepcopy__(self, memo) -> Pending:
         return self
 
     def __reduce__(self):
@@ -59,7 +59,7 @@ for _name in ("__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__
 class PendingCount(_Shown, int):
     """A count not yet known."""
 
-    def __new__(cls, label: str = "") -> "PendingCount":
+    def __new__(cls, label: str = "") -> PendingCount:
         obj = super().__new__(cls, 0)
         obj.label = label
         return obj

@@ -7,6 +7,7 @@ from generator.checks.registry import LARGE_CHANGE, mismatch, rule
 from generator.checks.requirements import KIND_NAMES
 from generator.errors import WARNING, Finding
 from generator.figures.bundle import Bundle
+from generator.figures.core import ratio
 from generator.formatting import money, percent
 from generator.load.reader import Loaded
 from generator.pending import is_pending
@@ -58,7 +59,8 @@ def staffing_adds_up(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> li
 @rule
 def codes_known(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
     """Every code exists in the catalogue, appears once, and any stated name matches."""
-    out, seen = [], {}
+    out: list[Finding] = []
+    seen: dict[str, int] = {}
     for i, line in enumerate(bundle.year.expenditure.lines):
         path = ("支出", "科目", i, "科目编码")
         official = bundle.catalog.name(line.code, bundle.year.year)
@@ -109,7 +111,9 @@ def budgets_not_exceeded(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -
     tp = bundle.year.three_public
     for key, item in (("因公出国（境）费", tp.abroad), ("公务用车购置费", tp.vehicle_purchase), ("公务用车运行维护费", tp.vehicle_operation), ("公务接待费", tp.reception)):
         if item.actual > item.budget:
-            out.append(year_file.finding(("三公经费", key, "决算数"), f"{key}决算数 {money(item.actual)} 超过预算数 {money(item.budget)}（完成预算 {percent(item.actual / item.budget) if item.budget else '—'}）。请确认。", WARNING))
+            completion = percent(ratio(item.actual, item.budget)) or "—"
+            out.append(year_file.finding(("三公经费", key, "决算数"),
+                                         f"{key}决算数 {money(item.actual)} 超过预算数 {money(item.budget)}（完成预算 {completion}）。请确认。", WARNING))
     for i, (project, figs) in enumerate(zip(bundle.year.projects, bundle.figures.projects)):
         if figs.spent > figs.budget:
             out.append(year_file.finding(("项目", i, "执行数"), f"项目“{project.name}”执行数 {money(figs.spent)} 超过预算数 {money(figs.budget)}。请确认。", WARNING))
@@ -132,17 +136,17 @@ def changes_explained(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> l
     """A large change against last year has a reason, and the reason's wording matches the direction."""
     out = []
     for key, (path, reason_of, label) in REASONS.items():
-        change = bundle.figures.changes[key]
+        delta, rate = bundle.figures.changes[key].delta, bundle.figures.changes[key].rate
         reason = reason_of(bundle.year)
-        if change.rate is None or change.delta == 0 or is_pending(change.delta):
+        if rate is None or delta is None or delta == 0 or is_pending(delta):
             continue
-        if not reason and change.rate >= LARGE_CHANGE:
-            out.append(year_file.finding(path, f"{label}与上年相比{'增长' if change.delta > 0 else '下降'}{percent(change.rate)}，变动较大，但没有写变动原因。请补充。", WARNING))
+        if not reason and rate >= LARGE_CHANGE:
+            out.append(year_file.finding(path, f"{label}与上年相比{'增长' if delta > 0 else '下降'}{percent(rate)}，变动较大，但没有写变动原因。请补充。", WARNING))
         elif reason:
-            words = DOWN_WORDS if change.delta > 0 else UP_WORDS
-            opposite = UP_WORDS if change.delta > 0 else DOWN_WORDS
+            words = DOWN_WORDS if delta > 0 else UP_WORDS
+            opposite = UP_WORDS if delta > 0 else DOWN_WORDS
             if any(w in reason for w in words) and not any(w in reason for w in opposite):
-                out.append(year_file.finding(path, f"{label}比上年{'增加' if change.delta > 0 else '减少'}了，但变动原因写的是“{next(w for w in words if w in reason)}”。请核对。", WARNING))
+                out.append(year_file.finding(path, f"{label}比上年{'增加' if delta > 0 else '减少'}了，但变动原因写的是“{next(w for w in words if w in reason)}”。请核对。", WARNING))
     return out
 
 

@@ -111,7 +111,7 @@ def national_reasons_written(bundle: Bundle, year_file: Loaded, unit_file: Loade
     if bundle.unit.layout != "全国":
         return []
     year, f = bundle.year, bundle.figures
-    gaps = [(("支出", "科目", i, "说明"), f"科目 {line.code} 决算数{compared(line.actual, line.start_budget)}预算数")
+    gaps: list[tuple[tuple, str]] = [(("支出", "科目", i, "说明"), f"科目 {line.code} 决算数{compared(line.actual, line.start_budget)}预算数")
             for i, line in enumerate(year.expenditure.lines)
             if line.fund == "一般公共预算" and not line.reason and compared(line.actual, line.start_budget) not in ("", "持平")]
     general = compared(f.general_budget, f.general_budget_initial)
@@ -133,8 +133,9 @@ def economic_lines_add_up(bundle: Bundle, year_file: Loaded, unit_file: Loaded) 
     known = economic_catalog()
     out = [year_file.finding(("基本支出明细", i, "科目编码"), f"经济分类科目编码 {l.code} 不在目录中（data/common/经济分类科目.yaml）。")
            for i, l in enumerate(lines) if l.code not in known or len(l.code) != 5]
-    basics = [l.basic for l in bundle.year.expenditure.lines if l.fund == "一般公共预算"]
-    if all(b is not None for b in basics):
+    general = [l for l in bundle.year.expenditure.lines if l.fund == "一般公共预算"]
+    basics = [l.basic for l in general if l.basic is not None]
+    if len(basics) == len(general):
         total = sum((l.actual for l in lines), Decimal(0))
         out += mismatch(year_file, ("基本支出明细",), total, sum(basics, Decimal(0)), "一般公共预算各科目的基本支出合计")
     return out

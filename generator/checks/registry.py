@@ -1,8 +1,8 @@
 """The rule registry: each rule maps a unit-year to located findings; ``run`` applies them all."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
-from typing import Callable
 
 from generator.constants import TOLERANCE
 from generator.errors import ERROR, WARNING, Finding

@@ -1,11 +1,13 @@
 """Figures a document may state (核对): their names and how each is computed from the facts."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Callable, Optional
+from typing import Any, Optional
 
 from generator.figures.bundle import Bundle
+from generator.model.types import decimals
 
 AMOUNT, RATE, SCORE, TEXT = "金额", "百分比", "分值", "文字"
 
@@ -37,7 +39,9 @@ def _class(part: str) -> Callable[[Bundle, str], Any]:
         group = next((g for g in bundle.figures.classes if g.code == code), None)
         if group is None:
             return None
-        return group.amount if part == "amount" else group.share / 100
+        if part == "amount":
+            return group.amount
+        return None if group.share is None else group.share / 100
     return get
 
 
@@ -149,5 +153,5 @@ def parse_stated(kind: str, value: Any) -> tuple[Optional[Decimal], int]:
         number = Decimal(text)
     except Exception:
         return None, 0
-    places = max(0, -number.as_tuple().exponent)
+    places = decimals(number)
     return (number / 100 if kind == RATE else number), places

@@ -1,7 +1,7 @@
 """Per-document template variables built from the model and its figures (see templates/README.md)."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Optional
 
 from generator import formatting
 from generator.constants import GRADES, SPENDING_KINDS
@@ -12,6 +12,7 @@ from generator.load.catalog import glossary
 from generator.model import (
     Body,
     CodeChoice,
+    Indicator,
     Item,
     Lead,
     OverallEvaluation,
@@ -205,7 +206,7 @@ def project_report(bundle: Bundle, index: int) -> dict[str, Any]:
     ctx = base_context(bundle)
     project = bundle.year.projects[index]
     ctx.update({"project": project_view(bundle, project, index), "report": project.evaluation,
-                "blocks": report_blocks(project.evaluation)})
+                "blocks": report_blocks(project.evaluation) if project.evaluation else []})
     return ctx
 
 
@@ -218,11 +219,14 @@ def department_names(unit: Unit) -> list[str]:
 def indicator_rows(bundle: Bundle) -> list[dict]:
     """自评表 indicator rows with vertical-merge marks for the 一级 and 二级 cells."""
     se, figs = bundle.year.self_evaluation, bundle.figures.self_eval
+    if se is None or figs is None:
+        return []
     caps = {g.name: g.weight for g in figs.level1}
-    rows, prev = [], None
+    rows: list[dict] = []
+    prev: Optional[Indicator] = None
     for ind in se.indicators:
         new1 = prev is None or ind.level1 != prev.level1
-        new2 = new1 or ind.level2 != prev.level2
+        new2 = new1 or (prev is not None and ind.level2 != prev.level2)
         rows.append({
             "level1": f"{ind.level1}（{formatting.score(caps[ind.level1])}分）", "m1": "restart" if new1 else "continue",
             "level2": ind.level2, "m2": "restart" if new2 else "continue", "level3": ind.level3,
@@ -247,7 +251,7 @@ def self_evaluation_report(bundle: Bundle) -> dict[str, Any]:
         "work_summary": [paragraph(p) for p in year.work_summary],
         "project_funds": bundle.figures.project_funds,
         "se": bundle.figures.self_eval, "sd": year.self_evaluation,
-        "achieved": year.self_evaluation.achieved or "；".join(formatting.heading_number(5, i) + t for i, t in enumerate(titles, 1)),
+        "achieved": (year.self_evaluation.achieved if year.self_evaluation else None) or "；".join(formatting.heading_number(5, i) + t for i, t in enumerate(titles, 1)),
         "indicator_rows": indicator_rows(bundle),
         "grades": [{"floor": floor, "name": name} for floor, name in GRADES],
     })

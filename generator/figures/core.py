@@ -21,7 +21,8 @@ def ratio(numerator: Optional[Decimal], denominator: Optional[Decimal]) -> Optio
 
 def total_or_none(values: list[Optional[Decimal]]) -> Optional[Decimal]:
     """The sum of values, or None when any is unknown."""
-    return None if any(v is None for v in values) else sum(values, ZERO)
+    known = [v for v in values if v is not None]
+    return sum(known, ZERO) if len(known) == len(values) else None
 
 
 def shares(amounts: list[Decimal], places: int = 1) -> list[Optional[Decimal]]:
@@ -38,7 +39,7 @@ def shares(amounts: list[Decimal], places: int = 1) -> list[Optional[Decimal]]:
     order = sorted(range(len(exact)), key=lambda i: (-(exact[i] - floors[i]), i))
     for i in order[:missing]:
         floors[i] += unit
-    return floors
+    return list[Optional[Decimal]](floors)
 
 
 @dataclass
@@ -83,8 +84,8 @@ class Part:
 def breakdown(items: list[tuple[str, Decimal]], budgets: Optional[list[Decimal]] = None) -> list[Part]:
     """Parts with shares that sum to 100."""
     values = shares([amount for _, amount in items])
-    budgets = budgets or [None] * len(items)
-    return [Part(k, a, s, b) for (k, a), s, b in zip(items, values, budgets)]
+    known: list[Optional[Decimal]] = list(budgets) if budgets else [None] * len(items)
+    return [Part(k, a, s, b) for (k, a), s, b in zip(items, values, known)]
 
 
 @dataclass
@@ -108,7 +109,7 @@ class CodeGroup:
 
 def group_lines(lines: list[Part], digits: int = 3) -> list[CodeGroup]:
     """Lines grouped by the leading digits of their code, in code order, with shares."""
-    groups: "OrderedDict[str, CodeGroup]" = OrderedDict()
+    groups: OrderedDict[str, CodeGroup] = OrderedDict()
     for line in sorted(lines, key=lambda p: p.key):
         groups.setdefault(line.key[:digits], CodeGroup(line.key[:digits])).lines.append(line)
     result = list(groups.values())

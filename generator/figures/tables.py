@@ -102,7 +102,7 @@ class Tables:
     income: list[Row]
     spending: list[Row]
     fiscal_income: dict[str, Decimal]
-    fiscal_class: dict[str, Values]
+    fiscal_class: dict[str, list[Decimal]]
     fiscal_start: dict[str, Decimal]
     general: list[Row]
     economic: dict[str, Decimal]
@@ -161,9 +161,9 @@ def _sources(year: Year) -> tuple[list[Decimal], dict[str, Decimal]]:
     return sources, dict(zip(FUNDS, sources[:3]))
 
 
-def _fiscal_by_class(year: Year) -> dict[str, Values]:
+def _fiscal_by_class(year: Year) -> dict[str, list[Decimal]]:
     """财政拨款支出 by 类: 合计 and each fund."""
-    out: dict[str, Values] = {}
+    out: dict[str, list[Decimal]] = {}
     for line in year.expenditure.lines:
         row = out.setdefault(line.code[:3], [ZERO] * 4)
         row[0] += line.actual
@@ -192,8 +192,8 @@ def compute_tables(year: Year) -> Tables:
     start = fiscal_start(year)
     tables = Tables(
         income_sources=sources, income_total=sum(sources, ZERO),
-        class_spending={r.code: r.values[0] for r in spending_rows if r.level == 1},
-        spending_total=sum((r.values[0] for r in spending_rows if r.level == 1), ZERO),
+        class_spending={r.code: r.values[0] or ZERO for r in spending_rows if r.level == 1},
+        spending_total=sum((r.values[0] or ZERO for r in spending_rows if r.level == 1), ZERO),
         carryover=year.carryover, surplus_used=year.surplus_used, surplus_distributed=year.surplus_distributed,
         income=income_rows, spending=spending_rows, fiscal_income=fiscal, fiscal_class=_fiscal_by_class(year),
         fiscal_start=start, general=hierarchy(general, 3), economic=economic,
@@ -204,7 +204,7 @@ def compute_tables(year: Year) -> Tables:
 
 def detail_sources(year: Year) -> list[Decimal]:
     """Income by source as the detail lines alone give it."""
-    fiscal = {f: ZERO for f in FUNDS}
+    fiscal = dict.fromkeys(FUNDS, ZERO)
     for line in year.expenditure.lines:
         fiscal[line.fund] += line.income if line.income is not None else line.actual
     nf = [sum((getattr(n, k) for n in year.non_fiscal_income), ZERO) for k in ("higher_subsidy", "business", "operating", "affiliated", "other")]

@@ -63,7 +63,7 @@ class Figures:
     vehicles_total: int
     projects: list[ProjectFigures]
     changes: dict[str, Change]
-    self_eval: Optional["selfeval.SelfEvalFigures"] = None
+    self_eval: Optional[selfeval.SelfEvalFigures] = None
     targeted_count: int = 0
     monitored_count: int = 0
     self_evaluated_count: int = 0

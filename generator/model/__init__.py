@@ -1,5 +1,5 @@
 """The typed shape of a unit's stable facts and of one year's facts (YAML keys in Chinese)."""
-from .accounts import (
+from generator.model.accounts import (
                        CapitalGroup,
                        CodeLine,
                        CostGroup,
@@ -12,7 +12,7 @@ from .accounts import (
                        NonFiscalIncome,
                        NonFiscalSpending,
 )
-from .matters import (
+from generator.model.matters import (
                        Abroad,
                        Assets,
                        BudgetActual,
@@ -25,7 +25,7 @@ from .matters import (
                        VehicleOperation,
                        VehiclePurchase,
 )
-from .performance import (
+from generator.model.performance import (
                        Budget,
                        Funds,
                        Indicator,
@@ -38,15 +38,56 @@ from .performance import (
                        Section,
                        SelfEvaluation,
 )
-from .types import ZERO, Base, Code, Count, Money, Text, either, f
-from .unit import Body, Staffing, Unit
-from .year import CodeChoice, Previous, Year
+from generator.model.types import ZERO, Base, Code, Count, Money, Text, either, f
+from generator.model.unit import Body, Staffing, Unit
+from generator.model.year import CodeChoice, Previous, Year
 
 __all__ = [
-    "Abroad", "Assets", "Base", "Body", "Budget", "BudgetActual", "CapitalGroup", "Code", "CodeChoice", "CodeLine",
-    "CostGroup", "Count", "CoveredUnit", "Economic", "EconomicLine", "Expenditure", "Funds", "Income",
-    "Indicator", "Item", "Lead", "Money", "NamedAmount", "NonFiscalIncome", "NonFiscalSpending", "Operating",
-    "OverallEvaluation", "Paragraph", "PerformanceManagement", "Previous", "Procurement", "Project", "Reasons",
-    "Reception", "Report", "Section", "SelfEvaluation", "Staffing", "Text", "ThreePublic", "Unit", "VehicleOperation",
-    "VehiclePurchase", "Year", "ZERO", "either", "f",
+                       "ZERO",
+                       "Abroad",
+                       "Assets",
+                       "Base",
+                       "Body",
+                       "Budget",
+                       "BudgetActual",
+                       "CapitalGroup",
+                       "Code",
+                       "CodeChoice",
+                       "CodeLine",
+                       "CostGroup",
+                       "Count",
+                       "CoveredUnit",
+                       "Economic",
+                       "EconomicLine",
+                       "Expenditure",
+                       "Funds",
+                       "Income",
+                       "Indicator",
+                       "Item",
+                       "Lead",
+                       "Money",
+                       "NamedAmount",
+                       "NonFiscalIncome",
+                       "NonFiscalSpending",
+                       "Operating",
+                       "OverallEvaluation",
+                       "Paragraph",
+                       "PerformanceManagement",
+                       "Previous",
+                       "Procurement",
+                       "Project",
+                       "Reasons",
+                       "Reception",
+                       "Report",
+                       "Section",
+                       "SelfEvaluation",
+                       "Staffing",
+                       "Text",
+                       "ThreePublic",
+                       "Unit",
+                       "VehicleOperation",
+                       "VehiclePurchase",
+                       "Year",
+                       "either",
+                       "f",
 ]

@@ -8,8 +8,7 @@ from pydantic import BeforeValidator, WithJsonSchema, field_validator
 from pydantic_core import PydanticCustomError
 
 from generator.constants import FundKind
-
-from .types import ZERO, Base, Code, Money, Text, f
+from generator.model.types import ZERO, Base, Code, Money, Text, f
 
 
 class Income(Base):
@@ -40,7 +39,7 @@ class CodeLine(Base):
     budget: Optional[Money] = f("预算数", "全年预算数（万元）；不知道时可省略（不计算完成率）", None)
     basic: Optional[Money] = f("基本支出", "决算数中的基本支出（万元）", None)
     project: Optional[Money] = f("项目支出", "决算数中的项目支出（万元）", None)
-    actual: Optional[Money] = f("决算数", "决算数（万元）；填了基本支出和项目支出时可省略（自动相加）", None, validate_default=True)
+    actual: Money = f("决算数", "决算数（万元）；填了基本支出和项目支出时可省略（自动相加）", None, validate_default=True)
     income: Optional[Money] = f("收入数", "本科目的财政拨款收入（万元）；省略时等于决算数", None)
     carryover: Money = f("年初结转和结余", "本科目的财政拨款年初结转和结余（万元）", ZERO)
     fund: FundKind = f("资金性质", "一般公共预算、政府性基金预算或国有资本经营预算", "一般公共预算")
@@ -52,7 +51,7 @@ class CodeLine(Base):
         """年初预算数, else 预算数 (a unit that keeps one budget figure), else None."""
         return self.initial if self.initial is not None else self.budget
 
-    @field_validator("actual")
+    @field_validator("actual", mode="before")
     @classmethod
     def _actual_from_split(cls, value, info):
         """决算数 = 基本支出 + 项目支出 when only the split is written."""

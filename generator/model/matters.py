@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .types import ZERO, Base, Count, Money, Text, f
+from generator.model.types import ZERO, Base, Count, Money, Text, f
 
 
 class BudgetActual(Base):

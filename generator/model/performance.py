@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .types import ZERO, Base, Money, Text, either, f
+from generator.model.types import ZERO, Base, Money, Text, either, f
 
 
 class Funds(Base):
@@ -40,16 +40,16 @@ class Item(Base):
     """A numbered item (1. 2. …) with an optional title and paragraphs."""
 
     title: Optional[Text] = f("标题", "条目标题", None)
-    paragraphs: list[Paragraph] = f("段落", "段落", [])
+    paragraphs: list[Paragraph] = f("段落", "段落", [])  # type: ignore[valid-type]  # a pydantic union built at run time
 
 
 class Section(Base):
     """A section of a narrative report: title, paragraphs, numbered items, sub-sections."""
 
     title: Text = f("标题", "节标题（编号自动生成）")
-    paragraphs: list[Paragraph] = f("段落", "段落", [])
-    items: list[either(Item)] = f("条目", "编号条目（1. 2. …）", [])
-    sections: list["Section"] = f("小节", "下一级小节", [])
+    paragraphs: list[Paragraph] = f("段落", "段落", [])  # type: ignore[valid-type]  # a pydantic union built at run time
+    items: list[either(Item)] = f("条目", "编号条目（1. 2. …）", [])  # type: ignore[valid-type]  # a pydantic union built at run time
+    sections: list[Section] = f("小节", "下一级小节", [])
 
 
 class Report(Base):

@@ -22,6 +22,12 @@ from generator.formatting import quantize
 from generator.pending import Pending
 
 
+def decimals(number: Decimal) -> int:
+    """How many decimal places a number is written with (0 for whole numbers and for NaN or infinity)."""
+    exponent = number.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
 def _money(value):
     """An amount in 万元 from YAML: a plain number, never text with units or separators."""
     if isinstance(value, Pending):
@@ -32,7 +38,7 @@ def _money(value):
         raise PydanticCustomError("money", "这里应填写金额数字（单位固定为万元），例如 1622.30")
     if isinstance(value, (int, Decimal)):
         amount = Decimal(value)
-        if amount.as_tuple().exponent < -2:
+        if decimals(amount) > 2:
             raise PydanticCustomError("money", "金额（万元）最多两位小数，{value} 请按决算报表写成两位小数，例如 {fixed}",
                                       {"value": str(value), "fixed": f"{quantize(amount, 2):f}"})
         return amount

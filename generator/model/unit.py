@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Literal, Optional
 
-from .types import Base, Count, Text, either, f
+from generator.model.types import Base, Count, Text, either, f
 
 
 class Body(Base):
@@ -33,7 +33,7 @@ class Unit(Base):
     nature: Optional[Text] = f("单位性质", "例如“仁和区行政编制单位”", None)
     functions: list[Text] = f("职能", "主要职能，每条一段")
     staffing: Staffing = f("编制", "编制人数")
-    departments: list[either(Body)] = f("内设机构", "内设机构名称列表", [])
+    departments: list[either(Body)] = f("内设机构", "内设机构名称列表", [])  # type: ignore[valid-type]  # a pydantic union built at run time
     departments_summary: Optional[Text] = f("内设机构概述", "例如“9室2部1中心”", None)
     other_bodies: list[Text] = f("其他机构", "内设机构以外的机构，例如派驻纪检监察组", [])
     templates: dict[str, Text] = f("模板", "自定义模板：文档种类 → .docx 文件路径（相对本文件）", {})

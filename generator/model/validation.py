@@ -71,20 +71,22 @@ def fill(model: type[BaseModel], data: dict, path: tuple) -> None:
 
 def _findings(model: type[BaseModel], loaded: Loaded, exc: ValidationError) -> list[Finding]:
     """One finding per distinct located problem."""
-    seen, out = set(), []
+    seen: set[tuple] = set()
+    out: list[Finding] = []
     for error in exc.errors():
         path = _aliased(model, tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("#"))))
         key = (path, error["type"])
         if key in seen or path in {s[0] for s in seen}:
             continue
         seen.add(key)
-        out.append(loaded.finding(path, _message(model, path, error)))
+        out.append(loaded.finding(path, _message(model, path, dict(error))))
     return out
 
 
 def _aliased(model: type[BaseModel], path: tuple) -> tuple:
     """A location with field names replaced by their YAML keys (validators may report field names)."""
-    out, holder = [], model
+    out: list = []
+    holder: Any = model
     for part in path:
         if isinstance(part, str) and isinstance(holder, type) and issubclass(holder, BaseModel) and part in holder.model_fields:
             field = holder.model_fields[part]
@@ -92,8 +94,8 @@ def _aliased(model: type[BaseModel], path: tuple) -> tuple:
             holder = _inner_model(field.annotation)
             continue
         if isinstance(part, str):
-            field = _fields_by_alias(holder).get(part)
-            holder = _inner_model(field.annotation) if field else None
+            found = _fields_by_alias(holder).get(part)
+            holder = _inner_model(found.annotation) if found else None
         out.append(part)
     return tuple(out)
 

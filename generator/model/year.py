@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Optional, Union
 
-from .accounts import (
+from generator.model.accounts import (
     CoveredUnit,
     Economic,
     EconomicLine,
@@ -13,7 +13,7 @@ from .accounts import (
     NonFiscalIncome,
     NonFiscalSpending,
 )
-from .matters import (
+from generator.model.matters import (
     Assets,
     Operating,
     PerformanceManagement,
@@ -21,7 +21,7 @@ from .matters import (
     Reasons,
     ThreePublic,
 )
-from .performance import (
+from generator.model.performance import (
     Budget,
     OverallEvaluation,
     Paragraph,
@@ -29,7 +29,7 @@ from .performance import (
     Section,
     SelfEvaluation,
 )
-from .types import ZERO, Base, Code, Count, Money, Text, either, f
+from generator.model.types import ZERO, Base, Code, Count, Money, Text, either, f
 
 
 class CodeChoice(Base):
@@ -80,7 +80,7 @@ class Year(Base):
     performance_problems: Optional[Text] = f("绩效管理问题", "绩效管理存在的问题及下一步改进措施", None)
     other_matters: Optional[Text] = f("其他说明", "其他需要说明的情况", None)
     self_evaluation: Optional[SelfEvaluation] = f("整体支出自评", "部门整体支出绩效自评表", None)
-    glossary: list[either(CodeChoice)] = f("名词解释", "选用的名词解释词条（见 data/common/名词解释.yaml），按顺序编号；写“功能分类科目: [款编码]”插入科目解释", [])
+    glossary: list[either(CodeChoice)] = f("名词解释", "选用的名词解释词条（见 data/common/名词解释.yaml），按顺序编号；写“功能分类科目: [款编码]”插入科目解释", [])  # type: ignore[valid-type]  # a pydantic union built at run time
     previous: Previous = f("上年", "上年数（有上年数据文件时自动读取）", Previous())
     covered_units: list[CoveredUnit] = f("决算单位", "纳入部门决算编制范围的单位", [])
     non_fiscal_income: list[NonFiscalIncome] = f("非财政拨款收入", "财政拨款以外的收入，按科目和来源", [])

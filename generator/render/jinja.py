@@ -49,7 +49,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
     Each template text is compiled once per process: docxtpl asks for the same parts on every render.
     """
 
-    def from_string(self, source, globals=None, template_class=None):  # noqa: A002 (Jinja's signature)
+    def from_string(self, source, globals=None, template_class=None):
         """The compiled template of a source text, compiled on first use."""
         if globals or template_class or not isinstance(source, str):
             return super().from_string(source, globals, template_class)

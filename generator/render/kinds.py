@@ -1,9 +1,10 @@
 """The document kinds: which template each uses, what facts it needs, and its output name."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Callable
 
 from generator import ROOT
 from generator.checks import requirements as names
@@ -37,7 +38,7 @@ class Kind:
 
     name: str
     layouts: tuple[str, ...]
-    build: Callable[["Kind", Bundle, Path, bool], list[Output]]
+    build: Callable[[Kind, Bundle, Path, bool], list[Output]]
 
     def missing(self, bundle: Bundle) -> list[str]:
         """The facts whose absence skips this kind for the unit (from the requirements table)."""
@@ -67,8 +68,13 @@ def _overall_bytes(bundle: Bundle, unit_dir: Path, draft: bool) -> bytes:
 def _project_reports(bundle: Bundle, unit_dir: Path, draft: bool) -> list[tuple[int, bytes]]:
     """(project index, rendered 项目支出绩效评价报告) for each project that has a report."""
     path = template_path(PROJECT.name, bundle, unit_dir, PROJECT.layouts)
-    return [(i, _memo(bundle, ("project", i, draft), lambda i=i: render(path, contexts.project_report(bundle, i), draft=draft)))
+    return [(i, _memo(bundle, ("project", i, draft), partial(_project_bytes, path, bundle, i, draft)))
             for i, p in enumerate(bundle.year.projects) if p.evaluation is not None]
+
+
+def _project_bytes(path: Path, bundle: Bundle, index: int, draft: bool) -> bytes:
+    """One rendered 项目支出绩效评价报告."""
+    return render(path, contexts.project_report(bundle, index), draft=draft)
 
 
 def _build_final(kind: Kind, bundle: Bundle, unit_dir: Path, draft: bool) -> list[Output]:
@@ -93,8 +99,14 @@ def _build_overall(kind: Kind, bundle: Bundle, unit_dir: Path, draft: bool) -> l
 
 def _build_projects(kind: Kind, bundle: Bundle, unit_dir: Path, draft: bool) -> list[Output]:
     """One standalone 项目支出绩效评价报告 per project with a report."""
-    return [Output(f"{bundle.year.year}年项目支出绩效评价报告（{bundle.year.projects[i].evaluation.title}）.docx", data)
+    return [Output(f"{bundle.year.year}年项目支出绩效评价报告（{_report_title(bundle, i)}）.docx", data)
             for i, data in _project_reports(bundle, unit_dir, draft)]
+
+
+def _report_title(bundle: Bundle, index: int) -> str:
+    """The title of a project's evaluation report."""
+    report = bundle.year.projects[index].evaluation
+    return report.title if report else ""
 
 
 def _build_self_evaluation(kind: Kind, bundle: Bundle, unit_dir: Path, draft: bool) -> list[Output]:

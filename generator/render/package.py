@@ -63,7 +63,8 @@ def zip_members(members: dict[str, bytes]) -> bytes:
     for info in central:
         out.write(_central_record(info))
     count, size = len(central), out.tell() - start
-    out.write(struct.pack(zipfile.structEndArchive, zipfile.stringEndArchive, 0, 0, count, count, size, start, 0))
+    out.write(struct.pack(zipfile.structEndArchive, zipfile.stringEndArchive,  # type: ignore[attr-defined]  # zipfile's own layout
+                       0, 0, count, count, size, start, 0))
     return out.getvalue()
 
 
@@ -76,7 +77,8 @@ def _central_record(info: zipfile.ZipInfo) -> bytes:
         name, flags = info.filename.encode("ascii"), info.flag_bits
     except UnicodeEncodeError:  # zipfile marks UTF-8 names with bit 11
         name, flags = info.filename.encode("utf-8"), info.flag_bits | 0x800
-    return struct.pack(zipfile.structCentralDir, zipfile.stringCentralDir, info.create_version, info.create_system,
+    return struct.pack(zipfile.structCentralDir, zipfile.stringCentralDir,  # type: ignore[attr-defined]  # zipfile's own layout
+                        info.create_version, info.create_system,
                        info.extract_version, info.reserved, flags, info.compress_type, dostime, dosdate,
                        info.CRC, info.compress_size, info.file_size, len(name), 0, 0, 0, info.internal_attr,
                        info.external_attr, info.header_offset) + name

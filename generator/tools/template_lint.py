@@ -11,7 +11,7 @@ from jinja2 import TemplateSyntaxError
 
 from generator.errors import ERROR, WARNING
 from generator.render.jinja import environment
-from generator.tools.totext import paragraph_text
+from generator.tools.totext import paragraph_text, story_paragraph
 
 TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
 OPEN = re.compile(r"\{\{|\{%|\{#")
@@ -43,17 +43,15 @@ def _paragraphs(doc):
 
 def _runs(p) -> list[str]:
     """The texts of a paragraph's runs."""
-    from docx.text.paragraph import Paragraph
-    return [r.text for r in Paragraph(p, None).runs]
+    return [r.text for r in story_paragraph(p).runs]
 
 
 def paragraph_problems(p) -> list[Problem]:
     """Problems inside one paragraph: unclosed tags, tags split across runs, smart quotes in tags."""
-    from docx.text.paragraph import Paragraph
-    text = paragraph_text(Paragraph(p, None))
+    text = paragraph_text(story_paragraph(p))
     out = []
     tags = list(TAG.finditer(text))
-    covered = set()
+    covered: set[int] = set()
     for m in tags:
         covered.update(range(m.start(), m.end()))
     for m in OPEN.finditer(text):
@@ -74,11 +72,10 @@ def paragraph_problems(p) -> list[Problem]:
 
 def block_problems(doc) -> list[Problem]:
     """Unbalanced for/if blocks across the document, located at the unmatched tag."""
-    from docx.text.paragraph import Paragraph
     stack: list[tuple[str, str]] = []
     out = []
     for p in _paragraphs(doc):
-        text = paragraph_text(Paragraph(p, None))
+        text = paragraph_text(story_paragraph(p))
         for m in BLOCK.finditer(text):
             word = m.group(1)
             if word in ("for", "if"):
@@ -96,15 +93,14 @@ def block_problems(doc) -> list[Problem]:
 
 def name_problems(path: Path, doc, known: set[str]) -> list[Problem]:
     """Variables the template uses that the document's context does not provide."""
-    from docx.text.paragraph import Paragraph
     try:
         undeclared = DocxTemplate(str(path)).get_undeclared_template_variables(environment())
     except TemplateSyntaxError as exc:
         return [Problem(ERROR, "", f"模板语法错误：{exc.message}")]
     out = []
     for name in sorted(undeclared - known):
-        where = next((paragraph_text(Paragraph(p, None)) for p in _paragraphs(doc)
-                      if re.search(rf"(\{{\{{|\{{%)[^}}%]*\b{re.escape(name)}\b", paragraph_text(Paragraph(p, None)))), "")
+        where = next((paragraph_text(story_paragraph(p)) for p in _paragraphs(doc)
+                      if re.search(rf"(\{{\{{|\{{%)[^}}%]*\b{re.escape(name)}\b", paragraph_text(story_paragraph(p)))), "")
         out.append(Problem(ERROR, where, f"用到了不存在的变量“{name}”。可用的变量见 templates/README.md。"))
     return out
 

@@ -11,6 +11,11 @@ from docx.text.paragraph import Paragraph
 HEADING_MARK = {"Heading 1": "#", "Heading 2": "##", "Heading 3": "###", "Heading 4": "####", "Heading 5": "#####"}
 
 
+def story_paragraph(element) -> Paragraph:
+    """python-docx's Paragraph over a bare w:p element (no story part: only its text is read)."""
+    return Paragraph(element, None)  # type: ignore[arg-type]
+
+
 def paragraph_text(p) -> str:
     """A paragraph's text with tabs and line breaks kept."""
     out = []
@@ -27,7 +32,7 @@ def paragraph_text(p) -> str:
 def _block_lines(block, styles: dict) -> list[str]:
     """Lines for one body element: a paragraph or a table."""
     if block.tag == qn("w:p"):
-        p = Paragraph(block, None)
+        p = story_paragraph(block)
         text = paragraph_text(p)
         style_id = p._p.pPr.pStyle.val if p._p.pPr is not None and p._p.pPr.pStyle is not None else None
         style = styles.get(style_id, style_id or "Normal")
@@ -40,7 +45,7 @@ def _block_lines(block, styles: dict) -> list[str]:
         for tr in block.iter(qn("w:tr")):
             cells = []
             for tc in tr.findall(qn("w:tc")):
-                cells.append(" / ".join(paragraph_text(Paragraph(p, None)) for p in tc.findall(qn("w:p"))).strip())
+                cells.append(" / ".join(paragraph_text(story_paragraph(p)) for p in tc.findall(qn("w:p"))).strip())
             rows.append("| " + " | ".join(cells) + " |")
         return rows + [""]
     return []

@@ -35,7 +35,8 @@ def merge(year: Year, year_loaded: Loaded) -> list[Finding]:
         value = getattr(derived, name)
         if written is not None and value is not None and written != value:
             severity = WARNING if abs(written - value) <= TOLERANCE else ERROR
-            out.append(year_loaded.finding(("上年", field.alias), f"这里写的上年数 {money(written)} 与 {path.name} 计算得到的 {money(value)} 不一致。请删去这一项（自动取上年文件），或改正其中一个。", severity))
+            message = f"这里写的上年数 {money(written)} 与 {path.name} 计算得到的 {money(value)} 不一致。请删去这一项（自动取上年文件），或改正其中一个。"
+            out.append(year_loaded.finding(("上年", field.alias), message, severity))
         elif written is None:
             setattr(year.previous, name, value)
     return out

@@ -1,0 +1,95 @@
+"""The code's shape: stage packages import only downward, small modules and functions, ruff and mypy clean."""
+from __future__ import annotations
+
+import ast
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = ROOT / "generator"
+
+
+def module_name(path: Path) -> str:
+    """The dotted name of a module file under generator/."""
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {module_name(p): p for p in sorted(PACKAGE.rglob("*.py"))}
+
+
+def imports(name: str) -> set[str]:
+    """The generator modules a module imports, at top level or inside functions."""
+    tree = ast.parse(MODULES[name].read_text(encoding="utf-8"))
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            candidates = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+        elif isinstance(node, ast.Import):
+            candidates = [a.name for a in node.names]
+        else:
+            continue
+        found.update(c for c in candidates if c in MODULES and c != name)
+    return found
+
+
+def test_imports_are_absolute():
+    relative = [str(p.relative_to(ROOT)) for p in MODULES.values()
+                if any(isinstance(n, ast.ImportFrom) and n.level for n in ast.walk(ast.parse(p.read_text(encoding="utf-8"))))]
+    assert not relative, relative
+
+
+def test_no_import_cycle():
+    graph = {name: imports(name) for name in MODULES}
+    done: set[str] = set()
+
+    def visit(name: str, stack: list[str]) -> None:
+        if name in stack:
+            pytest.fail("import cycle: " + " → ".join(stack[stack.index(name):] + [name]))
+        if name in done:
+            return
+        for dep in sorted(graph[name]):
+            visit(dep, stack + [name])
+        done.add(name)
+    for name in graph:
+        visit(name, [])
+
+
+@pytest.mark.parametrize("stage", ["generator.checks", "generator.figures", "generator.model", "generator.load"])
+def test_lower_stages_do_not_import_higher_ones(stage):
+    higher = {"generator.checks": ("contexts", "render", "workflow", "tools"),
+              "generator.figures": ("checks", "contexts", "render", "workflow", "tools"),
+              "generator.model": ("figures", "checks", "contexts", "render", "workflow", "tools"),
+              "generator.load": ("model", "figures", "checks", "contexts", "render", "workflow", "tools")}[stage]
+    wrong = {name: sorted(d for d in imports(name) if "." in d and d.split(".")[1] in higher)
+             for name in MODULES if name.startswith(stage)}
+    assert not {k: v for k, v in wrong.items() if v}
+
+
+def test_modules_and_functions_are_small():
+    big = [f"{p.relative_to(ROOT)}: {n} lines" for p in MODULES.values() if (n := len(p.read_text(encoding="utf-8").splitlines())) > 300]
+    long = [f"{p.relative_to(ROOT)}:{node.lineno} {node.name}: {node.end_lineno - node.lineno + 1} lines"
+            for p in MODULES.values() for node in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.end_lineno - node.lineno + 1 > 40]
+    assert not big and not long, big + long
+
+
+def run_tool(*args: str) -> subprocess.CompletedProcess:
+    """A lint tool of the test extra, run on the project (fails, never skips, when it is not installed)."""
+    if shutil.which(args[0]) is None and not (Path(sys.executable).parent / args[0]).exists():
+        pytest.fail(f"{args[0]} is not installed: pip install -c constraints.txt '.[test]'")
+    return subprocess.run([sys.executable, "-m", *args], capture_output=True, text=True, cwd=ROOT)
+
+
+def test_ruff_is_clean():
+    result = run_tool("ruff", "check", "generator", "cli.py")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_mypy_is_clean():
+    result = run_tool("mypy")
+    assert result.returncode == 0, result.stdout + result.stderr
