@@ -161,16 +161,14 @@ def templates(ctx) -> None:
 @click.option("--kind", default=None, help="文档种类，例如 部门决算说明；省略时按模板所在文件夹判断。")
 def templates_check(docx: Path, kind: str | None) -> None:
     """检查模板：跨段落或被拆开的标签、标签里的中文引号、不配对的 for/if、不存在的变量。"""
-    from generator.render.kinds import CONTEXTS, context_names
+    from generator.contexts.types import VARIABLES, names
     from generator.tools.template_lint import lint
-    from generator.workflow.pipeline import discover, prepare
 
-    kind = kind or (docx.resolve().parent.name if docx.resolve().parent.name in CONTEXTS else None)
-    if kind is not None and kind not in CONTEXTS:
-        raise UsageError(f"不认识的文档种类“{kind}”。可用：{'、'.join(CONTEXTS)}")
-    bundles = [b for b in (prepare(job).bundle for job in discover([])) if b is not None]
-    kinds = [kind] if kind else list(CONTEXTS)
-    known = set().union(*(context_names(k, bundles) for k in kinds))
+    kind = kind or (docx.resolve().parent.name if docx.resolve().parent.name in VARIABLES else None)
+    if kind is not None and kind not in VARIABLES:
+        raise UsageError(f"不认识的文档种类“{kind}”。可用：{'、'.join(VARIABLES)}")
+    kinds = [kind] if kind else list(VARIABLES)
+    known = set().union(*(names(k) for k in kinds))
     problems = lint(docx, known)
     for problem in problems:
         click.echo(problem.render())

@@ -135,9 +135,6 @@ NATIONAL = Kind(names.NATIONAL, ("全国",), _build_national)
 KINDS = [FINAL, OVERALL, PROJECT, SELF, NATIONAL]
 
 
-RENDER_NAMES = {"subdocs", "draft", "draft_mark"}
-
-
 def _first_report(bundle: Bundle) -> int:
     """Index of the first project with an evaluation report (context of a 项目支出绩效评价报告)."""
     return next(i for i, p in enumerate(bundle.year.projects) if p.evaluation is not None)
@@ -149,6 +146,7 @@ def _national_context(bundle: Bundle):
     return national(bundle)
 
 
+# Each kind's context built from a bundle (the variables contexts.types documents).
 CONTEXTS = {
     NATIONAL.name: _national_context,
     FINAL.name: lambda b: contexts.final_accounts(b, []),
@@ -156,13 +154,3 @@ CONTEXTS = {
     PROJECT.name: lambda b: contexts.project_report(b, _first_report(b)),
     SELF.name: contexts.self_evaluation_report,
 }
-
-
-def context_names(kind: str, bundles: list[Bundle]) -> set[str]:
-    """The variable names a kind's templates can use, taken from a real context built on sample data."""
-    for bundle in bundles:
-        try:
-            return set(CONTEXTS[kind](bundle)) | RENDER_NAMES
-        except (StopIteration, AttributeError, TypeError):
-            continue
-    return set()
