@@ -64,7 +64,7 @@ def national(bundle: Bundle) -> dict[str, Any]:
     ctx.update(fn.fiscal_summary(t))
     ctx.update(fn.general_budget(year, figs, t))
     ctx.update({
-        "tp": fn.three_public(year), "perf": fn.performance(year, figs),
+        "tp": fn.three_public(year, figs), "perf": fn.performance(year, figs),
         "grand_change": Change(t.grand_total, year.previous.grand_total), "fiscal_grand": t.fiscal_grand,
         "fiscal_change": Change(t.fiscal_grand, year.previous.fiscal_total),
         "income_parts": _parts(fn.income_parts(t)), "spending_parts": _parts(fn.spending_parts(t)),

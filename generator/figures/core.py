@@ -81,7 +81,7 @@ class Part:
         return ratio(self.amount, self.budget)
 
 
-def breakdown(items: list[tuple[str, Decimal]], budgets: Optional[list[Decimal]] = None) -> list[Part]:
+def breakdown(items: list[tuple[str, Decimal]], budgets: Optional[list[Optional[Decimal]]] = None) -> list[Part]:
     """Parts with shares that sum to 100."""
     values = shares([amount for _, amount in items])
     known: list[Optional[Decimal]] = list(budgets) if budgets else [None] * len(items)

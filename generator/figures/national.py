@@ -8,7 +8,7 @@ from typing import Any, Optional
 from generator.constants import PROJECT_GRADES, ZERO, band
 from generator.figures.core import Change, Part, breakdown, compared, ratio
 from generator.figures.tables import FUNDS, Row, Tables, add_all
-from generator.figures.year import Figures
+from generator.figures.year import Figures, three_public_previous
 from generator.model import CodeLine, Year
 from generator.model.accounts import INCOME_SOURCES
 from generator.pending import Pending
@@ -16,13 +16,12 @@ from generator.pending import Pending
 SPENDING_COLUMNS = ["基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"]
 
 
-def three_public(year: Year) -> dict[str, Any]:
+def three_public(year: Year, figures: Figures) -> dict[str, Any]:
     """The 三公 table and sentences: budget and actual by category, completion, changes against last year."""
-    tp, prev = year.three_public, year.previous
-    vehicles_budget = tp.vehicle_purchase.budget + tp.vehicle_operation.budget
-    vehicles = tp.vehicle_purchase.actual + tp.vehicle_operation.actual
-    total_budget = tp.abroad.budget + vehicles_budget + tp.reception.budget
-    total = tp.abroad.actual + vehicles + tp.reception.actual
+    tp, prev = year.three_public, three_public_previous(year)
+    vehicles_budget = figures.three_public[1].budget
+    vehicles = figures.three_public[1].amount
+    total_budget, total = figures.three_public_budget, figures.three_public_total
     return {
         "budget": total_budget, "total": total, "completion": ratio(total, total_budget),
         "word": compared(total, total_budget),
@@ -30,9 +29,9 @@ def three_public(year: Year) -> dict[str, Any]:
         "abroad_completion": ratio(tp.abroad.actual, tp.abroad.budget),
         "vehicles_completion": ratio(vehicles, vehicles_budget),
         "reception_completion": ratio(tp.reception.actual, tp.reception.budget),
-        "change": Change(total, prev.three_public), "abroad_change": Change(tp.abroad.actual, prev.abroad),
-        "vehicles_change": Change(vehicles, prev.vehicles), "reception_change": Change(tp.reception.actual, prev.reception),
-        "shares": breakdown([("abroad", tp.abroad.actual), ("vehicles", vehicles), ("reception", tp.reception.actual)]),
+        "change": Change(total, prev["total"]), "abroad_change": Change(tp.abroad.actual, prev["abroad"]),
+        "vehicles_change": Change(vehicles, prev["vehicles"]), "reception_change": Change(tp.reception.actual, prev["reception"]),
+        "shares": figures.three_public,
     }
 
 

@@ -57,7 +57,7 @@ class Figures:
     capital_total: Decimal
     three_public: list[Part]
     three_public_total: Decimal
-    three_public_budget: Decimal
+    three_public_budget: Optional[Decimal]
     operating: Decimal
     procurement_total: Decimal
     vehicles_total: int
@@ -129,7 +129,7 @@ def _income_figures(year: Year) -> dict:
 def _spending_figures(year: Year, fiscal_total: Decimal) -> dict:
     """Spending totals, its 基本/项目 split, by fund, 一般公共预算 by class, and what 财政拨款 leaves at year end."""
     lines = year.expenditure.lines
-    expenditure_total = sum((line.actual for line in lines), ZERO)
+    expenditure_total = sum((line.actual for line in lines), ZERO) + non_fiscal_spending(year)
     fund_spending = _by_fund(year)
     general = [line for line in lines if line.fund == "一般公共预算"]
     general_lines = [Part(line.code, line.actual, None, line.budget) for line in general]
@@ -154,12 +154,22 @@ def _three_public(year: Year) -> dict:
     items = [("abroad", tp.abroad.actual),
              ("vehicles", tp.vehicle_purchase.actual + tp.vehicle_operation.actual),
              ("reception", tp.reception.actual)]
-    budgets = [tp.abroad.budget, tp.vehicle_purchase.budget + tp.vehicle_operation.budget, tp.reception.budget]
+    budgets = [tp.abroad.budget, total_or_none([tp.vehicle_purchase.budget, tp.vehicle_operation.budget]), tp.reception.budget]
     return {
         "three_public": breakdown(items, budgets),
         "three_public_total": sum((a for _, a in items), ZERO),
-        "three_public_budget": sum(budgets, ZERO),
+        "three_public_budget": total_or_none(budgets),
     }
+
+
+def three_public_previous(year: Year) -> dict[str, Optional[Decimal]]:
+    """Last year's 三公 figures: from the 上年 figures (last year's file), else from each item's 上年决算数."""
+    tp, prev = year.three_public, year.previous
+    abroad = prev.abroad if prev.abroad is not None else tp.abroad.previous
+    vehicles = prev.vehicles if prev.vehicles is not None else total_or_none([tp.vehicle_purchase.previous, tp.vehicle_operation.previous])
+    reception = prev.reception if prev.reception is not None else tp.reception.previous
+    total = prev.three_public if prev.three_public is not None else total_or_none([abroad, vehicles, reception])
+    return {"abroad": abroad, "vehicles": vehicles, "reception": reception, "total": total}
 
 
 def _initial_budget(lines) -> Decimal:
@@ -181,6 +191,11 @@ def spending_kind(year: Year, kind: str) -> Decimal:
     if any(value is None for value in split):  # not written at all: unknown, not zero (check names what is missing)
         return Pending(SPENDING_KINDS[kind])
     return sum(split + [getattr(n, kind) for n in year.non_fiscal_spending], ZERO)
+
+
+def non_fiscal_spending(year: Year) -> Decimal:
+    """Spending from funds other than 财政拨款 (事业收入, 经营收入, …): all its kinds."""
+    return sum((n.basic + n.project + n.remitted + n.operating + n.affiliated for n in year.non_fiscal_spending), ZERO)
 
 
 def _by_fund(year: Year) -> dict[str, Decimal]:
@@ -221,5 +236,5 @@ def _changes(year: Year, income_total, expenditure_total, fiscal_total, general_
         "fiscal_total": Change(fiscal_total, prev.fiscal_total),
         "general_budget": Change(general_budget, prev.general_budget_expenditure),
         "operating": Change(_operating(year), prev.operating),
-        "reception": Change(year.three_public.reception.actual, prev.reception),
+        "reception": Change(year.three_public.reception.actual, three_public_previous(year)["reception"]),
     }

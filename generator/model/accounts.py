@@ -8,20 +8,20 @@ from pydantic import BeforeValidator, WithJsonSchema, field_validator
 from pydantic_core import PydanticCustomError
 
 from generator.constants import FundKind
-from generator.model.types import ZERO, Base, Code, Money, Text, f
+from generator.model.types import ZERO, Amount, Base, Code, Count, Money, Text, f
 
 
 class Income(Base):
     """This year's income by source (万元)."""
 
-    general_budget: Money = f("一般公共预算财政拨款收入", "一般公共预算财政拨款收入", ZERO)
-    government_fund: Money = f("政府性基金预算财政拨款收入", "政府性基金预算财政拨款收入", ZERO)
-    state_capital: Money = f("国有资本经营预算财政拨款收入", "国有资本经营预算财政拨款收入", ZERO)
-    higher_subsidy: Money = f("上级补助收入", "上级补助收入", ZERO)
-    business: Money = f("事业收入", "事业收入", ZERO)
-    operating: Money = f("经营收入", "经营收入", ZERO)
-    affiliated: Money = f("附属单位上缴收入", "附属单位上缴收入", ZERO)
-    other: Money = f("其他收入", "其他收入", ZERO)
+    general_budget: Amount = f("一般公共预算财政拨款收入", "一般公共预算财政拨款收入", ZERO)
+    government_fund: Amount = f("政府性基金预算财政拨款收入", "政府性基金预算财政拨款收入", ZERO)
+    state_capital: Amount = f("国有资本经营预算财政拨款收入", "国有资本经营预算财政拨款收入", ZERO)
+    higher_subsidy: Amount = f("上级补助收入", "上级补助收入", ZERO)
+    business: Amount = f("事业收入", "事业收入", ZERO)
+    operating: Amount = f("经营收入", "经营收入", ZERO)
+    affiliated: Amount = f("附属单位上缴收入", "附属单位上缴收入", ZERO)
+    other: Amount = f("其他收入", "其他收入", ZERO)
 
 
 # The eight income sources of the 收入支出决算总表, in order: (field name, official label).
@@ -35,12 +35,16 @@ class CodeLine(Base):
 
     code: Code = f("科目编码", "功能分类科目编码，7 位（项级），例如 2011101")
     name: Optional[Text] = f("科目名称", "可省略：名称自动取自科目目录；填写时须与目录一致", None)
-    initial: Optional[Money] = f("年初预算数", "年初预算数（万元）", None)
-    budget: Optional[Money] = f("预算数", "全年预算数（万元）；不知道时可省略（不计算完成率）", None)
-    basic: Optional[Money] = f("基本支出", "决算数中的基本支出（万元）", None)
-    project: Optional[Money] = f("项目支出", "决算数中的项目支出（万元）", None)
-    actual: Money = f("决算数", "决算数（万元）；填了基本支出和项目支出时可省略（自动相加）", None, validate_default=True)
-    income: Optional[Money] = f("收入数", "本科目的财政拨款收入（万元）；省略时等于决算数", None)
+    initial: Optional[Amount] = f("年初预算数", "年初预算数（万元）", None)
+    budget: Optional[Amount] = f("预算数", "全年预算数（万元）；不知道时可省略（不计算完成率）", None)
+    basic: Optional[Amount] = f("基本支出", "决算数中的基本支出（万元）", None)
+    project: Optional[Amount] = f("项目支出", "决算数中的项目支出（万元）", None)
+    personnel: Optional[Amount] = f("人员经费", "基本支出中的人员经费（万元）", None)
+    public: Optional[Amount] = f("公用经费", "基本支出中的日常公用经费（万元）", None)
+    actual: Amount = f("决算数", "决算数（万元）；填了基本支出和项目支出时可省略（自动相加）", None, validate_default=True)
+    income: Optional[Amount] = f("收入数", "本科目的财政拨款收入（万元）；省略时等于决算数", None)
+    previous: Optional[Amount] = f("上年决算数", "本科目上年决算数（万元）；写了才说明与上年相比的增减", None)
+    change_reason: Optional[Text] = f("变动原因", "与上年相比增减的主要原因", None)
     carryover: Money = f("年初结转和结余", "本科目的财政拨款年初结转和结余（万元）", ZERO)
     fund: FundKind = f("资金性质", "一般公共预算、政府性基金预算或国有资本经营预算", "一般公共预算")
     purpose: Optional[Text] = f("用途", "主要用于……", None)
@@ -67,29 +71,29 @@ class NonFiscalIncome(Base):
     """财政拨款以外的收入 of one functional code, by source."""
 
     code: Code = f("科目编码", "功能分类科目编码（项级）")
-    higher_subsidy: Money = f("上级补助收入", "上级补助收入（万元）", ZERO)
-    business: Money = f("事业收入", "事业收入（万元）", ZERO)
-    operating: Money = f("经营收入", "经营收入（万元）", ZERO)
-    affiliated: Money = f("附属单位上缴收入", "附属单位上缴收入（万元）", ZERO)
-    other: Money = f("其他收入", "其他收入（万元）", ZERO)
+    higher_subsidy: Amount = f("上级补助收入", "上级补助收入（万元）", ZERO)
+    business: Amount = f("事业收入", "事业收入（万元）", ZERO)
+    operating: Amount = f("经营收入", "经营收入（万元）", ZERO)
+    affiliated: Amount = f("附属单位上缴收入", "附属单位上缴收入（万元）", ZERO)
+    other: Amount = f("其他收入", "其他收入（万元）", ZERO)
 
 
 class NonFiscalSpending(Base):
     """财政拨款以外的资金安排的支出 of one functional code, by kind."""
 
     code: Code = f("科目编码", "功能分类科目编码（项级）")
-    basic: Money = f("基本支出", "基本支出（万元）", ZERO)
-    project: Money = f("项目支出", "项目支出（万元）", ZERO)
-    remitted: Money = f("上缴上级支出", "上缴上级支出（万元）", ZERO)
-    operating: Money = f("经营支出", "经营支出（万元）", ZERO)
-    affiliated: Money = f("对附属单位补助支出", "对附属单位补助支出（万元）", ZERO)
+    basic: Amount = f("基本支出", "基本支出（万元）", ZERO)
+    project: Amount = f("项目支出", "项目支出（万元）", ZERO)
+    remitted: Amount = f("上缴上级支出", "上缴上级支出（万元）", ZERO)
+    operating: Amount = f("经营支出", "经营支出（万元）", ZERO)
+    affiliated: Amount = f("对附属单位补助支出", "对附属单位补助支出（万元）", ZERO)
 
 
 class EconomicLine(Base):
     """一般公共预算财政拨款基本支出 of one economic classification code (款)."""
 
     code: Annotated[str, BeforeValidator(lambda v: str(v)), WithJsonSchema({"type": ["integer", "string"]})] = f("科目编码", "经济分类科目编码，5 位，例如 30101")
-    actual: Money = f("决算数", "决算数（万元）")
+    actual: Amount = f("决算数", "决算数（万元）")
 
 
 class CoveredUnit(Base):
@@ -97,6 +101,9 @@ class CoveredUnit(Base):
 
     name: Text = f("名称", "单位名称")
     note: Text = f("备注", "备注", "")
+    nature: Optional[Text] = f("经费性质", "例如“财政拨款”“财政补助”", None)
+    posts: Optional[Count] = f("编制", "编制人数", None)
+    staff: Optional[Count] = f("在职", "在职人数", None)
 
 
 class Expenditure(Base):

@@ -85,7 +85,16 @@ def _text(value):
     return value
 
 
+def _amount(value):
+    """An amount that cannot be negative (spending, income, budgets): a money value of at least 0."""
+    amount = _money(value)
+    if not isinstance(amount, Pending) and amount < 0:
+        raise PydanticCustomError("money", "这里的金额不能是负数（{value}）。请核对：支出、收入和预算数都应不小于 0", {"value": str(value)})
+    return amount
+
+
 Money = Annotated[Decimal, PlainValidator(_money), WithJsonSchema({"type": "number", "description": "金额（万元）"})]
+Amount = Annotated[Decimal, PlainValidator(_amount), WithJsonSchema({"type": "number", "minimum": 0, "description": "金额（万元），不小于 0"})]
 Count = Annotated[int, PlainValidator(_count), WithJsonSchema({"type": "integer"})]
 Code = Annotated[str, BeforeValidator(_code), WithJsonSchema({"type": ["integer", "string"], "description": "科目编码（3、5 或 7 位数字）"})]
 Text = Annotated[str, BeforeValidator(_text)]

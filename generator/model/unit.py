@@ -36,6 +36,7 @@ class Unit(Base):
     departments: list[either(Body)] = f("内设机构", "内设机构名称列表", [])  # type: ignore[valid-type]  # a pydantic union built at run time
     departments_summary: Optional[Text] = f("内设机构概述", "例如“9室2部1中心”", None)
     other_bodies: list[Text] = f("其他机构", "内设机构以外的机构，例如派驻纪检监察组", [])
+    glossary_wording: dict[str, Text] = f("名词解释措辞", "本单位各年通用的名词解释改写：词条 → 本单位的说法（例如乡镇把“本级财政”写作“省级财政”）", {})
     templates: dict[str, Text] = f("模板", "自定义模板：文档种类 → .docx 文件路径（相对本文件）", {})
 
 

@@ -51,6 +51,7 @@ class Previous(Base):
     three_public: Optional[Money] = f("三公经费", "上年“三公”经费财政拨款支出决算数", None)
     abroad: Optional[Money] = f("因公出国（境）费", "上年因公出国（境）费决算数", None)
     vehicles: Optional[Money] = f("公务用车购置及运行维护费", "上年公务用车购置及运行维护费决算数", None)
+    government_fund: Optional[Money] = f("政府性基金预算财政拨款支出", "上年政府性基金预算财政拨款支出", None)
 
 
 class Year(Base):
@@ -82,6 +83,7 @@ class Year(Base):
     self_evaluation: Optional[SelfEvaluation] = f("整体支出自评", "部门整体支出绩效自评表", None)
     glossary: list[either(CodeChoice)] = f("名词解释", "选用的名词解释词条（见 data/common/名词解释.yaml），按顺序编号；写“功能分类科目: [款编码]”插入科目解释", [])  # type: ignore[valid-type]  # a pydantic union built at run time
     previous: Previous = f("上年", "上年数（有上年数据文件时自动读取）", Previous())
+    glossary_wording: dict[str, Text] = f("名词解释措辞", "本年改写的名词解释：词条 → 本单位的说法（其余用 data/common/名词解释.yaml 的标准说法）", {})
     covered_units: list[CoveredUnit] = f("决算单位", "纳入部门决算编制范围的单位", [])
     non_fiscal_income: list[NonFiscalIncome] = f("非财政拨款收入", "财政拨款以外的收入，按科目和来源", [])
     non_fiscal_spending: list[NonFiscalSpending] = f("非财政拨款支出", "财政拨款以外的资金安排的支出，按科目和类别", [])

@@ -248,7 +248,8 @@ def three_public(b: Builder) -> None:
     b.heading(1, "{{ h1() }}财政拨款“三公”经费支出决算情况说明")
     b.tag("{%p if tp.total or tp.budget %}")
     b.heading(2, "{{ h2() }}“三公”经费财政拨款支出决算总体情况说明。")
-    b.para("“三公”经费财政拨款支出年初预算为{{ tp.budget|money }}万元，支出决算为{{ tp.total|money }}万元，完成预算的{{ tp.completion|pct }}，"
+    b.para("“三公”经费财政拨款支出{% if tp.budget is not none %}年初预算为{{ tp.budget|money }}万元，{% endif %}支出决算为{{ tp.total|money }}万元"
+           "{% if tp.completion is not none %}，完成预算的{{ tp.completion|pct }}{% endif %}，"
            f"其中：因公出国（境）费决算为{{{{ {d}.abroad.actual|money }}}}万元{{% if tp.abroad_completion is not none %}}，完成预算的{{{{ tp.abroad_completion|pct }}}}{{% endif %}}；"
            "公务用车购置及运行维护费支出决算为{{ tp.vehicles|money }}万元{% if tp.vehicles_completion is not none %}，完成预算的{{ tp.vehicles_completion|pct }}{% endif %}；"
            f"公务接待费支出决算为{{{{ {d}.reception.actual|money }}}}万元{{% if tp.reception_completion is not none %}}，完成预算的{{{{ tp.reception_completion|pct }}}}{{% endif %}}。"

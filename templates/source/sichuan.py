@@ -117,8 +117,10 @@ def three_public(b: Builder) -> None:
     tp, d = "three_public", "d.three_public"
     b.heading(1, "{{ h1() }}“三公”经费财政拨款支出决算情况说明")
     b.heading(2, "{{ h2() }}“三公”经费财政拨款支出决算总体情况说明")
-    b.para("{{ year }}年“三公”经费财政拨款支出决算为{{ f.three_public_total|money }}万元，年初预算为{{ f.three_public_budget|money }}万元，"
-           "完成预算{{ f.three_public_completion|pct }}{% if d.three_public.assessment %}，{{ d.three_public.assessment }}{% endif %}。")
+    b.para("{{ year }}年“三公”经费财政拨款支出决算为{{ f.three_public_total|money }}万元"
+           "{% if f.three_public_budget is not none %}，年初预算为{{ f.three_public_budget|money }}万元{% endif %}"
+           "{% if f.three_public_completion is not none %}，完成预算{{ f.three_public_completion|pct }}{% endif %}"
+           "{% if d.three_public.assessment %}，{{ d.three_public.assessment }}{% endif %}。")
     b.heading(2, "{{ h2() }}“三公”经费财政拨款支出决算具体情况说明")
     b.para("{{ year }}年“三公”经费财政拨款支出决算中，因公出国（境）费支出决算{{ %s.abroad.amount|money }}万元，占{{ %s.abroad.share|share }}；"
            "公务用车购置及运行维护费支出决算{{ %s.vehicles.amount|money }}万元，占{{ %s.vehicles.share|share }}；"
