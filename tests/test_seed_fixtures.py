@@ -40,6 +40,7 @@ SEED000 = {
     "整体支出自评.绩效指标": "错误",             # weights do not total 100
     "工作概述[0]": "警告",                      # “2021年，全市…” in a 2022 report
     "支出.科目": "警告",                        # the 全国 layout's tables need facts 株洲 does not keep
+    **{f"支出.科目[{i}].科目编码": "警告" for i in range(4)},  # 株洲 publishes by 类 only; the 全国 layout needs 项
 }
 
 

@@ -5,10 +5,11 @@ import difflib
 
 from generator.checks.registry import LARGE_CHANGE, mismatch, rule
 from generator.checks.requirements import KIND_NAMES
-from generator.errors import WARNING, Finding
+from generator.errors import ERROR, WARNING, Finding
 from generator.figures.bundle import Bundle
 from generator.figures.core import ratio
 from generator.formatting import money, percent
+from generator.load.catalog import catalog
 from generator.load.reader import Loaded
 from generator.pending import is_pending
 
@@ -39,11 +40,19 @@ def spending_kinds_add_up(bundle: Bundle, year_file: Loaded, unit_file: Loaded) 
 
 @rule
 def economic_adds_up(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
-    """人员经费 + 公用经费 + 资本性支出 equals total spending."""
-    if bundle.year.economic is None:
+    """经济分类 adds up to what it covers: all spending when it lists 资本性支出, else 基本支出 (人员经费 + 公用经费)."""
+    economic, figs = bundle.year.economic, bundle.figures
+    if economic is None:
         return []
-    return mismatch(year_file, ("经济分类",), bundle.figures.economic_total, bundle.figures.expenditure_total,
-                    "人员经费、公用经费、资本性支出之和对比：各科目决算数合计")
+    if economic.capital:
+        return mismatch(year_file, ("经济分类",), figs.economic_total, figs.expenditure_total,
+                        "人员经费、公用经费、资本性支出之和对比：本年支出合计")
+    basic = figs.spending_kind[0].amount
+    if is_pending(basic) or figs.economic_total in (basic, figs.expenditure_total):
+        return []
+    nearer_basic = abs(figs.economic_total - basic) < abs(figs.economic_total - figs.expenditure_total)
+    covered, what = (basic, "基本支出") if nearer_basic else (figs.expenditure_total, "本年支出合计")
+    return mismatch(year_file, ("经济分类",), figs.economic_total, covered, f"人员经费与公用经费之和对比：{what}")
 
 
 @rule
@@ -63,15 +72,29 @@ def codes_known(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Fi
     seen: dict[str, int] = {}
     for i, line in enumerate(bundle.year.expenditure.lines):
         path = ("支出", "科目", i, "科目编码")
-        official = bundle.catalog.name(line.code, bundle.year.year)
-        if official is None:
-            out.append(year_file.finding(path, f"科目编码 {line.code} 不在功能分类科目目录中（data/common/功能分类科目.yaml）。请核对编码。"))
+        official = catalog().name(line.code, bundle.year.year)
+        if len(line.code) != 7:
+            out.append(_not_an_item(bundle, year_file, path, line.code))
+        elif official is None and line.name:
+            out.append(year_file.finding(path, f"科目编码 {line.code} 不在功能分类科目目录中，文档使用这里写的名称“{line.name}”。请确认编码和名称无误。", WARNING))
+        elif official is None:
+            out.append(year_file.finding(path, f"科目编码 {line.code} 不在功能分类科目目录中（data/common/功能分类科目.yaml）。"
+                                               "请核对编码；编码无误时请写上“科目名称”。"))
         elif line.name and line.name != official:
             out.append(year_file.finding(("支出", "科目", i, "科目名称"), f"科目 {line.code} 在 {bundle.year.year} 年的名称是“{official}”，这里写的是“{line.name}”。请改正或删去科目名称。"))
         if line.code in seen:
             out.append(year_file.finding(path, f"科目编码 {line.code} 重复（第 {seen[line.code] + 1} 项已有）。请合并为一项。"))
         seen.setdefault(line.code, i)
     return out
+
+
+def _not_an_item(bundle: Bundle, year_file: Loaded, path: tuple, code: str) -> Finding:
+    """A 类 or 款 code where a 项 belongs: an error for the national layout, which lists every 项, else a warning."""
+    level = "类" if len(code) == 3 else "款"
+    own = bundle.unit.layout == "全国"
+    hint = "" if own else "本单位不按全国版式公开时可忽略，但生成的全国版式文档不能按“项”说明。"
+    return year_file.finding(path, f"科目编码 {code} 是{level}级编码；全国版式的决算表和支出说明按“项”列出，这里应写项级（7 位）编码。{hint}",
+                             ERROR if own else WARNING)
 
 
 @rule

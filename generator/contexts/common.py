@@ -41,7 +41,7 @@ def code_classes(bundle: Bundle) -> list[dict]:
         "number": formatting.heading_number(3, i), "code": g.code, "name": cat.name(g.code, year), "short": cat.short(g.code, year),
         "amount": g.amount, "budget": g.budget, "share": g.share,
         "lines": [{"code": l.key, "name": cat.name(l.key, year), "amount": l.amount,
-                   "budget": l.budget, "completion": l.completion,
+                   "budget": l.budget, "completion": l.completion, "change": bundle.figures.line_changes.get(l.key),
                    "spend_word": _spend_word(cat.name(l.key, year) or "")} for l in g.lines],
     } for i, g in enumerate(bundle.figures.classes, 1)]
 
@@ -60,8 +60,16 @@ def glossary_entries(bundle: Bundle) -> list[dict]:
         elif choice == CODES_MARKER:
             entries.extend(_code_entries(bundle, None))
         else:
-            entries.append({"term": choice, "text": standard.get(choice, "")})
+            entries.append({"term": choice, "text": wording(bundle, choice, standard)})
     return [dict(e, number=formatting.heading_number(3, i)) for i, e in enumerate(entries, 1)]
+
+
+def wording(bundle: Bundle, term: str, standard: dict[str, str]) -> str:
+    """A glossary entry's text: the year's own wording, else the unit's, else the standard one."""
+    for own in (bundle.year.glossary_wording, bundle.unit.glossary_wording):
+        if term in own:
+            return own[term]
+    return standard.get(term, "")
 
 
 def _code_entries(bundle: Bundle, chosen: list[str] | None) -> list[dict]:

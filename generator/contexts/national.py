@@ -6,7 +6,7 @@ from typing import Any
 from generator import formatting
 from generator.checks.requirements import table_facts
 from generator.constants import ZERO
-from generator.contexts.common import base_context
+from generator.contexts.common import base_context, wording
 from generator.figures import national as fn
 from generator.figures.bundle import Bundle
 from generator.figures.core import Change
@@ -59,7 +59,7 @@ def national(bundle: Bundle) -> dict[str, Any]:
     year, figs = bundle.year, bundle.figures
     t = compute_tables(year)
     ctx.update({"t": t, "covered": covered_rows(year), "reason_missing": str(Pending("原因")),
-                "missing_tables": table_facts(year), "glossary": _glossary()})
+                "missing_tables": table_facts(year), "glossary": _glossary(bundle)})
     ctx.update(_table_rows(bundle, t))
     ctx.update(fn.fiscal_summary(t))
     ctx.update(fn.general_budget(year, figs, t))
@@ -102,10 +102,11 @@ def covered_rows(year) -> list[dict]:
     return [{"number": i, "name": u.name, "note": u.note} for i, u in enumerate(year.covered_units, 1)]
 
 
-def _glossary() -> list[dict]:
-    """The national template's glossary entries, numbered 一、二、…."""
+def _glossary(bundle: Bundle) -> list[dict]:
+    """The glossary entries the unit chose (else the national template's eleven), in its own wording, numbered 一、二、…."""
     standard = glossary("全国")
-    return [{"number": formatting.heading_number(1, i), "term": g, "text": standard.get(g, "")} for i, g in enumerate(GLOSSARY, 1)]
+    chosen = [g for g in bundle.year.glossary if isinstance(g, str) and g in standard] or GLOSSARY
+    return [{"number": formatting.heading_number(1, i), "term": g, "text": wording(bundle, g, standard)} for i, g in enumerate(chosen, 1)]
 
 
 def _general_classes(bundle: Bundle, t: Tables) -> list[dict]:
@@ -135,5 +136,7 @@ def _item_lines(bundle: Bundle, fund: str) -> list[dict]:
     cat, y = bundle.catalog, bundle.year.year
     return [{"number": formatting.heading_number(5, i),
              "path": f"{cat.name(line.code[:3], y)}（类）{cat.name(line.code[:5], y)}（款）{cat.name(line.code, y)}（项）",
-             "purpose": line.purpose, "initial": line.start_budget, "actual": line.actual, "word": word, "reason": line.reason}
+             "purpose": line.purpose, "initial": line.start_budget, "budget": line.budget, "actual": line.actual, "word": word,
+             "reason": line.reason, "change": bundle.figures.line_changes[line.code], "change_reason": line.change_reason,
+             "personnel": line.personnel, "public": line.public}
             for i, (line, word) in enumerate(fn.compared_lines(bundle.year, fund), 1)]

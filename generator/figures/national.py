@@ -47,7 +47,12 @@ class Performance:
 
 
 def performance(year: Year, figures: Figures) -> Performance:
-    """The 绩效 statistics of a year's projects."""
+    """The 绩效 statistics: as written under 预算绩效管理.项目统计, else from the year's projects."""
+    totals = year.performance.totals
+    if totals is not None:
+        grades = {name: totals.grades.get(name, 0) for _, name in PROJECT_GRADES}
+        stages = [(s.count, s.amount) for s in (totals.targets, totals.monitored, totals.evaluated)]
+        return Performance(stages[0], stages[1], stages[2], totals.average, grades)
     projects = list(zip(year.projects, figures.projects))
     scored = [p.self_score for p in year.projects if p.self_evaluated and p.self_score is not None]
     grades = {name: 0 for _, name in PROJECT_GRADES}

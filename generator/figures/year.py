@@ -1,7 +1,7 @@
 """Derived figures: totals, shares, rates and changes computed from the model (Decimal only)."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Optional
 
@@ -64,6 +64,7 @@ class Figures:
     projects: list[ProjectFigures]
     changes: dict[str, Change]
     self_eval: Optional[selfeval.SelfEvalFigures] = None
+    line_changes: dict[str, Change] = field(default_factory=dict)
     targeted_count: int = 0
     monitored_count: int = 0
     self_evaluated_count: int = 0
@@ -108,6 +109,7 @@ def compute(year: Year) -> Figures:
         projects=[ProjectFigures(p.budget.fiscal + p.budget.other, p.spent.fiscal + p.spent.other) for p in year.projects],
         changes=_changes(year, money["income_total"], expenditure_total, money["fiscal_total"], general_budget),
         self_eval=selfeval.compute(year, expenditure_total),
+        line_changes={line.code: Change(line.actual, line.previous) for line in year.expenditure.lines},
         targeted_count=len(year.projects),
         monitored_count=sum(p.monitored for p in year.projects),
         self_evaluated_count=sum(p.self_evaluated for p in year.projects),
@@ -207,17 +209,18 @@ def _by_fund(year: Year) -> dict[str, Decimal]:
 
 
 def _capital_total(year: Year) -> Decimal:
-    """资本性支出 as the sum of its items."""
-    if year.economic is None:
-        return ZERO
-    return sum((i.amount for g in year.economic.capital for i in g.items), ZERO)
+    """资本性支出: the sum of its items under 经济分类, else the 310 lines of 基本支出明细 (as table 6 prints it)."""
+    if year.economic is not None and year.economic.capital:
+        return sum((i.amount for g in year.economic.capital for i in g.items), ZERO)
+    return sum((line.actual for line in year.economic_lines if line.code.startswith("310")), ZERO)
 
 
 def _economic_total(year: Year) -> Decimal:
     """人员经费 + 公用经费 + 资本性支出."""
     if year.economic is None:
         return ZERO
-    return year.economic.personnel.amount + year.economic.public.amount + _capital_total(year)
+    capital = _capital_total(year) if year.economic.capital else ZERO
+    return year.economic.personnel.amount + year.economic.public.amount + capital
 
 
 def _operating(year: Year) -> Decimal:

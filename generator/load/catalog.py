@@ -36,6 +36,11 @@ class Catalog:
     def __contains__(self, code: str) -> bool:
         return code in self.names
 
+    def with_names(self, given: dict[str, str]) -> Catalog:
+        """The catalogue with names a unit gave for codes it lacks (the catalogue's own names always win)."""
+        extra = {code: name for code, name in given.items() if code not in self.names}
+        return Catalog({**self.names, **extra}, self.former) if extra else self
+
 
 def _loaded(name: str):
     """A common data file, or a DataError with its findings."""

@@ -129,7 +129,8 @@ def prepare(job: Job, draft: bool = False) -> Prepared:
     if unit is None or year is None:
         return result
     result.findings += previous.merge(year, year_loaded)
-    bundle = Bundle(unit, year, compute(year), catalog())
+    given = {line.code: line.name for line in year.expenditure.lines if line.name}
+    bundle = Bundle(unit, year, compute(year), catalog().with_names(given))
     result.findings += checks.run(bundle, year_loaded, unit_loaded)
     result.bundle = bundle
     return result
