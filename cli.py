@@ -131,10 +131,10 @@ def totext(docx: Path) -> None:
 @main.command()
 @click.option("-o", "--output", "folder", default=None, type=click.Path(path_type=Path), help="写到哪个文件夹（默认 schemas/）。")
 def schema(folder: Path | None) -> None:
-    """写出单位文件和年度文件的 JSON Schema，供 VS Code 等编辑器补全和校验。"""
+    """写出单位文件和年度文件的 JSON Schema（供 VS Code 等编辑器补全和校验）和核对项一览 docs/核对项.md。"""
     from generator.workflow import schemas
 
-    for path in schemas.write(folder) if folder else schemas.write():
+    for path in [*(schemas.write(folder) if folder else schemas.write()), schemas.write_reference(folder or schemas.ROOT / "docs")]:
         click.echo(f"已写出 {display_path(path)}")
 
 

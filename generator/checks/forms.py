@@ -1,24 +1,14 @@
 """Rules over forms and stated figures: the 自评表, figures stated under 核对, the national tables' facts."""
 from __future__ import annotations
 
-import difflib
 from decimal import Decimal
 
 from generator.checks.registry import mismatch, rule
 from generator.checks.requirements import table_facts
-from generator.checks.stated import (
-    AMOUNT,
-    FIGURES,
-    RATE,
-    TEXT,
-    lookup,
-    parse_stated,
-    split_name,
-)
 from generator.errors import WARNING, Finding
 from generator.figures.bundle import Bundle
 from generator.figures.core import compared
-from generator.formatting import money, percent, score
+from generator.formatting import money, score
 from generator.load.reader import Loaded
 from generator.pending import is_pending
 
@@ -45,53 +35,6 @@ def self_evaluation_scores(bundle: Bundle, year_file: Loaded, unit_file: Loaded)
     if se.grade and se.grade != figs.grade:
         out.append(year_file.finding(base + ("等级",), f"等级写的是“{se.grade}”，但总分 {score(figs.score_total)} 分对应的等级是“{figs.grade}”。"))
     return out
-
-
-@rule
-def stated_figures(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
-    """Every figure under 核对 equals what the facts give, within the precision it is written with."""
-    out = []
-    for name, value in bundle.year.stated.items():
-        out.extend(_stated_one(bundle, year_file, name, value))
-    return out
-
-
-def _stated_one(bundle: Bundle, year_file: Loaded, name: str, value) -> list[Finding]:
-    """Findings for one stated figure."""
-    path = ("核对", name)
-    figure = lookup(name)
-    if figure is None:
-        close = difflib.get_close_matches(split_name(name)[0], list(FIGURES), n=1, cutoff=0.3)
-        return [year_file.finding(path, f"不认识的核对项“{name}”。" + (f"是不是“{close[0]}”？" if close else ""))]
-    computed = figure.compute(bundle, split_name(name)[1])
-    if computed is None:
-        return [year_file.finding(path, f"无法计算“{name}”：缺少所需的数据（{figure.help}）。", WARNING)]
-    if figure.kind == TEXT:
-        return _compare_text(year_file, path, str(value), str(computed))
-    number, places = parse_stated(figure.kind, value)
-    if number is None:
-        example = "66.2%" if figure.kind == RATE else "1622.30"
-        return [year_file.finding(path, f"“{value}”不是{figure.kind}，应写成例如 {example}。")]
-    return _compare(year_file, path, name, figure.kind, number, places, Decimal(computed), value)
-
-
-def _compare_text(year_file: Loaded, path: tuple, written: str, official: str) -> list[Finding]:
-    """A finding when a stated name is neither the official name nor its short form."""
-    short = official[:-2] if official.endswith("支出") else official
-    if written.strip() in (official, short):
-        return []
-    return [year_file.finding(path, f"写的是“{written}”，本年度的科目名称是“{official}”。请改正（名称由程序从科目目录取得）。")]
-
-
-def _compare(year_file: Loaded, path: tuple, name: str, kind: str, number: Decimal, places: int, computed: Decimal, written) -> list[Finding]:
-    """A finding when a stated figure is off by more than its written precision allows."""
-    if kind == AMOUNT:
-        return mismatch(year_file, path, number, computed, f"计算得到的{name}")
-    unit = Decimal(1).scaleb(-places) / (100 if kind == RATE else 1)
-    if abs(number - computed) <= unit / 2:
-        return []
-    shown = percent(computed, max(places, 1)) if kind == RATE else score(computed)
-    return [year_file.finding(path, f"写的是 {written}，按数据计算应为 {shown}。请改正（文档中的数字由程序计算）。")]
 
 
 TABLE_NAMES = {"二": "收入决算表", "三": "支出决算表", "五": "一般公共预算财政拨款支出决算表", "六": "一般公共预算财政拨款基本支出决算表"}

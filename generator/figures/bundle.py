@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
+from generator.figures.tables import Tables, compute_tables
 from generator.figures.year import Figures
 from generator.load.catalog import Catalog
 from generator.model import Unit, Year
@@ -21,3 +23,8 @@ class Bundle:
     def budget_unit(self) -> str:
         """The 预算单位 name shown in project tables."""
         return self.unit.budget_unit or self.unit.short
+
+    @cached_property
+    def tables(self) -> Tables:
+        """The nine national tables' numbers of this year."""
+        return compute_tables(self.year)

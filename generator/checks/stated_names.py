@@ -1,0 +1,125 @@
+"""The names a year file may list under 核对, each with its meaning and an example; the reference list is made from it."""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Optional
+
+import generator.checks.stated as of
+from generator.checks.stated import AMOUNT, RATE, SCORE, TEXT, Figure
+from generator.figures import national as fn
+from generator.pending import is_pending
+
+
+def _average(b: Any, _: str) -> Optional[Decimal]:
+    """The average self-evaluation score of the year's projects."""
+    return fn.performance(b.year, b.figures).average
+
+
+FIGURES: dict[str, Figure] = {
+    # 收支总体
+    "收支总计": Figure(AMOUNT, of.grand("amount"), "收入支出决算总表的总计", "307.82"),
+    "收支总计增减额": Figure(AMOUNT, of.grand("delta"), "收支总计与上年相比的增减", "增加 307.82", signed=True),
+    "收支总计增长率": Figure(RATE, of.grand("rate"), "收支总计与上年相比的增减幅度", "增长 12.50%", signed=True),
+    "本年收入合计": Figure(AMOUNT, of.attr("income_total"), "收入各来源之和", "1622.30"),
+    "收入增长率": Figure(RATE, of.change("income", "rate"), "本年收入合计与上年相比", "增长 66.2%", signed=True),
+    "收入占比": Figure(RATE, of.breakdown_share(lambda b: fn.income_parts(b.tables)), "收入占比.<来源>，例如 收入占比.财政拨款收入", "100.00%", "收入占比"),
+    "本年支出合计": Figure(AMOUNT, of.attr("expenditure_total"), "财政拨款与非财政拨款支出之和", "1402.23"),
+    "支出增长率": Figure(RATE, of.change("expenditure", "rate"), "本年支出合计与上年相比", "增长 66.2%", signed=True),
+    "基本支出": Figure(AMOUNT, lambda b, _: b.figures.spending_kind[0].amount, "支出中的基本支出", "810.07"),
+    "项目支出": Figure(AMOUNT, lambda b, _: b.figures.spending_kind[1].amount, "支出中的项目支出", "592.16"),
+    "基本支出占比": Figure(RATE, of.kind_share(0), "基本支出 / 本年支出合计", "57.8%", "支出构成"),
+    "项目支出占比": Figure(RATE, of.kind_share(1), "项目支出 / 本年支出合计", "42.2%", "支出构成"),
+    "年初结转和结余": Figure(AMOUNT, lambda b, _: b.year.carryover, "年初结转和结余", "65.00"),
+    "年末结转和结余": Figure(AMOUNT, lambda b, _: b.tables.end_carryover, "年初结转和结余 + 收入 − 支出 − 结余分配", "25.60"),
+    # 财政拨款
+    "财政拨款收支总计": Figure(AMOUNT, of.attr("fiscal_total"), "财政拨款收入 + 年初财政拨款结转和结余", "1622.30"),
+    "财政拨款收支总计增减额": Figure(AMOUNT, of.change("fiscal_total", "delta"), "与上年相比", "增加 660.30", signed=True),
+    "财政拨款收支总计增长率": Figure(RATE, of.change("fiscal_total", "rate"), "与上年相比", "增长 68.6%", signed=True),
+    "一般公共预算财政拨款支出": Figure(AMOUNT, of.attr("general_budget"), "一般公共预算科目决算数之和", "1402.23"),
+    "一般公共预算财政拨款支出占比": Figure(RATE, of.attr("general_budget_share"), "占本年支出合计", "100.00%"),
+    "一般公共预算财政拨款支出增减额": Figure(AMOUNT, of.change("general_budget", "delta"), "与上年相比", "增加 575.44", signed=True),
+    "一般公共预算财政拨款支出增长率": Figure(RATE, of.change("general_budget", "rate"), "与上年相比", "增长 69.6%", signed=True),
+    "年初预算": Figure(AMOUNT, of.general("general_initial"), "一般公共预算财政拨款支出的年初预算（各科目年初预算数之和）", "321.02"),
+    "全年预算": Figure(AMOUNT, of.attr("general_budget_budget"), "一般公共预算财政拨款支出的全年预算（各科目预算数之和）", "321.02"),
+    "一般公共预算支出完成率": Figure(RATE, of.attr("general_budget_completion"), "决算数 / 全年预算数", "95.89%"),
+    "完成年初预算率": Figure(RATE, of.general("general_completion"), "决算数 / 年初预算数", "95.89%"),
+    "类支出": Figure(AMOUNT, of.klass("amount"), "类支出.<类编码>，例如 类支出.208", "264.87"),
+    "类占比": Figure(RATE, of.klass("share"), "类占比.<类编码>：占一般公共预算财政拨款支出", "86.05%", "类占比"),
+    "类名称": Figure(TEXT, lambda b, code: b.catalog.name(code, b.year.year), "类名称.<类编码>，例如 类名称.210", "卫生健康支出"),
+    "项决算数": Figure(AMOUNT, of.line("actual"), "项决算数.<项编码>", "51.32"),
+    "项预算数": Figure(AMOUNT, of.line("budget"), "项预算数.<项编码>：全年预算数", "52.00"),
+    "项年初预算数": Figure(AMOUNT, of.line("initial"), "项年初预算数.<项编码>", "52.00"),
+    "项完成率": Figure(RATE, of.line("completion"), "项完成率.<项编码>：决算数 / 全年预算数（没有全年预算数时对比年初预算数）", "98.69%"),
+    "项增减额": Figure(AMOUNT, of.line("delta"), "项增减额.<项编码>：与上年决算数相比", "减少 3.20", signed=True),
+    "项增长率": Figure(RATE, of.line("rate"), "项增长率.<项编码>：与上年决算数相比", "下降 5.9%", signed=True),
+    "政府性基金收入": Figure(AMOUNT, of.fund("income"), "政府性基金预算财政拨款收入", "100.00"),
+    "政府性基金支出": Figure(AMOUNT, of.fund("spending"), "政府性基金预算财政拨款支出", "80.00"),
+    # 经济分类
+    "一般公共预算财政拨款基本支出": Figure(AMOUNT, of.basic("total"), "人员经费 + 公用经费", "105.58"),
+    "人员经费": Figure(AMOUNT, of.basic("personnel"), "基本支出中的人员经费（基本支出明细 301、303，或经济分类）", "95.36"),
+    "公用经费": Figure(AMOUNT, of.basic("public"), "基本支出中的公用经费（基本支出明细 302、310，或经济分类）", "10.23"),
+    "人员经费与公用经费之和": Figure(AMOUNT, of.basic("total"), "人员经费 + 公用经费", "1402.23"),
+    "资本性支出": Figure(AMOUNT, of.attr("capital_total"), "经济分类的资本性支出明细之和，或基本支出明细 310 各项之和", "0.00"),
+    # 三公、机关运行经费、采购、资产
+    "三公经费合计": Figure(AMOUNT, of.attr("three_public_total"), "三公各项决算数之和", "21.36"),
+    "三公经费预算": Figure(AMOUNT, of.attr("three_public_budget"), "三公各项预算数之和", "30.00"),
+    "三公经费完成率": Figure(RATE, of.attr("three_public_completion"), "决算 / 预算", "71.2%"),
+    "因公出国（境）费": Figure(AMOUNT, of.three_public(0, "amount"), "因公出国（境）费决算数", "0.00"),
+    "公务用车购置及运行维护费": Figure(AMOUNT, of.three_public(1, "amount"), "公务用车购置费 + 运行维护费", "20.30"),
+    "公务接待费": Figure(AMOUNT, of.three_public(2, "amount"), "公务接待费决算数", "1.06"),
+    "因公出国（境）费占比": Figure(RATE, of.three_public(0, "share"), "占三公经费", "0%", "三公构成"),
+    "公务用车购置及运行维护费占比": Figure(RATE, of.three_public(1, "share"), "占三公经费", "95.0%", "三公构成"),
+    "公务接待费占比": Figure(RATE, of.three_public(2, "share"), "占三公经费", "5.0%", "三公构成"),
+    "公务用车购置及运行维护费完成率": Figure(RATE, of.three_public(1, "completion"), "决算 / 预算", "67.7%"),
+    "公务接待费完成率": Figure(RATE, of.three_public(2, "completion"), "决算 / 预算", "119.1%"),
+    "公务接待费增减额": Figure(AMOUNT, of.change("reception", "delta"), "与上年相比", "增加 0.16", signed=True),
+    "公务接待费增长率": Figure(RATE, of.change("reception", "rate"), "与上年相比", "增长 17.8%", signed=True),
+    "机关运行经费": Figure(AMOUNT, of.attr("operating"), "机关运行经费", "10.23"),
+    "机关运行经费增减额": Figure(AMOUNT, of.change("operating", "delta"), "与上年相比", "增加 10.23", signed=True),
+    "机关运行经费增长率": Figure(RATE, of.change("operating", "rate"), "与上年相比", "增长 5.0%", signed=True),
+    "政府采购支出总额": Figure(AMOUNT, of.attr("procurement_total"), "货物 + 工程 + 服务", "21.07"),
+    "车辆数": Figure(SCORE, of.attr("vehicles_total"), "车辆总数", "6"),
+    # 绩效
+    "平均得分": Figure(SCORE, _average, "项目绩效自评平均得分", "99.43"),
+    "项目预算数": Figure(AMOUNT, of.project("budget"), "项目预算数.<项目名称>", "80.00"),
+    "项目执行数": Figure(AMOUNT, of.project("spent"), "项目执行数.<项目名称>", "76.63"),
+    "项目完成率": Figure(RATE, of.project("completion"), "项目完成率.<项目名称>", "95.8%"),
+    "自评年初预算数": Figure(AMOUNT, of.self_eval(lambda s: s.total_initial), "自评表合计行的年初预算数", "5564.87"),
+    "自评全年预算数": Figure(AMOUNT, of.self_eval(lambda s: s.total_full), "自评表合计行的全年预算数", "6623.01"),
+    "自评全年执行数": Figure(AMOUNT, of.self_eval(lambda s: s.executed), "自评表合计行的全年执行数", "6623.01"),
+    "自评执行率": Figure(RATE, of.self_eval(lambda s: s.execution_rate), "全年执行数 / 全年预算数", "100%"),
+    "自评资金得分": Figure(SCORE, of.self_eval(lambda s: s.funds_score), "分值 × 执行率", "10"),
+    "自评一级分值": Figure(SCORE, of.level1_weight, "自评一级分值.<一级指标>，例如 自评一级分值.效益指标", "30"),
+    "自评分值合计": Figure(SCORE, of.self_eval(lambda s: s.weight_total), "资金分值 + 各指标分值", "100"),
+    "自评总分": Figure(SCORE, of.self_eval(lambda s: s.score_total), "资金得分 + 各指标得分", "98"),
+}
+
+
+def split_name(name: str) -> tuple[str, str]:
+    """A stated name split into the figure and its argument: 类占比.208 → (类占比, 208)."""
+    base, _, arg = name.partition(".")
+    return base, arg
+
+
+def lookup(name: str) -> Optional[Figure]:
+    """The figure a stated name refers to."""
+    return FIGURES.get(split_name(name)[0])
+
+
+def computed(bundle: Any, name: str) -> Optional[Decimal]:
+    """A named figure's value for a unit-year, None when the data cannot give it."""
+    figure = lookup(name)
+    value = None if figure is None else figure.compute(bundle, split_name(name)[1])
+    return None if value is None or (is_pending(value) and figure is not None and figure.kind != TEXT) else value
+
+
+def reference_text() -> str:
+    """The reference list of 核对 names (docs/核对项.md), made from this table."""
+    lines = ["# 核对项", "", "年度文件的 `核对:` 下可以列出已公布（或手工计算）的数字，`check` 逐一与程序计算的结果比对。",
+             "百分比按写出的位数比较（写 71.7% 或 71.65% 都对，写 71.73% 会报错）；增减可以带“增加/减少”“增长/下降”，",
+             "方向与数据不符时报错。同一构成的占比都写出时，还检查它们之和是否为 100%。",
+             "", "本页由程序生成（`python cli.py schema`），不要手工修改。", "",
+             "| 名称 | 类型 | 含义 | 例 |", "|---|---|---|---|"]
+    for name, figure in FIGURES.items():
+        lines.append(f"| `{name}` | {figure.kind} | {figure.help} | `{name.split('.')[0]}: {figure.example}` |")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,134 @@
+"""The 核对 rule: every stated figure equals what the facts give, at the precision and with the direction it is written."""
+from __future__ import annotations
+
+import difflib
+import re
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, Optional
+
+from generator.checks.registry import mismatch, rule
+from generator.checks.stated import AMOUNT, RATE, TEXT, Figure
+from generator.checks.stated_names import FIGURES, computed, lookup, split_name
+from generator.errors import ERROR, WARNING, Finding
+from generator.figures import national as fn
+from generator.figures.bundle import Bundle
+from generator.formatting import money, percent, score
+from generator.load.reader import Loaded
+from generator.model.types import decimals
+
+UP, DOWN = ("增加", "增长", "上升", "提高"), ("减少", "下降", "降低")
+STATED = re.compile(r"^\s*(增加|增长|上升|提高|减少|下降|降低)?\s*([-+]?\d+(?:\.\d+)?)\s*(%?)\s*$")
+
+
+def parse_stated(kind: str, value: Any) -> tuple[Optional[Decimal], int, Optional[int]]:
+    """A stated value as a number (a rate as a fraction), its decimals and its direction (+1, −1, or None)."""
+    match = STATED.match(str(value))
+    if match is None or (kind == RATE) != bool(match.group(3)):
+        return None, 0, None
+    word, text = match.group(1), match.group(2)
+    number = Decimal(text)
+    direction = -1 if (word in DOWN or text.startswith("-")) else 1 if (word in UP or text.startswith("+")) else None
+    places = decimals(number)
+    return (abs(number) / 100 if kind == RATE else abs(number)), places, direction
+
+
+@rule
+def stated_figures(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
+    """Every figure under 核对 equals what the facts give, and the shares of one breakdown sum to 100%."""
+    out = []
+    for name, value in bundle.year.stated.items():
+        out.extend(_stated_one(bundle, year_file, name, value))
+    return out + _share_sums(bundle, year_file)
+
+
+def _stated_one(bundle: Bundle, year_file: Loaded, name: str, value: Any) -> list[Finding]:
+    """Findings for one stated figure."""
+    path = ("核对", name)
+    figure = lookup(name)
+    if figure is None:
+        close = difflib.get_close_matches(split_name(name)[0], list(FIGURES), n=1, cutoff=0.3)
+        hint = f"是不是“{close[0]}”？" if close else "可用的名称见 docs/核对项.md。"
+        return [year_file.finding(path, f"不认识的核对项“{name}”。{hint}")]
+    if figure.kind == TEXT:
+        official = computed(bundle, name)
+        return [] if official is None else _compare_text(year_file, path, str(value), str(official))
+    number, places, direction = parse_stated(figure.kind, value)
+    if number is None:
+        return [year_file.finding(path, f"“{value}”不是{figure.kind}，应写成例如 {figure.example or '1622.30'}。")]
+    if figure.kind == RATE and direction == -1 and number > 1:
+        return [year_file.finding(path, f"写的是{value}：下降（减少）的幅度不会超过 100%。请核对这个百分比和它的计算基数。")]
+    actual = computed(bundle, name)
+    if actual is None:
+        return [_unknown(year_file, path, name, figure)]
+    return _direction(year_file, path, figure, direction, Decimal(actual)) or _compare(year_file, path, name, figure, number, places, Decimal(actual), value)
+
+
+def _unknown(year_file: Loaded, path: tuple, name: str, figure: Figure) -> Finding:
+    """A stated figure the data cannot give."""
+    if figure.signed and figure.kind == RATE:
+        return year_file.finding(path, f"无法计算“{name}”：没有上年数，或上年数为 0，增减幅度没有意义。上年没有这项收支时，"
+                                       "文档应写“上年无此项收支”，不写百分比。", WARNING)
+    return year_file.finding(path, f"无法计算“{name}”：缺少所需的数据（{figure.help}）。", WARNING)
+
+
+def _direction(year_file: Loaded, path: tuple, figure: Figure, direction: Optional[int], actual: Decimal) -> list[Finding]:
+    """A finding when a stated 增加/减少 (增长/下降) contradicts the sign of the change."""
+    if not figure.signed or direction is None or actual == 0 or (actual > 0) == (direction > 0):
+        return []
+    said, truth = ("增加（增长）", "减少（下降）") if direction > 0 else ("减少（下降）", "增加（增长）")
+    return [year_file.finding(path, f"写的是{said}，但按数据计算与上年相比是{truth}。请核对增减的方向。", ERROR)]
+
+
+def rounded(value: Decimal, places: int) -> Decimal:
+    """A value rounded half-up to some decimal places."""
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def _compare(year_file: Loaded, path: tuple, name: str, figure: Figure, number: Decimal, places: int, actual: Decimal,
+             written: Any) -> list[Finding]:
+    """A finding when a stated figure is not a correct rounding of the computed one at its written precision."""
+    actual = abs(actual) if figure.signed else actual
+    if figure.kind == AMOUNT:
+        return mismatch(year_file, path, number, actual, f"计算得到的{name}")
+    scale = 100 if figure.kind == RATE else 1
+    exact, stated = actual * scale, number * scale
+    # right when it rounds the exact value, or the two-decimal figure a document prints, to the places written
+    if stated in (rounded(exact, places), rounded(rounded(exact, 2), places)):
+        return []
+    shown = percent(actual, 2, trim=False) if figure.kind == RATE else score(actual)
+    return [year_file.finding(path, f"写的是 {written}，按数据计算应为 {shown}。请改正（文档中的数字由程序计算）。")]
+
+
+def _compare_text(year_file: Loaded, path: tuple, written: str, official: str) -> list[Finding]:
+    """A finding when a stated name is neither the official name nor its short form."""
+    short = official[:-2] if official.endswith("支出") else official
+    if written.strip() in (official, short):
+        return []
+    return [year_file.finding(path, f"写的是“{written}”，本年度的科目名称是“{official}”。请改正（名称由程序从科目目录取得）。")]
+
+
+def _members(group: str, bundle: Bundle) -> list[str]:
+    """The stated names that make up one breakdown."""
+    if group == "类占比":
+        return [f"类占比.{g.code}" for g in bundle.figures.classes]
+    if group == "收入占比":
+        return [f"收入占比.{p.key}" for p in fn.income_parts(bundle.tables)]
+    return [name for name, figure in FIGURES.items() if figure.group == group]
+
+
+def _share_sums(bundle: Bundle, year_file: Loaded) -> list[Finding]:
+    """Shares of one breakdown, all stated, that do not sum to 100%."""
+    out = []
+    for group in sorted({f.group for f in FIGURES.values() if f.group}):
+        names = _members(group, bundle)
+        values = [parse_stated(RATE, bundle.year.stated[n]) for n in names if n in bundle.year.stated]
+        if len(names) < 2 or len(values) < len(names) or any(v[0] is None for v in values):
+            continue
+        total = sum((v[0] * 100 for v in values if v[0] is not None), Decimal(0))
+        slack = sum((Decimal(1).scaleb(-v[1]) / 2 for v in values), Decimal(0))
+        if total != 100:
+            severity = WARNING if abs(total - 100) <= slack else ERROR
+            listed = "、".join(f"{n}（{bundle.year.stated[n]}）" for n in names)
+            out.append(year_file.finding(("核对", names[0]), f"同一构成的各项占比之和是 {money(total)}%，不是 100%：{listed}。"
+                                                            "各项占比应以同一合计为基数，并使合计正好为 100%。", severity))
+    return out
