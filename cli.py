@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from generator.errors import (
+    CommandLineError,
     Finding,
     InternalError,
     Interrupted,
@@ -49,7 +50,7 @@ def in_chinese(exc: click.UsageError) -> click.UsageError:
     """click's own usage errors (unknown option, missing argument) as ours, which speak Chinese; ours unchanged."""
     if isinstance(exc, (UsageError, click.exceptions.NoArgsIsHelpError)):
         return exc
-    return UsageError(exc.format_message(), exc.ctx)
+    return CommandLineError(exc.format_message(), exc.ctx)
 
 
 def summary(findings: list[Finding]) -> str:

@@ -69,10 +69,17 @@ class TemplateProblem(UserError):
 class UsageError(click.UsageError):
     """A command used the wrong way (a path that is not a unit, an unknown option); exits 2."""
 
+    hint = ""
+
     def show(self, file: Optional[IO[Any]] = None) -> None:
-        """The message in Chinese, with where to find the usage for click's own messages."""
-        hint = "\n运行 python cli.py --help 查看用法。" if self.__cause__ is not None else ""
-        click.echo(f"用法错误：{self.format_message()}{hint}", err=True)
+        """The message in Chinese."""
+        click.echo(f"用法错误：{self.format_message()}{self.hint}", err=True)
+
+
+class CommandLineError(UsageError):
+    """click's own usage errors (unknown option, missing argument), shown in Chinese with where to find the usage."""
+
+    hint = "\n运行 python cli.py --help 查看用法。"
 
 
 class Interrupted(click.ClickException):

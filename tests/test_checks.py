@@ -33,3 +33,16 @@ def test_unknown_code_and_wrong_name(renhe):
     bundle = type(renhe)(renhe.unit, copy, renhe.figures, renhe.catalog)
     messages = [f.message for f in run(bundle)]
     assert any("2019999 不在" in m for m in messages) and any("行政运行经费" in m for m in messages)
+
+
+def test_fund_income_unlike_spending_needs_a_reason(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    from generator.workflow.pipeline import Job, prepare
+    root = Path(__file__).resolve().parent.parent
+    shutil.copytree(root / "data" / "example-jiaoyuju", tmp_path / "u")
+    path = tmp_path / "u" / "2024.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  政府性基金: 部分体育设施项目下年实施，资金结转下年使用。\n", ""), encoding="utf-8")
+    found = [f for f in prepare(Job(tmp_path / "u", path)).findings if f.path == "变动原因.政府性基金"]
+    assert len(found) == 1 and "100.00" in found[0].message and "80.00" in found[0].message and not found[0].is_error

@@ -88,3 +88,11 @@ def test_bad_data_exits_1_with_file_line_field(tmp_path):
 def test_check_data_is_clean():
     r = invoke("check")
     assert r.exit_code == 0 and "共 0 个错误" in r.stdout
+
+
+def test_two_files_for_one_year_are_refused(tmp_path):
+    import shutil
+    shutil.copytree(ROOT / "data" / "example-jiaoyuju", tmp_path / "u")
+    shutil.copy(tmp_path / "u" / "2024.yaml", tmp_path / "u" / "2024.yml")
+    r = invoke("generate", str(tmp_path / "u"), "-o", str(tmp_path / "out"))
+    assert r.exit_code == 2 and "同一年度的两个文件" in r.stderr and "2024.yml" in r.stderr and not (tmp_path / "out").exists()

@@ -37,6 +37,21 @@ def self_evaluation_scores(bundle: Bundle, year_file: Loaded, unit_file: Loaded)
     return out
 
 
+FUND_REASONS = {"政府性基金预算": ("政府性基金", "government_fund"), "国有资本经营预算": ("国有资本经营", "state_capital")}
+
+
+@rule
+def fund_income_meets_spending(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
+    """A 政府性基金 or 国有资本经营 fund whose income and spending differ says why (the documents state both)."""
+    out = []
+    for fund, (key, attr) in FUND_REASONS.items():
+        income, spending = bundle.tables.fiscal_income[fund], bundle.tables.fiscal_class_total(fund)
+        if income != spending and not getattr(bundle.year.reasons, attr):
+            out.append(year_file.finding(("变动原因", key), f"{fund}财政拨款收入 {money(income)} 万元与支出 {money(spending)} 万元不等"
+                                                          f"（相差 {money(abs(income - spending))} 万元），但没有写原因（例如结转下年）。请补充。", WARNING))
+    return out
+
+
 TABLE_NAMES = {"二": "收入决算表", "三": "支出决算表", "五": "一般公共预算财政拨款支出决算表", "六": "一般公共预算财政拨款基本支出决算表"}
 
 

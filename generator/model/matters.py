@@ -99,6 +99,7 @@ class Reasons(Base):
     general_budget: Optional[Text] = f("一般公共预算", "一般公共预算财政拨款支出变动原因", None)
     execution: Optional[Text] = f("预算执行", "一般公共预算财政拨款决算数大于（小于）年初预算数的主要原因", None)
     government_fund: Optional[Text] = f("政府性基金", "政府性基金预算财政拨款收入与支出不等（或与上年相比变动）的原因", None)
+    state_capital: Optional[Text] = f("国有资本经营", "国有资本经营预算财政拨款收入与支出不等的原因", None)
 
 
 class Stage(Base):

@@ -74,6 +74,7 @@ def _jobs_for(path: Path) -> list[Job]:
         if not (path / UNIT_FILE).is_file():
             return _jobs_below(path)
         years = year_files(path)
+        _refuse_two_files_a_year(years)
         if not years:
             raise UsageError(f"{display_path(path)} 里没有年度文件（例如 2019.yaml）。")
         return [Job(path, y) for y in years]
@@ -84,6 +85,16 @@ def _jobs_for(path: Path) -> list[Job]:
     if path.exists():
         raise UsageError(f"{display_path(path)} 既不是单位文件夹，也不是年度文件（文件名应为 4 位年份，如 2019.yaml）。")
     raise UsageError(f"找不到 {display_path(path)}。")
+
+
+def _refuse_two_files_a_year(years: list[Path]) -> None:
+    """2019.yaml beside 2019.yml: both would write the same documents, one silently replacing the other's."""
+    seen: dict[str, Path] = {}
+    for path in years:
+        other = seen.setdefault(path.stem, path)
+        if other != path:
+            raise UsageError(f"{display_path(other)} 和 {display_path(path)} 是同一年度的两个文件，生成的文档会互相覆盖。"
+                             "请合并成一个文件，删掉另一个。")
 
 
 def _jobs_below(folder: Path) -> list[Job]:
