@@ -116,6 +116,33 @@ def glossary_codes_known(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -
 
 
 @rule
+def purposes_differ(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
+    """Two different 项 with word for word the same 用途 usually means one was copied from the other."""
+    out: list[Finding] = []
+    seen: dict[str, tuple[int, str]] = {}
+    for i, line in enumerate(bundle.year.expenditure.lines):
+        if not line.purpose:
+            continue
+        first = seen.setdefault(line.purpose.strip(), (i, line.code))
+        if first[0] != i:
+            out.append(year_file.finding(("支出", "科目", i, "用途"), f"科目 {line.code} 的用途与科目 {first[1]} 完全相同（“{line.purpose}”），"
+                                                                  "像是复制时没有改。请核对。", WARNING))
+    return out
+
+
+@rule
+def procurement_within_total(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
+    """Amounts awarded to small and medium enterprises cannot exceed the year's procurement."""
+    p, total = bundle.year.procurement, bundle.figures.procurement_total
+    awarded = (p.sme_awarded or 0) + (p.sme_other or 0)
+    if awarded > total:
+        return [year_file.finding(("政府采购", "其他项目中小企业中标"),
+                                  f"授予中小企业的采购金额（预留项目 {money(p.sme_awarded or 0)} + 其他项目 {money(p.sme_other or 0)} 万元）"
+                                  f"超过了政府采购总额 {money(total)} 万元。请核对：其他项目的金额不应包含预留项目。", WARNING)]
+    return []
+
+
+@rule
 def spending_within_means(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
     """Fiscal spending does not exceed fiscal income plus carry-over."""
     end = bundle.figures.fiscal_end

@@ -6,6 +6,7 @@ from decimal import Decimal
 from generator.checks.registry import mismatch, rule
 from generator.checks.requirements import table_facts
 from generator.errors import WARNING, Finding
+from generator.figures import national as fn
 from generator.figures.bundle import Bundle
 from generator.figures.core import compared
 from generator.formatting import money, score
@@ -69,12 +70,13 @@ def national_reasons_written(bundle: Bundle, year_file: Loaded, unit_file: Loade
     if bundle.unit.layout != "全国":
         return []
     year, f = bundle.year, bundle.figures
-    gaps: list[tuple[tuple, str]] = [(("支出", "科目", i, "说明"), f"科目 {line.code} 决算数{compared(line.actual, line.start_budget)}预算数")
-            for i, line in enumerate(year.expenditure.lines)
-            if line.fund == "一般公共预算" and not line.reason and compared(line.actual, line.start_budget) not in ("", "持平")]
-    general = compared(f.general_budget, f.general_budget_initial)
+    basis = year.budget_basis
+    gaps: list[tuple[tuple, str]] = [(("支出", "科目", i, "说明"), f"科目 {line.code} 决算数{compared(line.actual, line.compared_budget(basis))}{basis}数")
+                                     for i, line in enumerate(year.expenditure.lines) if line.fund == "一般公共预算" and not line.reason
+                                     and compared(line.actual, line.compared_budget(basis)) not in ("", "持平")]
+    general = fn.general_budget(year, f, bundle.tables)["general_word"]
     if general not in ("", "持平") and not year.reasons.execution:
-        gaps.append((("变动原因", "预算执行"), f"一般公共预算财政拨款支出决算数{general}年初预算数"))
+        gaps.append((("变动原因", "预算执行"), f"一般公共预算财政拨款支出决算数{general}{basis}数"))
     three_public = compared(f.three_public_total, f.three_public_budget)
     if three_public not in ("", "持平") and not year.three_public.budget_reason:
         gaps.append((("三公经费", "预算差异原因"), f"“三公”经费决算数{three_public}预算数"))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from generator.figures.tables import detail_sources, income_sources
-from generator.model import Year
+from generator.model import Unit, Year
 
 SKIP, DRAFT = "skip", "draft"
 
@@ -27,20 +27,24 @@ class Need:
     """One fact a document needs: the YAML keys that can hold it (any one is enough)."""
 
     paths: tuple[tuple[str, ...], ...]
+    unit: bool = False  # a fact of unit.yaml rather than of the year file
 
     @property
     def label(self) -> str:
         """The fact's name in messages: its keys, joined by 或 when there are several."""
         return " 或 ".join(".".join(p) for p in self.paths)
 
-    def present(self, year: Year) -> bool:
-        """Whether the year holds the fact under one of its keys."""
-        return any(value_at(year, path) is not None for path in self.paths)
+    def present(self, year: Year, unit: Unit) -> bool:
+        """Whether the year (or the unit) holds the fact under one of its keys."""
+        return any(value_at(unit if self.unit else year, path) not in (None, {}, []) for path in self.paths)
 
 
-def need(*paths: str) -> Need:
+def need(*paths: str, unit: bool = False) -> Need:
     """A need from dotted key paths, e.g. need("整体支出绩效评价", "整体支出自评")."""
-    return Need(tuple(tuple(p.split(".")) for p in paths))
+    return Need(tuple(tuple(p.split(".")) for p in paths), unit)
+
+
+STAFFING = need("编制", unit=True)
 
 
 @dataclass(frozen=True)
@@ -53,10 +57,10 @@ class Requirement:
 
 
 REQUIREMENTS: dict[str, Requirement] = {r.kind: r for r in (
-    Requirement(FINAL, (need("实有人数"), need("经济分类"))),
-    Requirement(OVERALL, (need("实有人数"), need("整体支出绩效评价", "整体支出自评"))),
+    Requirement(FINAL, (STAFFING, need("实有人数"), need("经济分类"))),
+    Requirement(OVERALL, (STAFFING, need("实有人数"), need("整体支出绩效评价", "整体支出自评"))),
     Requirement(PROJECT, ()),
-    Requirement(SELF, (need("实有人数"), need("预算"), need("整体支出自评"))),
+    Requirement(SELF, (STAFFING, need("实有人数"), need("预算"), need("整体支出自评"))),
     Requirement(NATIONAL, (need("基本支出明细"),), DRAFT),  # it never prints 实有人数
 )}
 PRIMARY = {"四川": FINAL, "湖南": SELF, "全国": NATIONAL}
@@ -64,12 +68,14 @@ KIND_NAMES = list(REQUIREMENTS)
 
 
 def value_at(model: Any, path: tuple[str, ...]) -> Any:
-    """The value at a path of YAML keys in a model, None when absent."""
+    """The value at a path of YAML keys in a model (an empty one counts as absent), None when absent."""
     for key in path:
         fields = {f.alias or n: n for n, f in type(model).model_fields.items()}
         model = getattr(model, fields[key], None)
         if model is None:
             return None
+    if hasattr(model, "model_fields_set") and not model.model_fields_set:
+        return None
     return model
 
 
@@ -81,14 +87,19 @@ def primary(layout: Optional[str]) -> Optional[Requirement]:
 
 def absent_in_data(requirement: Requirement, data: dict) -> list[tuple[str, ...]]:
     """The first key path of each need that the plain data of a year file does not hold (checked before the model)."""
-    return [n.paths[0] for n in requirement.needs if all(data.get(p[0]) is None for p in n.paths)]
+    return [n.paths[0] for n in requirement.needs if not n.unit and all(data.get(p[0]) is None for p in n.paths)]
 
 
-def skipped_for(requirement: Requirement, year: Year) -> list[str]:
+def absent_in_unit(requirement: Requirement, unit: Unit) -> list[tuple[str, ...]]:
+    """The first key path of each unit.yaml need the unit does not hold."""
+    return [n.paths[0] for n in requirement.needs if n.unit and not n.present(Year.model_construct(), unit)]
+
+
+def skipped_for(requirement: Requirement, year: Year, unit: Unit) -> list[str]:
     """The needs whose absence skips a document that is not the unit's own (none for a DRAFT kind)."""
     if requirement.otherwise != SKIP:
         return []
-    return [n.label for n in requirement.needs if not n.present(year)]
+    return [n.label for n in requirement.needs if not n.present(year, unit)]
 
 
 def table_facts(year: Year) -> dict[str, list[str]]:

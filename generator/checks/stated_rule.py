@@ -59,8 +59,25 @@ def _stated_one(bundle: Bundle, year_file: Loaded, name: str, value: Any) -> lis
         return [year_file.finding(path, f"写的是{value}：下降（减少）的幅度不会超过 100%。请核对这个百分比和它的计算基数。")]
     actual = computed(bundle, name)
     if actual is None:
+        other = _matching_rate(bundle, figure, number, places)
+        if other:
+            return [year_file.finding(path, f"无法计算“{name}”（{figure.help}：所需的数为 0 或未知），而写的 {value} 正是“{other}”的计算结果。"
+                                            "像是用错了口径，请改正文字或数字。", ERROR)]
         return [_unknown(year_file, path, name, figure)]
     return _direction(year_file, path, figure, direction, Decimal(actual)) or _compare(year_file, path, name, figure, number, places, Decimal(actual), value)
+
+
+def _matching_rate(bundle: Bundle, figure: Figure, number: Decimal, places: int) -> Optional[str]:
+    """Another rate figure (one that takes no argument) whose value the stated number is a rounding of."""
+    if figure.kind != RATE or figure.signed or number in (0, 1):  # 0% and 100% match too much to tell anything
+        return None
+    for other, candidate in FIGURES.items():
+        if candidate is figure or candidate.kind != RATE or "<" in candidate.help:
+            continue
+        value = computed(bundle, other)
+        if value is not None and rounded(abs(Decimal(value)) * 100, places) == number * 100:
+            return other
+    return None
 
 
 def _unknown(year_file: Loaded, path: tuple, name: str, figure: Figure) -> Finding:
@@ -92,8 +109,11 @@ def _compare(year_file: Loaded, path: tuple, name: str, figure: Figure, number: 
         return mismatch(year_file, path, number, actual, f"计算得到的{name}")
     scale = 100 if figure.kind == RATE else 1
     exact, stated = actual * scale, number * scale
-    # right when it rounds the exact value, or the two-decimal figure a document prints, to the places written
+    # right when it rounds the exact value, or the two-decimal figure a document prints, to the places written;
+    # a share of a breakdown may also be the other neighbour, as rounding so that the shares sum to 100% makes it
     if stated in (rounded(exact, places), rounded(rounded(exact, 2), places)):
+        return []
+    if figure.group and abs(stated - exact) < Decimal(1).scaleb(-places):
         return []
     shown = percent(actual, 2, trim=False) if figure.kind == RATE else score(actual)
     return [year_file.finding(path, f"写的是 {written}，按数据计算应为 {shown}。请改正（文档中的数字由程序计算）。")]

@@ -23,6 +23,7 @@ from generator.model import (
     Year,
 )
 from generator.model.accounts import INCOME_SOURCES
+from generator.pending import PendingCount
 
 INCOME_LABELS = dict(INCOME_SOURCES)
 CODES_MARKER = "功能分类科目"
@@ -139,7 +140,9 @@ def project_view(bundle: Bundle, project: Project, index: int) -> dict:
 
 def staffing(unit: Unit) -> dict:
     """编制 by kind with its total."""
-    return {"total": staffing_total(unit), "parts": [{"name": k, "count": v} for k, v in staffing_parts(unit)]}
+    total = staffing_total(unit)
+    return {"total": PendingCount("编制人数") if total is None else total,
+            "parts": [{"name": k, "count": v} for k, v in staffing_parts(unit)]}
 
 
 def base_context(bundle: Bundle) -> dict[str, Any]:

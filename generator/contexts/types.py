@@ -117,6 +117,8 @@ class National(Common):
     general_change: Change
     general_initial: Decimal
     general_completion: Optional[Decimal]
+    general_full: Optional[Decimal]
+    general_full_completion: Optional[Decimal]
     general_word: str
     tp: dict[str, Any]
     perf: Performance

@@ -92,12 +92,14 @@ def general_class_parts(t: Tables) -> list[Part]:
 
 def general_budget(year: Year, figures: Figures, t: Tables) -> dict[str, Any]:
     """一般公共预算财政拨款支出: its share, change, 年初预算 and completion, and how it compares with the budget."""
-    general, initial = t.fiscal_class_total("一般公共预算"), figures.general_budget_initial
+    general, initial, full = t.fiscal_class_total("一般公共预算"), figures.general_budget_initial, figures.general_budget_budget
+    basis = full if year.budget_basis == "全年预算" and full is not None else initial
     return {
         "general": general, "general_share": ratio(general, t.spending_total),
         "general_change": Change(general, year.previous.general_budget_expenditure),
         "general_initial": initial, "general_completion": ratio(general, initial),
-        "general_word": compared(general, initial),
+        "general_full": full, "general_full_completion": ratio(general, full),
+        "general_word": compared(general, basis),
     }
 
 
@@ -123,4 +125,4 @@ def basic_spending(year: Year, t: Tables) -> tuple[Decimal, Decimal, Decimal]:
 def compared_lines(year: Year, fund: str) -> list[tuple[CodeLine, str]]:
     """A fund's code lines in code order, each with how its spending compares with its 年初预算 (持平/大于/小于)."""
     lines = sorted((line for line in year.expenditure.lines if line.fund == fund), key=lambda line: line.code)
-    return [(line, compared(line.actual, line.start_budget)) for line in lines]
+    return [(line, compared(line.actual, line.compared_budget(year.budget_basis))) for line in lines]

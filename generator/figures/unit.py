@@ -14,9 +14,12 @@ def staffing_parts(unit: Unit) -> list[tuple[str, int]]:
 
 
 def staffing_total(unit: Unit) -> Optional[int]:
-    """编制人数: as stated, else the sum of the kinds."""
+    """编制人数: as stated, else the sum of the kinds; None when the unit wrote neither."""
     s = unit.staffing
-    return s.total if s.total is not None else sum(v for _, v in staffing_parts(unit))
+    if s.total is not None:
+        return s.total
+    kinds = [v for v in (s.administrative, s.institutional, s.worker) if v is not None]
+    return sum(kinds) if kinds else None
 
 
 def department_count(unit: Unit) -> int:

@@ -224,10 +224,12 @@ def _economic_total(year: Year) -> Decimal:
 
 
 def _operating(year: Year) -> Decimal:
-    """机关运行经费: as stated, or 公用经费 when not stated."""
+    """机关运行经费: as stated, else 公用经费 (of 经济分类, or of 基本支出明细 302 and 310 as table 6 totals it)."""
     if year.operating.amount is not None:
         return year.operating.amount
-    return year.economic.public.amount if year.economic else ZERO
+    if year.economic is not None:
+        return year.economic.public.amount
+    return sum((line.actual for line in year.economic_lines if line.code[:3] in tables.PUBLIC), ZERO)
 
 
 def _changes(year: Year, income_total, expenditure_total, fiscal_total, general_budget) -> dict[str, Change]:

@@ -55,6 +55,12 @@ class CodeLine(Base):
         """年初预算数, else 预算数 (a unit that keeps one budget figure), else None."""
         return self.initial if self.initial is not None else self.budget
 
+    def compared_budget(self, basis: str) -> Optional[Decimal]:
+        """The budget spending is compared with: 年初预算 (else 全年), or 全年预算 (else 年初) as the year file says."""
+        if basis == "全年预算":
+            return self.budget if self.budget is not None else self.initial
+        return self.start_budget
+
     @field_validator("actual", mode="before")
     @classmethod
     def _actual_from_split(cls, value, info):

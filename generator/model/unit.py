@@ -32,7 +32,7 @@ class Unit(Base):
     layout: Literal["四川", "湖南", "全国"] = f("版式", "本单位公开文档使用的版式：四川、湖南或全国", "四川")
     nature: Optional[Text] = f("单位性质", "例如“仁和区行政编制单位”", None)
     functions: list[Text] = f("职能", "主要职能，每条一段")
-    staffing: Staffing = f("编制", "编制人数")
+    staffing: Staffing = f("编制", "编制人数；全国版式不写编制，可省略", Staffing())
     departments: list[either(Body)] = f("内设机构", "内设机构名称列表", [])  # type: ignore[valid-type]  # a pydantic union built at run time
     departments_summary: Optional[Text] = f("内设机构概述", "例如“9室2部1中心”", None)
     other_bodies: list[Text] = f("其他机构", "内设机构以外的机构，例如派驻纪检监察组", [])

@@ -42,7 +42,7 @@ class Kind:
 
     def missing(self, bundle: Bundle) -> list[str]:
         """The facts whose absence skips this kind for the unit (from the requirements table)."""
-        return skipped_for(REQUIREMENTS[self.name], bundle.year)
+        return skipped_for(REQUIREMENTS[self.name], bundle.year, bundle.unit)
 
 
 def render(*args, **kwargs) -> bytes:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Optional
 
 from generator import ROOT, checks
-from generator.checks.requirements import Requirement, absent_in_data, primary
+from generator.checks.requirements import Requirement, absent_in_data, absent_in_unit, primary
 from generator.errors import DataError, Finding, UsageError
 from generator.figures.bundle import Bundle
 from generator.figures.year import compute
@@ -134,6 +134,9 @@ def prepare(job: Job, draft: bool = False) -> Prepared:
     result.findings += unit_loaded.findings + year_loaded.findings
     unit = _model(Unit, unit_loaded, result, draft)
     own = primary(unit.layout) if unit else None
+    if own and unit and not draft:
+        result.findings += [unit_loaded.finding(path, f"缺少“{'.'.join(path)}”：生成{own.kind}需要它。请补充，或用 generate --draft 先生成草稿。")
+                            for path in absent_in_unit(own, unit)]
     if own and year_loaded.ok and isinstance(year_loaded.data, dict):
         result.findings += _required(year_loaded, own, draft)
     year = _model(Year, year_loaded, result, draft)
