@@ -1,11 +1,26 @@
 """Number-to-text rules: amounts, percentages, change wording, heading numbers, 大写."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from generator.pending import is_pending
 
 CENT = Decimal("0.01")
+
+
+@dataclass(frozen=True)
+class NumberFormat:
+    """How a layout prints rates and shares: how many decimals, and whether a trailing .0 is dropped (100%)."""
+
+    places: int
+    trim: bool
+
+
+# The layout profiles' number formats: the 四川 and 湖南 documents print 57.8%, the national layout 57.80%.
+LAYOUT_FORMATS = {"四川": NumberFormat(1, True), "湖南": NumberFormat(1, True), "全国": NumberFormat(2, False)}
+LEADS = ("主要用于：", "主要用于", "主要原因是：", "主要原因是", "主要原因：", "主要原因", "用于")
+CLOSING = "。；，、,;.：: "
 
 
 def quantize(value: Decimal, places: int) -> Decimal:
@@ -163,6 +178,21 @@ class HeadingCounter:
         return self.next(5)
 
 
+def clause(text: str | None, lead: str = "", end: str = "。") -> str:
+    """Data text joined to the template's words: ``lead`` + text + ``end``, never doubling them.
+
+    A text that already starts with the lead's words (主要用于, 主要原因是) or ends with a mark loses them, so
+    “主要用于主要用于…” and “…支出。。” cannot happen; an empty text gives nothing at all.
+    """
+    core = (text or "").strip()
+    for word in sorted({lead.rstrip("：:"), *LEADS} - {""}, key=len, reverse=True):
+        if lead and core.startswith(word):
+            core = core[len(word):].lstrip("：: ")
+            break
+    core = core.rstrip(CLOSING)
+    return f"{lead}{core}{end}" if core else ""
+
+
 def join_list(items: list[str], sep: str = "、", last: str | None = None) -> str:
     """Items joined Chinese-style; ``last`` (e.g. 及) before the final item if given."""
     items = [i for i in items if i]
@@ -185,4 +215,5 @@ FILTERS = {
     "cn": chinese_number,
     "daxie": capital_amount,
     "join_cn": join_list,
+    "clause": clause,
 }

@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2 import StrictUndefined
+from jinja2 import StrictUndefined, pass_context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
-from generator.formatting import FILTERS
+from generator.formatting import FILTERS, LAYOUT_FORMATS, percent, share
 
 FORBIDDEN = re.compile(r"[\x00-\x08\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -68,7 +68,9 @@ CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "jues
 
 def _disk_code(env, source: str):
     """The compiled code of a template text, kept on disk between runs (as Jinja's bytecode cache does)."""
-    key = hashlib.sha256("\0".join((sys.version, jinja2.__version__, type(env).__name__, source)).encode()).hexdigest()
+    # the code depends on which filters take the context (Jinja compiles that in), so they are part of the key
+    passing = ",".join(sorted(name for name, f in env.filters.items() if getattr(f, "jinja_pass_arg", None)))
+    key = hashlib.sha256("\0".join((sys.version, jinja2.__version__, type(env).__name__, passing, source)).encode()).hexdigest()
     path = CACHE / f"{key}.bin"
     try:
         return marshal.loads(path.read_bytes())
@@ -91,4 +93,14 @@ def environment() -> ImmutableSandboxedEnvironment:
     """The Jinja environment every template renders in: sandboxed, autoescaped, strict, XML-safe output."""
     env = Sandbox(autoescape=True, undefined=StrictUndefined, finalize=xml_safe)
     env.filters.update(FILTERS)
+    env.filters.update({"pct": _in_layout(percent), "share": _in_layout(share)})
     return env
+
+
+def _in_layout(print_rate):
+    """A rate filter whose default decimals come from the document's layout profile (context variable number_format)."""
+    @pass_context
+    def rate_filter(context, value, places=None, trim=None):
+        fmt = context.get("number_format") or LAYOUT_FORMATS["四川"]
+        return print_rate(value, fmt.places if places is None else places, fmt.trim if trim is None else trim)
+    return rate_filter
