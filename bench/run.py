@@ -121,9 +121,9 @@ def plain_docxtpl(jobs) -> tuple[float, int]:
     import jinja2
     from docxtpl import DocxTemplate
 
-    from generator.formatting import FILTERS
+    from generator.render.jinja import template_filters
     env = jinja2.Environment(autoescape=True)
-    env.filters.update(FILTERS)
+    env.filters.update(template_filters())
     start = time.perf_counter()
     previous: list[bytes] = []
     for template, context, annexes in jobs:

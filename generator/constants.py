@@ -11,6 +11,11 @@ FundKind = Literal["一般公共预算", "政府性基金预算", "国有资本�
 FUNDS: list[str] = list(get_args(FundKind))
 SPENDING_KINDS = {"basic": "基本支出", "project": "项目支出"}
 
+# The vehicle kinds the national layout lists (国有资产占有使用情况), and the other names clerks write for them.
+VEHICLE_KINDS = ["部级领导干部用车", "主要领导干部用车", "机要通信用车", "应急保障用车", "执法执勤用车",
+                 "特种专业技术用车", "离退休干部用车", "其他用车"]
+VEHICLE_ALIASES = {"执勤执法用车": "执法执勤用车", "机要通讯用车": "机要通信用车", "特种专业用车": "特种专业技术用车"}
+
 BANDS = (Decimal(90), Decimal(80), Decimal(60), Decimal("-Infinity"))
 GRADES = list(zip(BANDS, ("优", "良", "中", "差")))  # 部门整体支出绩效自评表
 PROJECT_GRADES = list(zip(BANDS, ("优", "良", "合格", "不合格")))  # 项目支出绩效自评

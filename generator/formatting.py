@@ -15,10 +15,12 @@ class NumberFormat:
 
     places: int
     trim: bool
+    zero: str = "0.00"  # how an amount of nothing reads in the text (tables print their own way)
 
 
-# The layout profiles' number formats: the 四川 and 湖南 documents print 57.8%, the national layout 57.80%.
-LAYOUT_FORMATS = {"四川": NumberFormat(1, True), "湖南": NumberFormat(1, True), "全国": NumberFormat(2, False)}
+# The layout profiles' number formats: the 四川 and 湖南 documents print 57.8% and 0.00万元, the national layout
+# 57.80% and “0 万元” (as published 2024 national documents do in their text).
+LAYOUT_FORMATS = {"四川": NumberFormat(1, True), "湖南": NumberFormat(1, True), "全国": NumberFormat(2, False, "0")}
 LEADS = ("主要用于：", "主要用于", "主要原因是：", "主要原因是", "主要原因：", "主要原因", "用于")
 CLOSING = "。；，、,;.：: "
 
@@ -36,6 +38,20 @@ def money(value: Decimal | int | None) -> str:
         return str(value)
     text = f"{quantize(Decimal(value), 2):f}"
     return "0.00" if text == "-0.00" else text
+
+
+def amount(value: Decimal | int | None, zero: str = "0.00") -> str:
+    """An amount in running text: two decimals, and nothing at all written as the layout writes it (0.00 or 0)."""
+    if value is not None and not is_pending(value) and Decimal(value) == 0:
+        return zero
+    return money(value)
+
+
+def magnitude_in(value: Decimal | None, zero: str = "0.00") -> str:
+    """An amount without its sign in running text (after 增加/减少)."""
+    if value is None or is_pending(value):
+        return money(value)
+    return amount(abs(value), zero)
 
 
 def cell(value: Decimal | int | None) -> str:

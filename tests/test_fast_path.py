@@ -6,10 +6,9 @@ from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined
 
 from generator.contexts import common as contexts
-from generator.formatting import FILTERS
 from generator.render import kinds as documents
 from generator.render.docx import DRAFT_MARK, fill_contents, highlight_placeholders
-from generator.render.jinja import Sandbox, xml_safe
+from generator.render.jinja import Sandbox, template_filters, xml_safe
 from generator.render.package import normalize_docx
 from generator.workflow.pipeline import discover, prepare
 
@@ -19,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def reference(template: Path, context: dict, subdocs: dict | None = None, draft: bool = False) -> bytes:
     """The unoptimised path: a fresh environment and template, docxtpl's save, then the zip normalised."""
     env = Sandbox(autoescape=True, undefined=StrictUndefined, finalize=xml_safe)
-    env.filters.update(FILTERS)
+    env.filters.update(template_filters())
     env.from_string = lambda source, *a, **k: env.__class__.__mro__[1].from_string(env, source, *a, **k)
     tpl = DocxTemplate(str(template))
     ctx = dict(context, draft=draft, draft_mark=DRAFT_MARK if draft else "")

@@ -23,6 +23,7 @@ SEED004 = {
     "三公经费.公务接待费.决算数": "警告",         # 1.06 spent against a 0.89 budget
     "整体支出绩效评价.结果应用": "警告",          # “较好，、绩效目标”: a doubled mark
     "支出.科目": "警告",                        # the 全国 layout's tables need facts 仁和 does not keep
+    "基本支出明细": "警告",                      # (table 6 needs 基本支出 by economic code)
 }
 SEED000 = {
     "支出.项目支出": "错误",                    # 5693.46 + 929.55 = 6623.01, but the class lines sum to 5693.47
@@ -41,6 +42,7 @@ SEED000 = {
     "整体支出自评.绩效指标": "错误",             # weights do not total 100
     "工作概述[0]": "警告",                      # “2021年，全市…” in a 2022 report
     "支出.科目": "警告",                        # the 全国 layout's tables need facts 株洲 does not keep
+    "基本支出明细": "警告",                      # (table 6 needs 基本支出 by economic code)
     **{f"支出.科目[{i}].科目编码": "警告" for i in range(4)},  # 株洲 publishes by 类 only; the 全国 layout needs 项
 }
 

@@ -5,6 +5,7 @@ import difflib
 
 from generator.checks.registry import LARGE_CHANGE, mismatch, rule
 from generator.checks.requirements import KIND_NAMES
+from generator.constants import VEHICLE_ALIASES, VEHICLE_KINDS
 from generator.errors import ERROR, WARNING, Finding
 from generator.figures.bundle import Bundle
 from generator.figures.core import ratio
@@ -127,6 +128,18 @@ def purposes_differ(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> lis
         if first[0] != i:
             out.append(year_file.finding(("支出", "科目", i, "用途"), f"科目 {line.code} 的用途与科目 {first[1]} 完全相同（“{line.purpose}”），"
                                                                   "像是复制时没有改。请核对。", WARNING))
+    return out
+
+
+@rule
+def vehicle_kinds_known(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
+    """Vehicles are counted by the kinds the national layout lists, so each one is printed."""
+    out = []
+    for kind in bundle.year.assets.vehicles:
+        if VEHICLE_ALIASES.get(kind, kind) not in VEHICLE_KINDS:
+            close = difflib.get_close_matches(kind, VEHICLE_KINDS, n=1, cutoff=0.3)
+            hint = f"是不是“{close[0]}”？" if close else f"可用：{'、'.join(VEHICLE_KINDS)}。"
+            out.append(year_file.finding(("国有资产", "车辆", kind), f"不认识的车辆用途“{kind}”，全国版式的车辆情况不会列出它。{hint}", WARNING))
     return out
 
 

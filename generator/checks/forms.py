@@ -4,11 +4,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from generator.checks.registry import mismatch, rule
-from generator.checks.requirements import table_facts
-from generator.errors import WARNING, Finding
-from generator.figures import national as fn
+from generator.checks.requirements import reason_gaps, table_facts
+from generator.errors import ERROR, WARNING, Finding
 from generator.figures.bundle import Bundle
-from generator.figures.core import compared
 from generator.formatting import money, score
 from generator.load.reader import Loaded
 from generator.pending import is_pending
@@ -53,34 +51,26 @@ def fund_income_meets_spending(bundle: Bundle, year_file: Loaded, unit_file: Loa
     return out
 
 
+TABLE_PATHS = {"二": ("支出", "科目"), "三": ("支出", "科目"), "五": ("支出", "科目"), "六": ("基本支出明细",)}
 TABLE_NAMES = {"二": "收入决算表", "三": "支出决算表", "五": "一般公共预算财政拨款支出决算表", "六": "一般公共预算财政拨款基本支出决算表"}
 
 
 @rule
 def national_tables_complete(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
     """The facts each 全国-layout table needs and this year lacks (the table is printed without its detail)."""
-    hint = "" if bundle.unit.layout == "全国" else "（本单位不按全国版式公开时可忽略）"
-    return [year_file.finding(("支出", "科目"), f"全国版式的{TABLE_NAMES[number]}缺少：{'、'.join(facts)}，该表不能列出明细{hint}。", WARNING)
+    own = bundle.unit.layout == "全国"
+    hint = "请补充。" if own else "（本单位不按全国版式公开时可忽略；生成的全国版式文档是草稿）"
+    return [year_file.finding(TABLE_PATHS[number], f"全国版式的{TABLE_NAMES[number]}缺少：{'、'.join(facts)}，该表不能列出明细。{hint}", ERROR if own else WARNING)
             for number, facts in table_facts(bundle.year).items()]
 
 
 @rule
 def national_reasons_written(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
-    """A unit publishing in the 全国 layout explains every gap between budget and spending (else 【待补充：原因】)."""
+    """A unit publishing in the 全国 layout explains every gap between budget and spending (else the document is a draft)."""
     if bundle.unit.layout != "全国":
         return []
-    year, f = bundle.year, bundle.figures
-    basis = year.budget_basis
-    gaps: list[tuple[tuple, str]] = [(("支出", "科目", i, "说明"), f"科目 {line.code} 决算数{compared(line.actual, line.compared_budget(basis))}{basis}数")
-                                     for i, line in enumerate(year.expenditure.lines) if line.fund == "一般公共预算" and not line.reason
-                                     and compared(line.actual, line.compared_budget(basis)) not in ("", "持平")]
-    general = fn.general_budget(year, f, bundle.tables)["general_word"]
-    if general not in ("", "持平") and not year.reasons.execution:
-        gaps.append((("变动原因", "预算执行"), f"一般公共预算财政拨款支出决算数{general}{basis}数"))
-    three_public = compared(f.three_public_total, f.three_public_budget)
-    if three_public not in ("", "持平") and not year.three_public.budget_reason:
-        gaps.append((("三公经费", "预算差异原因"), f"“三公”经费决算数{three_public}预算数"))
-    return [year_file.finding(path, f"{what}，全国版式要写明主要原因，这里还没有写。", WARNING) for path, what in gaps]
+    return [year_file.finding(path, f"{what}，全国版式要写明主要原因，这里还没有写。请补充，或用 generate --draft 先生成草稿。")
+            for path, what in reason_gaps(bundle)]
 
 
 @rule

@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Optional
 
+from generator.figures import national as fn
+from generator.figures.bundle import Bundle
+from generator.figures.core import compared
 from generator.figures.tables import detail_sources, income_sources
 from generator.model import Unit, Year
 
@@ -105,18 +108,36 @@ def skipped_for(requirement: Requirement, year: Year, unit: Unit) -> list[str]:
 def table_facts(year: Year) -> dict[str, list[str]]:
     """Per national table, the detail facts the year lacks for it (table number → YAML keys)."""
     lines = year.expenditure.lines
-    split = [f"支出.科目[{i}].基本支出/项目支出" for i, line in enumerate(lines) if line.basic is None or line.project is None]
+    split = [line.code for line in lines if line.basic is None or line.project is None]
     per_code_income = year.income != type(year.income)() and not year.non_fiscal_income and not any(line.income is not None for line in lines)
     out: dict[str, list[str]] = {}
     if per_code_income and income_sources(year) != detail_sources(year):
-        out["二"] = ["支出.科目[].收入数（各科目的财政拨款收入）", "非财政拨款收入"]
+        out["二"] = ["各科目的财政拨款收入（收入数）", "非财政拨款收入"]
     if split:
-        out["三"] = out["五"] = split[:3] + (["……"] if len(split) > 3 else [])
+        out["三"] = out["五"] = ["科目" + "、".join(split[:3]) + ("等" if len(split) > 3 else "") + "的基本支出和项目支出"]
     if not year.economic_lines:
         out["六"] = ["基本支出明细（按经济分类科目的基本支出）"]
     return out
 
 
-def renders_as_draft(requirement: Requirement, year: Year, own: bool) -> bool:
-    """Whether a DRAFT kind that is not the unit's own document lacks detail facts and so renders as a draft."""
-    return requirement.otherwise == DRAFT and not own and bool(table_facts(year))
+def reason_gaps(bundle: Bundle) -> list[tuple[tuple, str]]:
+    """The national layout's 大于/小于 sentences that lack the clerk's reason: (YAML path, what differs)."""
+    year, f = bundle.year, bundle.figures
+    basis = year.budget_basis
+    gaps: list[tuple[tuple, str]] = []
+    for i, line in enumerate(year.expenditure.lines):
+        word = compared(line.actual, line.compared_budget(basis))
+        if word not in ("", "持平") and not line.reason:
+            gaps.append((("支出", "科目", i, "说明"), f"科目 {line.code} 决算数{word}{basis}数"))
+    general = fn.general_budget(year, f, bundle.tables)["general_word"]
+    if general not in ("", "持平") and not year.reasons.execution:
+        gaps.append((("变动原因", "预算执行"), f"一般公共预算财政拨款支出决算数{general}{basis}数"))
+    three_public = compared(f.three_public_total, f.three_public_budget)
+    if three_public not in ("", "持平") and not year.three_public.budget_reason:
+        gaps.append((("三公经费", "预算差异原因"), f"“三公”经费决算数{three_public}预算数"))
+    return gaps
+
+
+def renders_as_draft(requirement: Requirement, bundle: Bundle, own: bool) -> bool:
+    """Whether a DRAFT kind that is not the unit's own document lacks facts it prints, and so renders as a draft."""
+    return requirement.otherwise == DRAFT and not own and bool(table_facts(bundle.year) or reason_gaps(bundle))

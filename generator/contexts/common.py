@@ -8,6 +8,7 @@ from generator.constants import GRADES, SPENDING_KINDS
 from generator.figures.bundle import Bundle
 from generator.figures.core import Part
 from generator.figures.unit import department_count, staffing_parts, staffing_total
+from generator.formatting import LAYOUT_FORMATS
 from generator.load.catalog import glossary
 from generator.model import (
     Body,
@@ -152,6 +153,7 @@ def base_context(bundle: Bundle) -> dict[str, Any]:
     return {
         "unit": unit, "d": year, "f": figs, "year": year.year, "prev_year": year.year - 1,
         "staffing": staffing(unit), "budget_unit": bundle.budget_unit,
+        "number_format": LAYOUT_FORMATS["湖南" if bundle.unit.layout == "湖南" else "四川"],
         "part": counter.part, "h1": counter.h1, "h2": counter.h2, "h3": counter.h3, "h4": counter.h4, "item": counter.item,
         "income_parts": labelled(figs.income_parts, INCOME_LABELS),
         "spending_kind": labelled(figs.spending_kind, SPENDING_KINDS),
@@ -189,19 +191,25 @@ def procurement_parts(year: Year) -> list[dict]:
     return [{"name": n, "amount": a} for n, a in parts if a]
 
 
+def organization_text(unit: Unit) -> Optional[str]:
+    """The 机构设置 sentence built from the unit's 内设机构, None when the unit lists none."""
+    if unit.departments:
+        text = f"{unit.short}内设科室{department_count(unit)}个，分别为：{formatting.join_list(department_names(unit))}。"
+        if unit.other_bodies:
+            text += f"另外，还包括{formatting.join_list(unit.other_bodies, last='及')}。"
+        return text
+    if unit.departments_summary:
+        return f"{unit.short}内部机构共设{unit.departments_summary}。"
+    return None
+
+
 def overall_evaluation(bundle: Bundle) -> dict[str, Any]:
     """Variables of the 部门整体支出绩效评价报告 (四川), its sections taken from other facts when not written."""
     ctx = base_context(bundle)
     year, unit = bundle.year, bundle.unit
     ev = year.overall_evaluation or OverallEvaluation()
     se = bundle.figures.self_eval
-    organization = ev.organization
-    if organization is None and unit.departments:
-        organization = f"{unit.short}内设科室{department_count(unit)}个，分别为：{formatting.join_list(department_names(unit))}。"
-        if unit.other_bodies:
-            organization += f"另外，还包括{formatting.join_list(unit.other_bodies, last='及')}。"
-    if organization is None and unit.departments_summary:
-        organization = f"{unit.short}内部机构共设{unit.departments_summary}。"
+    organization = ev.organization or organization_text(unit)
     conclusion = ev.conclusion or (se and f"经自评，{year.year}年度部门整体支出绩效总分{formatting.score(se.score_total)}分，等级为“{se.grade}”。")
     ctx["ev"] = {
         "organization": organization or "无", "budget_management": ev.budget_management or year.spending_rules or "无",

@@ -6,7 +6,7 @@ from typing import Any
 from generator import formatting
 from generator.checks.requirements import table_facts
 from generator.constants import ZERO
-from generator.contexts.common import base_context, wording
+from generator.contexts.common import base_context, organization_text, wording
 from generator.figures import national as fn
 from generator.figures.bundle import Bundle
 from generator.figures.core import Change
@@ -19,13 +19,12 @@ from generator.figures.tables import (
     Tables,
     compute_tables,
 )
+from generator.formatting import LAYOUT_FORMATS
 from generator.load.catalog import Catalog, economic_catalog, glossary
 from generator.model.accounts import INCOME_SOURCES
 from generator.pending import Pending
 
 FUND_NAMES = ["一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"]
-VEHICLE_KINDS = ["部级领导干部用车", "主要领导干部用车", "机要通信用车", "应急保障用车", "执法执勤用车",
-                 "特种专业技术用车", "离退休干部用车", "其他用车"]
 GLOSSARY = ["财政拨款收入", "事业收入", "经营收入", "其他收入", "年初结转和结余", "年末结转和结余", "基本支出",
             "项目支出", "经营支出", "“三公”经费", "机关运行经费"]
 
@@ -59,7 +58,10 @@ def national(bundle: Bundle) -> dict[str, Any]:
     year, figs = bundle.year, bundle.figures
     t = compute_tables(year)
     ctx.update({"t": t, "covered": covered_rows(year), "reason_missing": str(Pending("原因")),
-                "missing_tables": table_facts(year), "glossary": _glossary(bundle)})
+                "number_format": LAYOUT_FORMATS["全国"], "budget_basis": year.budget_basis,
+                "basis_word": "预算" if year.budget_basis == "年初预算" else "全年预算",
+                "missing_tables": {n: str(Pending("、".join(facts))) for n, facts in table_facts(year).items()}, "glossary": _glossary(bundle),
+                "organization": organization_text(bundle.unit) or str(Pending("决算单位或机构设置"))})
     ctx.update(_table_rows(bundle, t))
     ctx.update(fn.fiscal_summary(t))
     ctx.update(fn.general_budget(year, figs, t))
@@ -67,11 +69,11 @@ def national(bundle: Bundle) -> dict[str, Any]:
         "tp": fn.three_public(year, figs), "perf": fn.performance(year, figs),
         "grand_change": Change(t.grand_total, year.previous.grand_total), "fiscal_grand": t.fiscal_grand,
         "fiscal_change": Change(t.fiscal_grand, year.previous.fiscal_total),
-        "income_parts": _parts(fn.income_parts(t)), "spending_parts": _parts(fn.spending_parts(t)),
+        "income_parts": _parts(fn.income_parts(t)), "spending_parts": _parts(fn.spending_parts(year, figs)),
         "general_classes": _general_classes(bundle, t),
         "item_lines": _item_lines(bundle, "一般公共预算"), "gov_fund_lines": _item_lines(bundle, "政府性基金预算"),
         "capital_lines": _item_lines(bundle, "国有资本经营预算"),
-        "vehicle_counts": [{"kind": k, "count": year.assets.vehicles.get(k, 0)} for k in VEHICLE_KINDS],
+        "vehicle_counts": [{"kind": k, "count": count} for k, count in fn.vehicle_counts(year).items()],
         **_basic_spending(year, t),
     })
     return ctx
@@ -90,7 +92,7 @@ def _table_rows(bundle: Bundle, t: Tables) -> dict[str, Any]:
         "income_rows": named(t.income, cat, y), "spending_rows": named(t.spending, cat, y),
         "general_rows": named(t.general, cat, y), "economic_rows": economic_sides(t),
         "gov_fund_rows": named(t.funds["政府性基金预算"], cat, y), "capital_rows": named(t.funds["国有资本经营预算"], cat, y),
-        "income_total": fn.level1_total(t.income, 7), "spending_total": fn.level1_total(t.spending, 6),
+        "income_total": [t.income_total, sum(t.income_sources[:3], ZERO), *t.income_sources[3:]], "spending_total": fn.level1_total(t.spending, 6),
         "general_total": fn.level1_total(t.general, 3),
         "gov_fund_rows_total": fn.level1_total(t.funds["政府性基金预算"], 6),
         "capital_rows_total": fn.level1_total(t.funds["国有资本经营预算"], 6),
@@ -132,11 +134,16 @@ def _basic_spending(year, t: Tables) -> dict[str, Any]:
 
 
 def _item_lines(bundle: Bundle, fund: str) -> list[dict]:
-    """Each 项 of a fund with its 类/款/项 names, budget, spending and the clerk's reasons."""
+    """Each 项 of a fund with its 类/款/项 names, budget, spending, completion, change and the clerk's reasons."""
+    return [{"number": formatting.heading_number(5, i), "path": code_path(bundle, c.line.code),
+             "purpose": c.line.purpose, "budget": c.budget, "actual": c.line.actual, "word": c.word, "completion": c.completion,
+             "reason": c.line.reason, "change": bundle.figures.line_changes[c.line.code], "change_reason": c.line.change_reason,
+             "personnel": c.line.personnel, "public": c.line.public}
+            for i, c in enumerate(fn.compared_lines(bundle.year, fund), 1)]
+
+
+def code_path(bundle: Bundle, code: str) -> str:
+    """X（类）Y（款）Z（项） for a code, as far as the code goes (a 类 code names its 类 only)."""
     cat, y = bundle.catalog, bundle.year.year
-    return [{"number": formatting.heading_number(5, i),
-             "path": f"{cat.name(line.code[:3], y)}（类）{cat.name(line.code[:5], y)}（款）{cat.name(line.code, y)}（项）",
-             "purpose": line.purpose, "initial": line.start_budget, "budget": line.budget, "actual": line.actual, "word": word,
-             "reason": line.reason, "change": bundle.figures.line_changes[line.code], "change_reason": line.change_reason,
-             "personnel": line.personnel, "public": line.public}
-            for i, (line, word) in enumerate(fn.compared_lines(bundle.year, fund), 1)]
+    levels = [("类", code[:3]), ("款", code[:5]), ("项", code)][: {3: 1, 5: 2, 7: 3}.get(len(code), 3)]
+    return "".join(f"{cat.name(part, y) or part}（{level}）" for level, part in levels)

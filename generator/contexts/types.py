@@ -10,6 +10,7 @@ from generator.figures.national import Performance
 from generator.figures.selfeval import SelfEvalFigures
 from generator.figures.tables import Tables
 from generator.figures.year import Figures
+from generator.formatting import NumberFormat
 from generator.model import Report, SelfEvaluation, Unit, Year
 
 Rows = list[dict[str, Any]]
@@ -31,6 +32,7 @@ class Common(TypedDict):
     h3: Callable[[], str]
     h4: Callable[[], str]
     item: Callable[[], str]
+    number_format: NumberFormat
     income_parts: Rows
     spending_kind: Rows
     classes: Rows
@@ -90,6 +92,7 @@ class National(Common):
 
     t: Tables
     covered: Rows
+    organization: str
     reason_missing: str
     missing_tables: dict[str, list[str]]
     glossary: Rows
@@ -112,6 +115,7 @@ class National(Common):
     fiscal_income_total: Decimal
     fiscal_start_total: Decimal
     fiscal_end_total: Decimal
+    fund_grand: list[Decimal]
     general: Decimal
     general_share: Optional[Decimal]
     general_change: Change
@@ -119,6 +123,9 @@ class National(Common):
     general_completion: Optional[Decimal]
     general_full: Optional[Decimal]
     general_full_completion: Optional[Decimal]
+    general_basis_completion: Optional[Decimal]
+    budget_basis: str
+    basis_word: str
     general_word: str
     tp: dict[str, Any]
     perf: Performance

@@ -81,9 +81,9 @@ class Part:
         return ratio(self.amount, self.budget)
 
 
-def breakdown(items: list[tuple[str, Decimal]], budgets: Optional[list[Optional[Decimal]]] = None) -> list[Part]:
-    """Parts with shares that sum to 100."""
-    values = shares([amount for _, amount in items])
+def breakdown(items: list[tuple[str, Decimal]], budgets: Optional[list[Optional[Decimal]]] = None, places: int = 1) -> list[Part]:
+    """Parts with shares (at some decimal places) that sum to 100."""
+    values = shares([amount for _, amount in items], places)
     known: list[Optional[Decimal]] = list(budgets) if budgets else [None] * len(items)
     return [Part(k, a, s, b) for (k, a), s, b in zip(items, values, known)]
 

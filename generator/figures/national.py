@@ -5,14 +5,16 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Optional
 
-from generator.constants import PROJECT_GRADES, ZERO, band
+from generator.constants import PROJECT_GRADES, VEHICLE_ALIASES, VEHICLE_KINDS, ZERO, band
 from generator.figures.core import Change, Part, breakdown, compared, ratio
 from generator.figures.tables import FUNDS, Row, Tables, add_all
 from generator.figures.year import Figures, three_public_previous
+from generator.formatting import LAYOUT_FORMATS
 from generator.model import CodeLine, Year
 from generator.model.accounts import INCOME_SOURCES
 from generator.pending import Pending
 
+PLACES = LAYOUT_FORMATS["全国"].places  # the national layout prints shares with two decimals
 SPENDING_COLUMNS = ["基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"]
 
 
@@ -31,7 +33,7 @@ def three_public(year: Year, figures: Figures) -> dict[str, Any]:
         "reception_completion": ratio(tp.reception.actual, tp.reception.budget),
         "change": Change(total, prev["total"]), "abroad_change": Change(tp.abroad.actual, prev["abroad"]),
         "vehicles_change": Change(vehicles, prev["vehicles"]), "reception_change": Change(tp.reception.actual, prev["reception"]),
-        "shares": figures.three_public,
+        "shares": breakdown([(p.key, p.amount) for p in figures.three_public], places=PLACES),
     }
 
 
@@ -75,19 +77,20 @@ def income_parts(t: Tables) -> list[Part]:
     """本年收入合计 的构成: 财政拨款收入 together, then the other sources, with shares (nonzero only)."""
     fiscal = sum(t.income_sources[:3], ZERO)
     items = [("财政拨款收入", fiscal)] + [(label, v) for (_, label), v in zip(INCOME_SOURCES[3:], t.income_sources[3:])]
-    return breakdown([i for i in items if i[1]])
+    return breakdown([i for i in items if i[1]], places=PLACES)
 
 
-def spending_parts(t: Tables) -> list[Part]:
-    """本年支出合计 的构成: 基本, 项目, 上缴上级, 经营, 对附属单位补助 (nonzero only)."""
-    totals = [sum((r.values[i] or ZERO for r in t.spending if r.level == 1), ZERO) for i in range(1, 6)]
-    return breakdown([i for i in zip(SPENDING_COLUMNS, totals) if i[1]])
+def spending_parts(year: Year, figures: Figures) -> list[Part]:
+    """本年支出合计 的构成: 基本, 项目 (as the year gives them, in total or per line), 上缴上级, 经营, 对附属单位补助."""
+    other = [sum((getattr(n, k) for n in year.non_fiscal_spending), ZERO) for k in ("remitted", "operating", "affiliated")]
+    totals = [figures.spending_kind[0].amount, figures.spending_kind[1].amount, *other]
+    return breakdown([i for i in zip(SPENDING_COLUMNS, totals) if i[1]], places=PLACES)
 
 
 def general_class_parts(t: Tables) -> list[Part]:
     """一般公共预算财政拨款支出 by 类 code, with shares."""
     rows = [r for r in t.general if r.level == 1]
-    return breakdown([(r.code, r.values[0] or ZERO) for r in rows])
+    return breakdown([(r.code, r.values[0] or ZERO) for r in rows], places=PLACES)
 
 
 def general_budget(year: Year, figures: Figures, t: Tables) -> dict[str, Any]:
@@ -99,7 +102,7 @@ def general_budget(year: Year, figures: Figures, t: Tables) -> dict[str, Any]:
         "general_change": Change(general, year.previous.general_budget_expenditure),
         "general_initial": initial, "general_completion": ratio(general, initial),
         "general_full": full, "general_full_completion": ratio(general, full),
-        "general_word": compared(general, basis),
+        "general_word": compared(general, basis), "general_basis_completion": ratio(general, basis),
     }
 
 
@@ -111,6 +114,7 @@ def fiscal_summary(t: Tables) -> dict[str, Any]:
         "fiscal_income_total": sum(t.fiscal_income.values(), ZERO),
         "fiscal_start_total": sum(t.fiscal_start.values(), ZERO),
         "fiscal_end_total": sum(t.fiscal_end.values(), ZERO),
+        "fund_grand": [t.fiscal_class_total(f) + t.fiscal_end[f] for f in FUNDS],
     }
 
 
@@ -122,7 +126,31 @@ def basic_spending(year: Year, t: Tables) -> tuple[Decimal, Decimal, Decimal]:
     return t.personnel, t.public, t.personnel + t.public
 
 
-def compared_lines(year: Year, fund: str) -> list[tuple[CodeLine, str]]:
-    """A fund's code lines in code order, each with how its spending compares with its 年初预算 (持平/大于/小于)."""
+@dataclass
+class LineComparison:
+    """A code line against its budget (年初 or 全年, as the year's 预算口径 says): the budget, 持平/大于/小于, completion."""
+
+    line: CodeLine
+    budget: Optional[Decimal]
+    word: str
+    completion: Optional[Decimal]
+
+
+def compared_lines(year: Year, fund: str) -> list[LineComparison]:
+    """A fund's code lines in code order, each compared with its budget."""
     lines = sorted((line for line in year.expenditure.lines if line.fund == fund), key=lambda line: line.code)
-    return [(line, compared(line.actual, line.compared_budget(year.budget_basis))) for line in lines]
+    out = []
+    for line in lines:
+        budget = line.compared_budget(year.budget_basis)
+        out.append(LineComparison(line, budget, compared(line.actual, budget), ratio(line.actual, budget)))
+    return out
+
+
+def vehicle_counts(year: Year) -> dict[str, int]:
+    """Vehicles by the national layout's eight kinds, the names clerks also use (执勤执法用车) counted under the official one."""
+    counts = dict.fromkeys(VEHICLE_KINDS, 0)
+    for kind, count in year.assets.vehicles.items():
+        name = VEHICLE_ALIASES.get(kind, kind)
+        if name in counts:
+            counts[name] += count
+    return counts

@@ -9,9 +9,9 @@ from generator.constants import FUNDS, ZERO
 from generator.model import Year
 from generator.model.accounts import INCOME_SOURCES
 
-# The 24 expenditure classes the 收入支出决算总表 lists, in order.
+# The 26 expenditure classes the 收入支出决算总表 lists, in order (as the 2024 published tables do).
 CLASSES = ["201", "202", "203", "204", "205", "206", "207", "208", "210", "211", "212", "213",
-           "214", "215", "216", "217", "219", "220", "221", "222", "223", "224", "229", "234"]
+           "214", "215", "216", "217", "219", "220", "221", "222", "223", "224", "229", "231", "232", "234"]
 PERSONNEL, PUBLIC = ("301", "303"), ("302", "310")
 
 Values = list[Optional[Decimal]]

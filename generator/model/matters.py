@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from generator.constants import VEHICLE_KINDS
 from generator.model.types import ZERO, Amount, Base, Count, Money, Text, f
 
 
@@ -86,7 +87,7 @@ class Procurement(Base):
 class Assets(Base):
     """国有资产占有使用情况."""
 
-    vehicles: dict[str, Count] = f("车辆", "车辆数，按用途：例如 执勤执法用车: 6", {})
+    vehicles: dict[str, Count] = f("车辆", "车辆数，按用途：例如 执法执勤用车: 6（全国版式按八类列出：" + "、".join(VEHICLE_KINDS) + "）", {})
     large_equipment: Optional[Count] = f("大型设备", "单价100万元（含）以上设备（不含车辆）台（套）数", None)
     equipment_50: Optional[Count] = f("50万元以上设备", "单价50万元（含）以上设备（不含车辆）台（套）数", None)
 
@@ -125,6 +126,7 @@ class PerformanceManagement(Base):
     overall: Optional[Text] = f("整体自评结论", "部门整体支出绩效自评的结论", None)
     projects: Optional[Text] = f("项目评价结论", "项目支出绩效评价的结论", None)
     rules: list[Text] = f("制度", "本部门的预算绩效管理制度名称", [])
+    rules_text: Optional[Text] = f("制度说明", "预算绩效管理制度的一段文字（写了就代替按“制度”列出的书名）", None)
     mechanism: Optional[Text] = f("工作机制", "预算绩效管理工作机制", None)
     problems_found: Optional[Count] = f("发现问题", "绩效自评中发现的问题个数", None)
     problems_fixed: Optional[Count] = f("已整改", "已经完成整改的问题个数", None)

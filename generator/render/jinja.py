@@ -15,7 +15,7 @@ from jinja2 import StrictUndefined, pass_context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
-from generator.formatting import FILTERS, LAYOUT_FORMATS, percent, share
+from generator.formatting import FILTERS, LAYOUT_FORMATS, amount, magnitude_in, percent, share
 
 FORBIDDEN = re.compile(r"[\x00-\x08\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -92,9 +92,23 @@ _COMPILED: dict = {}
 def environment() -> ImmutableSandboxedEnvironment:
     """The Jinja environment every template renders in: sandboxed, autoescaped, strict, XML-safe output."""
     env = Sandbox(autoescape=True, undefined=StrictUndefined, finalize=xml_safe)
-    env.filters.update(FILTERS)
-    env.filters.update({"pct": _in_layout(percent), "share": _in_layout(share)})
+    env.filters.update(template_filters())
     return env
+
+
+def template_filters() -> dict:
+    """Every filter a template can use: formatting's, the rate filters reading the layout's number format."""
+    return {**FILTERS, "pct": _in_layout(percent), "share": _in_layout(share),
+            "amount": _zero_in_layout(amount), "magnitude": _zero_in_layout(magnitude_in)}
+
+
+def _zero_in_layout(print_amount):
+    """An amount filter that writes nothing the way the document's layout profile does (0.00 or 0)."""
+    @pass_context
+    def amount_filter(context, value):
+        fmt = context.get("number_format") or LAYOUT_FORMATS["四川"]
+        return print_amount(value, fmt.zero)
+    return amount_filter
 
 
 def _in_layout(print_rate):

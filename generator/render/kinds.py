@@ -127,7 +127,7 @@ def _build_national(kind: Kind, bundle: Bundle, unit_dir: Path, draft: bool) -> 
     path = template_path(kind.name, bundle, unit_dir, kind.layouts)
     own = bundle.unit.layout == "全国"
     suffix = "" if own else "（全国版式）"
-    draft = draft or renders_as_draft(REQUIREMENTS[kind.name], bundle.year, own)
+    draft = draft or renders_as_draft(REQUIREMENTS[kind.name], bundle, own)
     return [Output(f"{bundle.year.year}年度部门决算{suffix}.docx", render(path, national(bundle), draft=draft))]
 
 
