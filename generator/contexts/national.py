@@ -39,13 +39,17 @@ def class_label(i: int, code: str, cat: Catalog, year: int) -> str:
     return f"{formatting.heading_number(1, i)}{cat.name(code, year)}"
 
 
-def economic_sides(tables: Tables) -> list[dict]:
-    """The 基本支出 table's rows: 人员经费 items on the left, 公用经费 items on the right."""
+def economic_sides(tables: Tables, known: bool) -> list[dict]:
+    """The 基本支出 table's rows: 人员经费 items on the left, 公用经费 items on the right.
+
+    Every code of the catalogue is listed, 0.00 where nothing was spent, as published tables list them; the amounts
+    are blank while the 基本支出明细 they come from is not written.
+    """
     cat = economic_catalog()
 
     def side(prefixes):
         codes = sorted(c for c in set(cat) | set(tables.economic) if c[:3] in prefixes)
-        return [{"code": c, "name": cat.get(c, ""), "amount": tables.economic.get(c)} for c in codes]
+        return [{"code": c, "name": cat.get(c, ""), "amount": tables.economic.get(c, ZERO) if known else None} for c in codes]
     left, right = side(PERSONNEL), side(PUBLIC)
     empty = {"code": "", "name": "", "amount": None}
     size = max(len(left), len(right))
@@ -90,7 +94,7 @@ def _table_rows(bundle: Bundle, t: Tables) -> dict[str, Any]:
         "fund_rows": [{"name": formatting.heading_number(1, i) + n, "income": t.fiscal_income[f], "start": t.fiscal_start[f],
                        "end": t.fiscal_end[f]} for i, (n, f) in enumerate(zip(FUND_NAMES, FUNDS), 1)],
         "income_rows": named(t.income, cat, y), "spending_rows": named(t.spending, cat, y),
-        "general_rows": named(t.general, cat, y), "economic_rows": economic_sides(t),
+        "general_rows": named(t.general, cat, y), "economic_rows": economic_sides(t, bool(bundle.year.economic_lines)),
         "gov_fund_rows": named(t.funds["政府性基金预算"], cat, y), "capital_rows": named(t.funds["国有资本经营预算"], cat, y),
         "income_total": [t.income_total, sum(t.income_sources[:3], ZERO), *t.income_sources[3:]], "spending_total": fn.level1_total(t.spending, 6),
         "general_total": fn.level1_total(t.general, 3),

@@ -145,7 +145,7 @@ def tables_two(b: Builder) -> None:
               "{{ r.fiscal[0]|cell }}", "{{ r.fiscal[1]|cell }}", "{{ r.fiscal[2]|cell }}", "{{ r.fiscal[3]|cell }}"])
     b.tag_row(t, "{%tr endfor %}")
     b.row(t, ["本年收入合计", "{{ fiscal_income_total|money }}", "本年支出合计", "{{ fiscal_spending_total|money }}",
-              "{{ fiscal_totals[0]|money }}", "{{ fiscal_totals[1]|money }}", "{{ fiscal_totals[2]|money }}"], bold=True)
+              "{{ fiscal_totals[0]|cell }}", "{{ fiscal_totals[1]|cell }}", "{{ fiscal_totals[2]|cell }}"], bold=True)
     b.row(t, ["年初财政拨款结转和结余", "{{ fiscal_start_total|cell }}", "年末财政拨款结转和结余",
               "{{ fiscal_end_total|cell }}", "{{ fund_rows[0].end|cell }}", "{{ fund_rows[1].end|cell }}", "{{ fund_rows[2].end|cell }}"])
     b.tag_row(t, "{%tr for r in fund_rows %}")
@@ -167,7 +167,7 @@ def tables_three(b: Builder) -> None:
     t = b.table([18, 42, 18, 18, 42, 18], font_pt=10.5)
     b.row(t, ["经济分类科目编码", "科目名称", "决算数", "经济分类科目编码", "科目名称", "决算数"], bold=True)
     b.tag_row(t, "{%tr for r in economic_rows %}")
-    b.row(t, ["{{ r.l.code }}", "{{ r.l.name }}", "{{ r.l.amount|cell }}", "{{ r.r.code }}", "{{ r.r.name }}", "{{ r.r.amount|cell }}"])
+    b.row(t, ["{{ r.l.code }}", "{{ r.l.name }}", "{{ r.l.amount|money }}", "{{ r.r.code }}", "{{ r.r.name }}", "{{ r.r.amount|money }}"])
     b.tag_row(t, "{%tr endfor %}")
     b.row(t, ["人员经费合计", "{{ personnel|money }}", "公用经费合计", "{{ public|money }}"], [2, 1, 2, 1], bold=True)
     table_note(b, "注：本表反映部门本年度一般公共预算财政拨款基本支出明细情况。", "六")

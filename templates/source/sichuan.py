@@ -122,15 +122,16 @@ def three_public(b: Builder) -> None:
            "{% if f.three_public_completion is not none %}，完成预算{{ f.three_public_completion|pct }}{% endif %}"
            "{% if d.three_public.assessment %}，{{ d.three_public.assessment }}{% endif %}。")
     b.heading(2, "{{ h2() }}“三公”经费财政拨款支出决算具体情况说明")
-    b.para("{{ year }}年“三公”经费财政拨款支出决算中，因公出国（境）费支出决算{{ %s.abroad.amount|money }}万元，占{{ %s.abroad.share|share }}；"
-           "公务用车购置及运行维护费支出决算{{ %s.vehicles.amount|money }}万元，占{{ %s.vehicles.share|share }}；"
-           "公务接待费支出决算{{ %s.reception.amount|money }}万元，占{{ %s.reception.share|share }}。具体情况如下：" % ((tp,) * 6))
+    share = "{{% if {0}.{1}.share is not none %}}，占{{{{ {0}.{1}.share|share }}}}{{% endif %}}"
+    b.para("{{ year }}年“三公”经费财政拨款支出决算中，因公出国（境）费支出决算{{ %s.abroad.amount|money }}万元" % tp + share.format(tp, "abroad")
+           + "；公务用车购置及运行维护费支出决算{{ %s.vehicles.amount|money }}万元" % tp + share.format(tp, "vehicles")
+           + "；公务接待费支出决算{{ %s.reception.amount|money }}万元" % tp + share.format(tp, "reception") + "。具体情况如下：")
     b.para(f"{{{{ h3() }}}}因公出国（境）经费支出{{{{ {tp}.abroad.amount|money }}}}万元"
            f"{{% if {tp}.abroad.completion is not none %}}，完成预算{{{{ {tp}.abroad.completion|pct }}}}{{% endif %}}。")
     b.para(f"{{{{ h3() }}}}公务用车购置及运行维护费支出{{{{ {tp}.vehicles.amount|money }}}}万元"
            f"{{% if {tp}.vehicles.completion is not none %}}，完成预算{{{{ {tp}.vehicles.completion|pct }}}}{{% endif %}}。")
     b.para(f"其中：{{% if {d}.vehicle_purchase.actual %}}公务用车购置费支出{{{{ {d}.vehicle_purchase.actual|money }}}}万元；{{% endif %}}"
-           f"公务用车运行维护费支出{{{{ {d}.vehicle_operation.actual|money }}}}万元。{{{{ {d}.vehicle_operation.purpose or '' }}}}")
+           f"公务用车运行维护费支出{{{{ {d}.vehicle_operation.actual|money }}}}万元。{{{{ {d}.vehicle_operation.purpose|clause }}}}")
     b.para(f"{{{{ h3() }}}}公务接待费支出{{{{ {tp}.reception.amount|money }}}}万元"
            f"{{% if {tp}.reception.completion is not none %}}，完成预算{{{{ {tp}.reception.completion|pct }}}}{{% endif %}}。"
            "{% if changes.reception.known %}公务接待费支出决算比{{ prev_year }}年{{ changes.reception.delta|increase_word }}"

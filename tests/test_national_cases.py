@@ -1,0 +1,152 @@
+"""The national 部门决算 in the cases real units have: no change, a first year, no last year, no 三公, class-level
+codes, missing facts; and its official tables and page structure. One test per defect it once had."""
+from __future__ import annotations
+
+import io
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from generator.tools.totext import docx_lines, docx_text
+from generator.workflow.pipeline import Job, generate, prepare
+from tests.test_national import tables
+
+ROOT = Path(__file__).resolve().parent.parent
+PUTUO = ROOT / "tests" / "fixtures" / "putuo-corrected"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def national(tmp_path: Path, source: Path, year: int, edit=lambda t: t, draft: bool = False) -> Path:
+    """The national document of a copy of a unit whose year file is edited first."""
+    folder = tmp_path / source.name
+    shutil.copytree(source, folder)
+    path = folder / f"{year}.yaml"
+    path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
+    _, written = generate(Job(folder, path), tmp_path / "out", draft)
+    return next(p for p in written if "部门决算" in p.name and "说明" not in p.name)
+
+
+def part_three(path: Path) -> str:
+    """The text of 第三部分 (情况说明)."""
+    text = docx_text(path)
+    return text[text.index("# 第三部分"):]
+
+
+def test_no_change_reads_as_unchanged(tmp_path):
+    same = "上年:\n  收支总计: 307.82\n  财政拨款收支总计: 307.82\n  一般公共预算财政拨款支出: 307.82\n  机关运行经费: 10.22\n"
+    text = part_three(national(tmp_path, PUTUO, 2024, lambda t: t.replace("上年:\n  收入合计: 0\n", same + "  收入合计: 0\n")
+                               .replace("  收支总计: 0\n  财政拨款收支总计: 0\n  一般公共预算财政拨款支出: 0\n  机关运行经费: 0\n", "")))
+    assert "收入支出总计与2023年度持平。" in text and "一般公共预算财政拨款支出与2023年度持平。" in text
+    assert "机关运行经费支出10.22万元，与2023年度持平。" in text and "持平0" not in text
+
+
+def test_a_first_year_has_an_increase_but_no_growth_rate(tmp_path):
+    text = part_three(national(tmp_path, PUTUO, 2024))
+    assert "与2023年度相比，收入支出总计增加307.82万元。" in text and "增长" not in text
+
+
+def test_without_last_year_nothing_is_compared(tmp_path):
+    def drop_previous(t: str) -> str:
+        head, rest = t.split("上年:\n", 1)
+        return head + "变动原因:" + rest.split("变动原因:", 1)[1]
+    text = part_three(national(tmp_path, PUTUO, 2024, drop_previous))
+    assert "与2023年度相比" not in text and "比2023年度" not in text and "【待补充" not in text
+
+
+def test_no_three_public_spending_is_one_sentence_and_a_table_note(tmp_path):
+    text = docx_text(national(tmp_path, PUTUO, 2024))
+    assert text.count("年度无“三公”经费财政拨款支出。") == 1 and "“三公”经费财政拨款支出决算总体情况说明" not in text
+    assert "本年度没有财政拨款“三公”经费支出，故本表无数据。" in text
+
+
+def test_a_three_public_budget_without_spending_prints_no_empty_share(tmp_path):
+    text = part_three(national(tmp_path, PUTUO, 2024, lambda t: t + "三公经费:\n  公务接待费: {预算数: 1.00, 决算数: 0}\n  预算差异原因: 没有接待任务\n"))
+    assert "占；" not in text and "占。" not in text and "完成预算的0.00%" in text and "决算数小于预算数的主要原因：没有接待任务。" in text
+
+
+def test_shares_and_rates_have_two_decimals(tmp_path):
+    text = part_three(national(tmp_path, PUTUO, 2024))
+    assert "基本支出105.58万元，占34.30%；项目支出202.24万元，占65.70%。" in text and "完成全年预算数的98.69%" in text
+
+
+def test_known_spending_split_follows_its_qizhong(generated):
+    text = part_three(generated["zhuzhou-jiwei/2022/2022年度部门决算（全国版式）.docx"])
+    assert "本年支出合计6623.00万元，其中：基本支出5693.46万元" in text
+
+
+def test_the_unit_structure_is_never_empty(generated):
+    lines = docx_lines(generated["zhuzhou-jiwei/2022/2022年度部门决算（全国版式）.docx"])
+    after = lines[lines.index("## 二、部门决算单位构成") + 1]
+    assert not after.startswith("#") and "内设" in after
+
+
+def test_class_level_codes_do_not_invent_kuan_and_xiang(generated):
+    text = part_three(generated["zhuzhou-jiwei/2022/2022年度部门决算（全国版式）.docx"])
+    assert "1、一般公共服务支出（类）。" in text and "（款）一般公共服务支出（项）" not in text
+
+
+def test_a_missing_fact_is_an_error_for_a_national_unit_and_chinese_in_a_draft(tmp_path):
+    def unsplit(t: str) -> str:
+        return t.replace("{科目编码: 2013901, 年初预算数: 0, 预算数: 52.00, 基本支出: 51.32, 项目支出: 0,", "{科目编码: 2013901, 年初预算数: 0, 预算数: 52.00, 决算数: 51.32,")
+    folder = tmp_path / "copy"
+    shutil.copytree(PUTUO, folder)
+    (folder / "2024.yaml").write_text(unsplit((folder / "2024.yaml").read_text(encoding="utf-8")), encoding="utf-8")
+    errors = [f for f in prepare(Job(folder, folder / "2024.yaml")).findings if f.is_error]
+    assert any("全国版式" in f.message and "科目2013901的基本支出和项目支出" in f.message for f in errors)
+    text = docx_text(national(tmp_path / "draft", PUTUO, 2024, unsplit, draft=True))
+    assert "【待补充：科目2013901的基本支出和项目支出】" in text and "支出.科目" not in text
+
+
+def test_the_fiscal_summary_total_fills_every_fund_column(tmp_path):
+    rows = tables(national(tmp_path, PUTUO, 2024))["财政拨款收入支出决算总表"]
+    assert rows[-1][:5] == ["总计", "307.82", "总计", "307.82", "307.82"]
+
+
+def test_the_income_table_total_equals_the_summary(generated):
+    found = tables(generated["panzhihua-renhe-jiwei/2019/2019年度部门决算（全国版式）.docx"])
+    summary = {r[0]: r for r in found["收入支出决算总表"]}
+    total = next(r for r in found["收入决算表"] if r[0] == "合计")
+    assert total[1] == summary["本年收入合计"][1] == "1622.30"
+
+
+def test_unknown_personnel_and_public_costs_are_placeholders(generated):
+    rows = tables(generated["zhuzhou-jiwei/2022/2022年度部门决算（全国版式）.docx"])["一般公共预算财政拨款基本支出决算表"]
+    assert rows[-1][1].startswith("【待补充") and rows[-1][3].startswith("【待补充") and "0.00" not in rows[-1]
+
+
+def test_vehicles_written_under_another_name_are_counted(generated):
+    text = part_three(generated["panzhihua-renhe-jiwei/2019/2019年度部门决算（全国版式）.docx"])
+    assert "共有车辆6辆，其中：" in text and "执法执勤用车6辆" in text
+
+
+@pytest.mark.parametrize("table", ["收入支出决算总表", "财政拨款收入支出决算总表"])
+def test_the_summary_tables_list_all_26_classes(tmp_path, table):
+    rows = tables(national(tmp_path, PUTUO, 2024))[table]
+    labels = [r[2] for r in rows if len(r) > 2]
+    assert "二十四、债务还本支出" in labels and "二十五、债务付息支出" in labels and "二十六、抗疫特别国债安排的支出" in labels
+
+
+def breaks_before(path: Path) -> dict[str, bool]:
+    """Each 第N部分 heading and the 目录 title: whether a page break or a section break comes right before it."""
+    with zipfile.ZipFile(path) as z:
+        body = etree.parse(io.BytesIO(z.read("word/document.xml"))).getroot().find(f"{W}body")
+    out, previous = {}, None
+    for p in body.iter(f"{W}p"):
+        text = "".join(t.text or "" for t in p.iter(f"{W}t"))
+        style = p.find(f"{W}pPr/{W}pStyle")
+        if style is not None and style.get(f"{W}val", "").startswith("toc"):
+            continue
+        if text.startswith("第") and "部分" in text[:6] or text.replace(" ", "") == "目录":
+            broke = previous is not None and (previous.find(f".//{W}br[@{W}type='page']") is not None or previous.find(f".//{W}sectPr") is not None)
+            out.setdefault(text[:4], broke)
+        if text or p.find(f".//{W}br") is not None or p.find(f".//{W}sectPr") is not None:
+            previous = p
+    return out
+
+
+def test_cover_contents_and_each_part_start_a_page(tmp_path):
+    found = breaks_before(national(tmp_path, PUTUO, 2024))
+    assert found == {"目  录": True, "第一部分": True, "第二部分": True, "第三部分": True, "第四部分": True}, found
