@@ -329,9 +329,10 @@ class Builder:
         section.orientation = WD_ORIENT.PORTRAIT
         setup_page(section)
 
-    def table(self, columns_mm: list[float], font_pt: float | None = None):
-        """An empty bordered table with fixed column widths (and, optionally, a smaller font)."""
+    def table(self, columns_mm: list[float], font_pt: float | None = None, line_pt: float | None = None):
+        """An empty bordered table with fixed column widths (and, optionally, a smaller font and exact line height)."""
         self._cell_pt = font_pt
+        self._line_pt = line_pt
         table = self.doc.add_table(rows=0, cols=len(columns_mm))
         table.style = self.doc.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -354,6 +355,9 @@ class Builder:
                 cell = cell.merge(row.cells[col + span - 1])
             p = cell.paragraphs[0]
             p.style = self.doc.styles[TABLE_STYLE]
+            if self._line_pt:
+                p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+                p.paragraph_format.line_spacing = Pt(self._line_pt)
             run = p.add_run(text)
             run.bold = bold or None
             if self._cell_pt:

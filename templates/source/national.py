@@ -43,7 +43,7 @@ def table_note(b: Builder, note: str, number: str) -> None:
 
 def code_table(b: Builder, widths, headers, rows: str, columns: int, total_first: bool, total: str) -> None:
     """A table of 类/款/项 rows with a 合计 row (first or last)."""
-    t = b.table(widths, font_pt=10.5)
+    t = b.table(widths, font_pt=9)
     b.row(t, headers[0], headers[1])
     b.row(t, headers[2])
     if total_first:
@@ -106,7 +106,7 @@ def part_one(b: Builder) -> None:
 def tables_one(b: Builder) -> None:
     """一、收入支出决算总表 (portrait)."""
     table_title(b, "收入支出决算总表", "")
-    t = b.table([50, 28, 50, 28], font_pt=10.5)
+    t = b.table([58, 20, 58, 20], font_pt=9)
     b.row(t, ["收入", "支出"], [2, 2], bold=True)
     b.row(t, ["项目", "决算数", "项目", "决算数"], bold=True)
     b.tag_row(t, "{%tr for r in class_rows %}")
@@ -164,7 +164,7 @@ def tables_three(b: Builder) -> None:
     table_note(b, "注：本表反映部门本年度一般公共预算财政拨款支出情况。", "五")
     b.page_break()
     table_title(b, "一般公共预算财政拨款基本支出决算表", "")
-    t = b.table([18, 42, 18, 18, 42, 18], font_pt=10.5)
+    t = b.table([18, 42, 18, 18, 42, 18], font_pt=9, line_pt=11.5)
     b.row(t, ["经济分类科目编码", "科目名称", "决算数", "经济分类科目编码", "科目名称", "决算数"], bold=True)
     b.tag_row(t, "{%tr for r in economic_rows %}")
     b.row(t, ["{{ r.l.code }}", "{{ r.l.name }}", "{{ r.l.amount|money }}", "{{ r.r.code }}", "{{ r.r.name }}", "{{ r.r.amount|money }}"])
