@@ -72,20 +72,18 @@ def main(debug: bool) -> None:
 @click.option("--pdf", is_flag=True, help="同时用 LibreOffice 导出 PDF。")
 def generate(paths: tuple[Path, ...], outdir: Path, draft: bool, pdf: bool) -> None:
     """生成文档。PATH 可以是年度文件、单位文件夹或包含多个单位文件夹的文件夹；不写则生成 data/ 下所有单位。"""
-    from generator.workflow.batch import run_all, summary_table
+    from generator.workflow.batch import BatchInterrupted, run_all, summary_table
     from generator.workflow.pipeline import check_output_dir, discover
 
     jobs = discover(list(paths))
     check_output_dir(outdir)
-    outcomes = run_all(jobs, outdir, draft)
-    for o in outcomes:
-        echo_findings(o.findings)
-        for note in o.notes:
-            click.echo(note)
-        if o.failure:
-            click.echo(f"{o.job.label}：{o.failure}", err=True)
-        for path in o.written:
-            click.echo(f"已生成 {display_path(path)}")
+    try:
+        outcomes = run_all(jobs, outdir, draft)
+    except BatchInterrupted as stop:
+        report_outcomes(stop.done)
+        report_unfinished(stop.unfinished)
+        raise Interrupted("") from None
+    report_outcomes(outcomes)
     if pdf:
         from generator.workflow.pdf import convert
         for path in convert([p for o in outcomes for p in o.written]):
@@ -95,15 +93,36 @@ def generate(paths: tuple[Path, ...], outdir: Path, draft: bool, pdf: bool) -> N
     click.get_current_context().exit(1 if any(o.failure for o in outcomes) else 0)
 
 
+def report_outcomes(outcomes: list) -> None:
+    """Each unit-year's findings, notes, failure and the documents it wrote."""
+    for o in outcomes:
+        echo_findings(o.findings)
+        for note in o.notes:
+            click.echo(note)
+        if o.failure:
+            click.echo(f"{o.job.label}：{o.failure}", err=True)
+        for path in o.written:
+            click.echo(f"已生成 {display_path(path)}")
+
+
+def report_unfinished(unfinished: list) -> None:
+    """The unit-years a Ctrl-C left undone, and the documents they had already written."""
+    for job, written in unfinished:
+        done = "、".join(p.name for p in written)
+        click.echo(f"未完成 {job.label}" + (f"（已写出：{done}）" if done else "（没有写出文档）"), err=True)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 def check(paths: tuple[Path, ...]) -> None:
     """检查数据：列出所有错误和警告（文件:行: 级别: 字段: 说明）。"""
+    from generator.workflow.custom import custom_template_findings
     from generator.workflow.pipeline import discover, prepare
 
     findings: list[Finding] = []
     for job in discover(list(paths)):
-        findings += prepare(job).findings
+        prepared = prepare(job)
+        findings += prepared.findings + custom_template_findings(prepared)
     echo_findings(findings)
     click.echo(summary(findings))
     click.get_current_context().exit(1 if any(f.is_error for f in findings) else 0)

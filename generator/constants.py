@@ -5,6 +5,10 @@ from decimal import Decimal
 from typing import Literal, get_args
 
 ZERO = Decimal("0")
+MAX_TEXT = 20_000  # characters in one text field: a long 说明 is some thousands, more is something pasted by mistake
+MAX_AMOUNT = Decimal("1e9")  # 万元: beyond ten trillion yuan no department's figure can be
+LARGE_AMOUNT = Decimal("1e7")  # 万元: a total above a hundred billion yuan is worth a second look
+YEARS = range(1990, 2101)  # years a 决算 can be for
 TOLERANCE = Decimal("0.01")  # a stated amount this far from its computation is a rounding slip (警告), beyond it an error
 
 FundKind = Literal["一般公共预算", "政府性基金预算", "国有资本经营预算"]

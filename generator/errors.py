@@ -51,6 +51,7 @@ class UserError(click.ClickException):
     def __init__(self, message: str, findings: Optional[list[Finding]] = None) -> None:
         super().__init__(message)
         self.findings = findings or []
+        self.written: list = []  # documents written before the problem stopped the rest
 
     def show(self, file: Optional[IO[Any]] = None) -> None:
         """The findings on standard output, then the message on standard error."""
@@ -83,13 +84,13 @@ class CommandLineError(UsageError):
 
 
 class Interrupted(click.ClickException):
-    """The user pressed Ctrl-C; exits 1."""
+    """The user pressed Ctrl-C; exits 130, as a shell reports a command stopped by Ctrl-C."""
 
-    exit_code = 1
+    exit_code = 130
 
     def show(self, file: Optional[IO[Any]] = None) -> None:
-        """One line saying the command stopped."""
-        click.echo("已中止。", err=True)
+        """One line saying the command stopped and that no document was left half written."""
+        click.echo("已中止（Ctrl-C）。没有写完的文档不会留下半个文件，已有的文档保持原样。", err=True)
 
 
 class InternalError(click.ClickException):

@@ -72,7 +72,7 @@ def test_ctrl_c_is_reported_not_a_traceback(monkeypatch):
         raise KeyboardInterrupt
     monkeypatch.setattr(pipeline, "discover", interrupt)
     r = invoke("check")
-    assert r.exit_code == 1 and "已中止" in r.stderr and "Traceback" not in r.stderr
+    assert r.exit_code == 130 and "已中止" in r.stderr and "Traceback" not in r.stderr
 
 
 def test_bad_data_exits_1_with_file_line_field(tmp_path):

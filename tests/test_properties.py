@@ -21,8 +21,9 @@ from generator.tools.totext import docx_text
 
 ROOT = Path(__file__).resolve().parent.parent
 text = st.text(min_size=1, max_size=40)
-amount = st.decimals(min_value=0, max_value=Decimal("999999999999.99"), places=2, allow_nan=False, allow_infinity=False)
-signed = st.decimals(min_value=Decimal("-999999999.99"), max_value=Decimal("999999999.99"), places=2, allow_nan=False, allow_infinity=False)
+# amounts a department can have (the model refuses 1e9 万元 and more)
+amount = st.decimals(min_value=0, max_value=Decimal("99999999.99"), places=2, allow_nan=False, allow_infinity=False)
+signed = st.decimals(min_value=Decimal("-99999999.99"), max_value=Decimal("99999999.99"), places=2, allow_nan=False, allow_infinity=False)
 codes = st.sampled_from(["2010101", "2010301", "2011101", "2080505", "2101101", "2210201", "2050203"])
 
 

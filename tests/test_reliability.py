@@ -84,16 +84,20 @@ def test_libreoffice_shows_the_text(poisoned, tmp_path):
     assert 'R&D <b>"引号"</b>' in text and "第二行" in text
 
 
-def test_a_megabyte_of_text_renders(tmp_path):
+def test_text_up_to_the_limit_renders_and_more_is_named(tmp_path):
+    from generator.constants import MAX_TEXT
     folder = tmp_path / "big"
     shutil.copytree(ROOT / "data" / "panzhihua-renhe-jiwei", folder)
     path = folder / "2019.yaml"
-    big = "纪检监察&<工作>" * 100_000
-    text = path.read_text(encoding="utf-8").replace("重点工作:\n", f"重点工作:\n  - \"{big}\"\n", 1)
-    path.write_text(text, encoding="utf-8")
-    assert len(big.encode("utf-8")) > 1_000_000
+    original = path.read_text(encoding="utf-8")
+    longest = ("纪检监察&<工作>" * MAX_TEXT)[:MAX_TEXT]
+    path.write_text(original.replace("重点工作:\n", f"重点工作:\n  - \"{longest}\"\n", 1), encoding="utf-8")
     _, written = generate(Job(folder, path), tmp_path / "out")
-    assert big in docx_text(written[0])
+    assert longest in docx_text(written[0])
+    path.write_text(original.replace("重点工作:\n", f"重点工作:\n  - \"{longest}多\"\n", 1), encoding="utf-8")
+    found = [f for f in prepare(Job(folder, path)).findings if f.is_error]
+    assert [(f.path, f.line) for f in found] == [("重点工作[0]", original.splitlines().index("重点工作:") + 2)]
+    assert "超过每项 20000 字的上限" in found[0].message
 
 
 INJECTIONS = [

@@ -35,8 +35,8 @@ def test_a_bad_unit_does_not_stop_the_others(tmp_path):
     assert [len(o.written) for o in outcomes] == [4, 0, 4, 4]
     assert outcomes[1].failure and outcomes[1].errors == 1
     table = summary_table(outcomes).splitlines()
-    assert table[0].split() == ["单位", "年度", "文档", "警告", "错误"]
-    assert table[2].split() == ["u01", "2019", "0", "0", "1"] and table[-1].split() == ["合计", "12", "15", "1"]
+    assert table[0].split() == ["单位", "年度", "文档", "警告", "错误", "结果"]
+    assert table[2].split() == ["u01", "2019", "0", "0", "1", "未完成"] and table[-1].split() == ["合计", "12", "15", "1", "1", "个未完成"]
 
 
 def test_cli_batch_exit_code_reports_the_failure(tmp_path):

@@ -5,7 +5,7 @@ import difflib
 
 from generator.checks.registry import LARGE_CHANGE, mismatch, rule
 from generator.checks.requirements import KIND_NAMES
-from generator.constants import VEHICLE_ALIASES, VEHICLE_KINDS
+from generator.constants import LARGE_AMOUNT, VEHICLE_ALIASES, VEHICLE_KINDS
 from generator.errors import ERROR, WARNING, Finding
 from generator.figures.bundle import Bundle
 from generator.figures.core import ratio
@@ -153,6 +153,16 @@ def procurement_within_total(bundle: Bundle, year_file: Loaded, unit_file: Loade
                                   f"授予中小企业的采购金额（预留项目 {money(p.sme_awarded or 0)} + 其他项目 {money(p.sme_other or 0)} 万元）"
                                   f"超过了政府采购总额 {money(total)} 万元。请核对：其他项目的金额不应包含预留项目。", WARNING)]
     return []
+
+
+@rule
+def totals_plausible(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
+    """Totals far above any department's size are flagged (an amount written in 元 instead of 万元, an extra digit)."""
+    out = []
+    for label, path, value in (("本年收入合计", ("收入",), bundle.figures.income_total), ("本年支出合计", ("支出",), bundle.figures.expenditure_total)):
+        if not is_pending(value) and value > LARGE_AMOUNT:
+            out.append(year_file.finding(path, f"{label} {money(value)} 万元（超过 1000 亿元），大得少见。请确认金额以万元为单位。", WARNING))
+    return out
 
 
 @rule

@@ -72,10 +72,13 @@ def load_yaml(path: Path) -> Loaded:
     try:
         node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.MarkedYAMLError as exc:
-        loaded.findings.append(_syntax_finding(loaded, exc))
+        loaded.findings.append(_syntax_finding(loaded, exc, text))
         return loaded
-    except yaml.YAMLError as exc:
-        loaded.findings.append(Finding(display_path(path), 1, ERROR, "", f"YAML 无法解析：{exc}"))
+    except yaml.reader.ReaderError as exc:
+        loaded.findings.append(_reader_finding(loaded, exc, text))
+        return loaded
+    except yaml.YAMLError:
+        loaded.findings.append(Finding(display_path(path), 1, ERROR, "", "YAML 无法解析：请检查缩进、冒号和引号。"))
         return loaded
     if node is None:
         loaded.data = {}
@@ -135,15 +138,45 @@ SYNTAX_HINTS = [
 ]
 
 
-def _syntax_finding(loaded: Loaded, exc: yaml.MarkedYAMLError) -> Finding:
-    """A Chinese finding for a YAML syntax error, with line and column."""
-    quoted = "quoted scalar" in str(exc.context or "")
-    mark = (exc.context_mark if quoted else None) or exc.problem_mark or exc.context_mark
-    line = mark.line + 1 if mark else 1
-    column = mark.column + 1 if mark else 1
+OPENERS = {"flow sequence": "方括号“[”", "flow mapping": "花括号“{”", "quoted scalar": "引号", "block mapping": "这一段", "block collection": "这一段"}
+FULL_WIDTH_KEY = re.compile(r"^\s*[^\s#:：\"'-][^:#：]*：")
+
+
+def _syntax_finding(loaded: Loaded, exc: yaml.MarkedYAMLError, text: str) -> Finding:
+    """A Chinese finding for a YAML syntax error: where the construct opened and where it broke, and why."""
+    where = display_path(loaded.path)
+    lines = text.splitlines()
+    start = exc.context_mark.line + 1 if exc.context_mark else None
+    if "simple key" in str(exc.context or "") and start and start <= len(lines) and FULL_WIDTH_KEY.match(lines[start - 1]):
+        return Finding(where, start, ERROR, "", "这一行的键后面用了全角冒号“：”。YAML 只认半角冒号加空格“: ”，请把“：”改成“: ”。")
+    opened = next((name for key, name in OPENERS.items() if key in str(exc.context or "")), None)
+    broke = exc.problem_mark.line + 1 if exc.problem_mark else start or 1
+    column = (exc.problem_mark.column + 1) if exc.problem_mark else 1
     problem = str(exc.problem or exc.context or "")
     hint = next((h for key, h in SYNTAX_HINTS if key in problem or key in str(exc.context)), "请检查这一行和上一行的缩进、冒号和引号。")
-    return Finding(display_path(loaded.path), line, ERROR, "", f"YAML 格式错误（第 {column} 列）：{hint}")
+    if opened in ("方括号“[”", "花括号“{”", "引号") and start and start != broke:
+        extra = _quote_hint(text, start) if opened == "引号" else f"请补上{'右方括号“]”' if '[' in opened else '右花括号“}”'}，并检查各项之间的逗号。"
+        opening = exc.context_mark.column + 1 if exc.context_mark else 1
+        own = "" if hint.startswith("请检查") else hint
+        return Finding(where, start, ERROR, "", f"YAML 格式错误：第 {start} 行第 {opening} 列开始的{opened}到第 {broke} 行还没有闭合。{extra}{own}")
+    return Finding(where, broke, ERROR, "", f"YAML 格式错误（第 {column} 列）：{hint}")
+
+
+def _quote_hint(text: str, line: int) -> str:
+    """Why a quote does not close: a full-width quote cannot close a half-width one."""
+    source = text.splitlines()[line - 1] if line <= len(text.splitlines()) else ""
+    if any(mark in source for mark in "“”‘’"):
+        return "这一行用半角引号开头、全角引号（“ ” ‘ ’）结尾，全角引号不能闭合半角引号，请都改成半角引号。"
+    return ""
+
+
+def _reader_finding(loaded: Loaded, exc: yaml.reader.ReaderError, text: str) -> Finding:
+    """A Chinese finding for a character YAML does not allow (a control character pasted from Word)."""
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or " ")
+    position = text.find(chr(code))
+    line = text[:position].count("\n") + 1 if position >= 0 else 1
+    what = "垂直制表符（从 Word 复制的手动换行）" if code == 0x0B else f"控制字符 U+{code:04X}"
+    return Finding(display_path(loaded.path), line, ERROR, "", f"这一行有 YAML 不允许的{what}。请删掉它（需要换行时直接回车）。")
 
 
 class _Builder:

@@ -17,7 +17,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from generator.constants import ZERO  # noqa: F401  (re-exported to the model modules)
+from generator.constants import MAX_AMOUNT, MAX_TEXT, ZERO  # noqa: F401  (re-exported to the model modules)
 from generator.formatting import quantize
 from generator.pending import Pending
 
@@ -38,6 +38,9 @@ def _money(value):
         raise PydanticCustomError("money", "这里应填写金额数字（单位固定为万元），例如 1622.30")
     if isinstance(value, (int, Decimal)):
         amount = Decimal(value)
+        if not amount.is_finite() or abs(amount) >= MAX_AMOUNT:
+            raise PydanticCustomError("money", "金额 {value} 万元大得不合常理（上限 {limit} 万元）。请核对：金额以万元为单位，不要写成元。",
+                                      {"value": str(value), "limit": f"{MAX_AMOUNT:,.0f}"})
         if decimals(amount) > 2:
             raise PydanticCustomError("money", "金额（万元）最多两位小数，{value} 请按决算报表写成两位小数，例如 {fixed}",
                                       {"value": str(value), "fixed": f"{quantize(amount, 2):f}"})
@@ -82,6 +85,9 @@ def _text(value):
         return str(value)
     if not isinstance(value, str):
         raise PydanticCustomError("text", "这里应填写文字")
+    if len(value) > MAX_TEXT:
+        raise PydanticCustomError("text", "这段文字有 {n} 个字，超过每项 {limit} 字的上限。请检查是否误粘贴了其他内容，或分成几段写。",
+                                  {"n": len(value), "limit": MAX_TEXT})
     return value
 
 

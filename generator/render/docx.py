@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError
@@ -38,9 +39,22 @@ class Template(DocxTemplate):
         return super().resolve_listing(xml) if LISTING.search(xml) else xml
 
 
+def opened(template: Path) -> Template:
+    """A template opened for rendering, or a TemplateProblem saying it is no Word document."""
+    tpl = Template(str(template))
+    try:
+        tpl.init_docx()
+        with zipfile.ZipFile(template) as package:
+            package.getinfo("word/styles.xml")
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError, PackageNotFoundError) as exc:
+        raise TemplateProblem(f"模板 {template} 不是有效的 Word 文档（.docx）：{type(exc).__name__}。请用 Word 或 WPS "
+                              "打开它并另存为“Word 文档（*.docx）”，或在 unit.yaml 的“模板”里改回默认模板。") from exc
+    return tpl
+
+
 def render(template: Path, context: dict[str, Any], subdocs: dict[str, bytes] | None = None, draft: bool = False) -> bytes:
     """A rendered document's deterministic bytes; a draft is marked on every page, its placeholders highlighted."""
-    tpl = Template(str(template))
+    tpl = opened(template)
     ctx = dict(context, draft=draft, draft_mark=DRAFT_MARK if draft else "")
     ctx["subdocs"] = {name: annex(tpl, template, data) for name, data in (subdocs or {}).items()}
     try:

@@ -1,11 +1,24 @@
 """Writing output files safely: through a temporary file and a rename, so nothing half-written replaces a document."""
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
 
 from generator.errors import UserError
+
+# What a failed write means to a clerk, and what to do about it, by the cause the system gives.
+CAUSES = {
+    errno.ENOSPC: "磁盘空间不足。请清理磁盘，或用 -o 换一个空间足够的输出文件夹",
+    errno.EDQUOT: "磁盘配额已用完。请清理文件，或用 -o 换一个输出文件夹",
+    errno.EROFS: "这个磁盘或文件夹是只读的。请用 -o 换一个可以写入的输出文件夹",
+    errno.EACCES: "没有写入权限，或文件正在 Word、WPS 中打开。请关闭该文件，或用 -o 换一个有权限的输出文件夹",
+    errno.EPERM: "没有写入权限，或文件正在 Word、WPS 中打开。请关闭该文件，或用 -o 换一个有权限的输出文件夹",
+    errno.ENOTDIR: "路径中有一级不是文件夹而是同名的文件。请改名或删掉那个文件，或用 -o 换一个输出文件夹",
+    errno.EEXIST: "路径中有一级不是文件夹而是同名的文件。请改名或删掉那个文件，或用 -o 换一个输出文件夹",
+    errno.ENAMETOOLONG: "路径太长。请用 -o 换一个层级较浅的输出文件夹",
+}
 
 
 def _umask() -> int:
@@ -15,18 +28,27 @@ def _umask() -> int:
     return mask
 
 
+def write_failed(path: Path, exc: OSError) -> UserError:
+    """The clerk's message for a file that could not be written: which file, why, and what to do."""
+    cause = CAUSES.get(exc.errno or 0, f"系统报告：{exc.strerror or exc}。请检查输出文件夹")
+    return UserError(f"无法写入 {path}：{cause}。已有的文档保持原样。")
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write bytes to a file through a temporary file and a rename, so a failure leaves the old file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise write_failed(path, exc) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
-    except PermissionError as exc:
+    except OSError as exc:
         _discard(tmp)
-        raise UserError(f"无法写入 {path}：文件可能正在 Word 或 WPS 中打开（或没有写入权限）。请关闭该文件后重试。") from exc
+        raise write_failed(path, exc) from exc
     except BaseException:
         _discard(tmp)
         raise

@@ -8,7 +8,7 @@ from typing import Optional
 
 from generator import ROOT, checks
 from generator.checks.requirements import Requirement, absent_in_data, absent_in_unit, primary
-from generator.errors import DataError, Finding, UsageError
+from generator.errors import DataError, Finding, UsageError, UserError
 from generator.figures.bundle import Bundle
 from generator.figures.year import compute
 from generator.load.catalog import catalog
@@ -119,6 +119,9 @@ def _refuse_same_names(jobs: list[Job]) -> None:
 def check_output_dir(outdir: Path) -> None:
     """Refuse an output folder that holds data or templates, so generated files can never overwrite them."""
     out = outdir.resolve()
+    if out.exists() and not out.is_dir():
+        raise UserError(f"输出文件夹 {display_path(outdir)} 是一个文件，不是文件夹。请用 -o 指定一个文件夹（默认 out/），"
+                        "或先把这个文件改名。")
     protected = [DATA.resolve(), (DATA.parent / "templates").resolve()]
     for folder in protected:
         if out == folder or folder in out.parents or out in folder.parents:
@@ -185,8 +188,12 @@ def generate(job: Job, outdir: Path, draft: bool = False) -> tuple[Prepared, lis
         if missing:
             prepared.skipped.append(f"{job.label}：未生成{kind.name}，缺少：{'、'.join(missing)}")
             continue
-        for output in kind.build(kind, prepared.bundle, job.unit_dir, draft):
-            path = target / output.name
-            write_atomic(path, output.data)
-            written.append(path)
+        try:
+            for output in kind.build(kind, prepared.bundle, job.unit_dir, draft):
+                path = target / output.name
+                write_atomic(path, output.data)
+                written.append(path)
+        except UserError as exc:
+            exc.written, exc.findings = written, prepared.findings + exc.findings
+            raise
     return prepared, written

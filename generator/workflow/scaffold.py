@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 
+from generator.constants import YEARS
 from generator.errors import DataError, UsageError
 from generator.load.reader import display_path, load_yaml
 from generator.workflow.pipeline import UNIT_FILE, year_files
@@ -104,6 +105,8 @@ def create(unit_dir: Path, year: int) -> Path:
     """Write ``<year>.yaml`` in a unit folder from its latest year file; never overwrite."""
     if not (unit_dir / UNIT_FILE).is_file():
         raise UsageError(f"{display_path(unit_dir)} 不是单位文件夹：里面没有 {UNIT_FILE}。")
+    if year not in YEARS:
+        raise UsageError(f"年度 {year} 不对：应为 {YEARS.start}—{YEARS.stop - 1} 之间的 4 位年份，例如 2025。")
     target = unit_dir / f"{year}.yaml"
     if target.exists():
         raise UsageError(f"{display_path(target)} 已经存在，不会覆盖。如需重新生成，请先把它改名或移走。")
