@@ -107,9 +107,13 @@ def report_outcomes(outcomes: list) -> None:
 
 def report_unfinished(unfinished: list) -> None:
     """The unit-years a Ctrl-C left undone, and the documents they had already written."""
+    untouched = [job.label for job, written in unfinished if not written]
     for job, written in unfinished:
-        done = "、".join(p.name for p in written)
-        click.echo(f"未完成 {job.label}" + (f"（已写出：{done}）" if done else "（没有写出文档）"), err=True)
+        if written:
+            click.echo(f"未完成 {job.label}（已写出：{'、'.join(p.name for p in written)}）", err=True)
+    if untouched:
+        shown = "、".join(untouched[:5]) + ("等" if len(untouched) > 5 else "")
+        click.echo(f"未开始 {len(untouched)} 个：{shown}（没有写出文档）", err=True)
 
 
 @main.command()

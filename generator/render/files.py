@@ -21,6 +21,15 @@ CAUSES = {
 }
 
 
+TEMPORARY: set[str] = set()  # temporary files being written now, for a process told to stop to remove
+
+
+def discard_temporary() -> None:
+    """Remove the temporary files of writes under way (a stopped worker leaves no half-written file behind)."""
+    for path in list(TEMPORARY):
+        _discard(path)
+
+
 def _umask() -> int:
     """The process umask."""
     mask = os.umask(0)
@@ -41,6 +50,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise write_failed(path, exc) from exc
+    TEMPORARY.add(tmp)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -52,6 +62,8 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         _discard(tmp)
         raise
+    finally:
+        TEMPORARY.discard(tmp)
 
 
 def _discard(path: str) -> None:

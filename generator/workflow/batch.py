@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.errors import Finding, UserError
+from generator.render.files import discard_temporary
 from generator.workflow.pipeline import Job, generate
 
 
@@ -119,8 +120,9 @@ def _worker_setup() -> None:
 
 
 def _exit_now(signum: int, frame: object) -> None:
-    """SIGTERM in a worker: leave by an exception, so writes under way clean up after themselves."""
-    raise SystemExit(128 + signum)
+    """SIGTERM in a worker: remove the temporary file of a write under way and leave at once."""
+    discard_temporary()
+    os._exit(128 + signum)
 
 
 def _written_since(job: Job, outdir: Path, started: float) -> list[Path]:
