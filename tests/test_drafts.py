@@ -59,3 +59,19 @@ def test_draft_placeholders_are_visible_in_the_pdf(draft, tmp_path):
                     "--outdir", str(tmp_path), str(draft)], check=True, capture_output=True, timeout=180)
     text = subprocess.run(["pdftotext", str(tmp_path / (draft.stem + ".pdf")), "-"], capture_output=True, text=True).stdout
     assert "待补充" in text and text.count("草稿") >= 10
+
+
+def test_highlighting_keeps_text_and_breaks_around_a_placeholder():
+    from docx.oxml.ns import qn
+    from docx.oxml.parser import parse_xml
+
+    from generator.render.docx import highlight_placeholders
+    W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    body = parse_xml(f'<w:body {W}><w:p><w:r><w:rPr><w:b/></w:rPr><w:t>换行前</w:t><w:br/><w:t>之后【待补充：某项】尾</w:t><w:tab/></w:r></w:p></w:body>')
+    highlight_placeholders(body)
+    runs = body.findall(f".//{qn('w:r')}")
+    shown = [("br" if r.find(qn("w:br")) is not None else "tab" if r.find(qn("w:tab")) is not None else r.find(qn("w:t")).text,
+              r.find(f"{qn('w:rPr')}/{qn('w:highlight')}") is not None) for r in runs]
+    assert shown == [("换行前", False), ("br", False), ("之后", False), ("【待补充：某项】", True), ("尾", False), ("tab", False)]
+    assert all(r.find(f"{qn('w:rPr')}/{qn('w:b')}") is not None for r in runs)
+    assert len(body.findall(f".//{qn('w:br')}")) == 1

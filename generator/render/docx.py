@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError
@@ -148,25 +149,38 @@ PLACEHOLDER = re.compile(r"【待补充[^】]*】")
 
 
 def highlight_placeholders(body) -> None:
-    """Split runs so that every 【待补充：…】 stands in its own yellow-highlighted run."""
-    for t in list(body.iter(qn("w:t"))):
-        text = t.text or ""
-        if not PLACEHOLDER.search(text):
+    """Split runs so that every 【待补充：…】 stands in its own yellow-highlighted run; breaks and tabs keep their place."""
+    for run in list(body.iter(qn("w:r"))):
+        if any(PLACEHOLDER.search(t.text or "") for t in run.findall(qn("w:t"))):
+            _split_run(run)
+
+
+def _split_run(run) -> None:
+    """Replace a run by runs of its pieces in order: text, each placeholder (highlighted), and its breaks and tabs."""
+    properties = run.find(qn("w:rPr"))
+    pieces: list[tuple[str, Any]] = []  # ("text", str) or ("node", element)
+    for child in run:
+        if child is properties:
             continue
-        run = t.getparent()
-        pieces = [p for p in re.split(f"({PLACEHOLDER.pattern})", text) if p]
-        for piece in pieces:
-            new = copy.deepcopy(run)
-            for old in new.findall(qn("w:t")):
-                new.remove(old)
-            node = etree.SubElement(new, qn("w:t"))
+        if child.tag == qn("w:t"):
+            pieces += [("text", part) for part in re.split(f"({PLACEHOLDER.pattern})", child.text or "") if part]
+        else:
+            pieces.append(("node", child))
+    for kind, piece in pieces:
+        new = OxmlElement("w:r")
+        if properties is not None:
+            new.append(copy.deepcopy(properties))
+        if kind == "node":
+            new.append(copy.deepcopy(piece))
+        else:
+            node = OxmlElement("w:t")
             node.text = piece
             node.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            new.append(node)
             if PLACEHOLDER.fullmatch(piece):
                 new.get_or_add_rPr().get_or_add_highlight().set(qn("w:val"), "yellow")
-            run.addprevious(new)
-        run.getparent().remove(run)
-
+        run.addprevious(new)
+    run.getparent().remove(run)
 
 def _template_message(template: Path, exc: TemplateError) -> str:
     """A Chinese explanation of a Jinja error, with the template text around it."""
