@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -65,6 +66,7 @@ def render(template: Path, context: dict[str, Any], subdocs: dict[str, bytes] | 
     except TemplateError as exc:
         raise TemplateProblem(_template_message(template, exc)) from exc
     fill_contents(tpl.docx.element.body)
+    align_numbers(tpl.docx.element.body)
     if draft:
         highlight_placeholders(tpl.docx.element.body)
     return package_bytes(tpl.docx)
@@ -146,6 +148,16 @@ def annex(tpl: DocxTemplate, template: Path, data: bytes):
 
 
 PLACEHOLDER = re.compile(r"【待补充[^】]*】")
+FIGURE = re.compile(r"^-?\d+(\.\d+)?%$|^-?\d+\.\d+$")  # an amount or a rate as a table cell prints it
+
+
+def align_numbers(body) -> None:
+    """Right-align table cells that came out as an amount or a rate (the clerk's text in a form's value column too)."""
+    for tc in body.iter(qn("w:tc")):
+        for p in tc.findall(qn("w:p")):
+            text = "".join(t.text or "" for t in p.iter(qn("w:t"))).strip()
+            if FIGURE.match(text) and p.find(f"{qn('w:pPr')}/{qn('w:jc')}") is None:
+                p.get_or_add_pPr().jc_val = WD_ALIGN_PARAGRAPH.RIGHT
 
 
 def highlight_placeholders(body) -> None:

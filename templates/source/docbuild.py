@@ -1,6 +1,7 @@
 """A small python-docx builder for templates in the GB/T 9704-2012 official-document layout."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from docx import Document
@@ -42,6 +43,7 @@ TEXT_WIDTH_MM = 210 - 28 - 26   # A4 less the left and right margins
 TOC_STYLES = ("toc 1", "toc 2")  # Word's built-in names: Word and LibreOffice both rebuild the 目录 with these
 TITLE_STYLE = "公文标题"
 TABLE_STYLE = "表格文字"
+NUMERIC = re.compile(r"\|\s*(money|cell|pct|share|score|count|amount|magnitude)\b")  # a cell printing a number
 TABLE_TITLE_STYLE = "表格标题"
 
 
@@ -333,6 +335,7 @@ class Builder:
         """An empty bordered table with fixed column widths (and, optionally, a smaller font and exact line height)."""
         self._cell_pt = font_pt
         self._line_pt = line_pt
+        self._heading_rows = True  # rows before the first data row repeat on every page the table spans
         table = self.doc.add_table(rows=0, cols=len(columns_mm))
         table.style = self.doc.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -346,6 +349,7 @@ class Builder:
         """A table row; ``spans`` merges cells horizontally, ``vmerge`` maps column → restart/continue/Jinja."""
         spans = spans or [1] * len(cells)
         row = table.add_row()
+        self._row_properties(row, cells)
         for i, width in enumerate(self._widths):
             row.cells[i].width = width
         col = 0
@@ -358,6 +362,8 @@ class Builder:
             if self._line_pt:
                 p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
                 p.paragraph_format.line_spacing = Pt(self._line_pt)
+            if NUMERIC.search(text):
+                p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             run = p.add_run(text)
             run.bold = bold or None
             if self._cell_pt:
@@ -369,8 +375,19 @@ class Builder:
             col += span
         return row
 
+    def _row_properties(self, row, cells: list) -> None:
+        """A row never splits across pages; a heading row (before any data) repeats on each page."""
+        properties = row._tr.get_or_add_trPr()
+        properties.append(OxmlElement("w:cantSplit"))
+        first = len(row._tr.getparent().findall(qn("w:tr"))) == 1
+        if self._heading_rows and (first or not any("{{" in c or "{%" in c for c in cells)):
+            properties.append(OxmlElement("w:tblHeader"))  # a form's first row (项目名称, 部门名称) names it on every page
+        if any("{{" in c or "{%" in c for c in cells):
+            self._heading_rows = False
+
     def tag_row(self, table, jinja: str) -> None:
         """A table row holding one docxtpl row tag, e.g. ``{%tr for r in rows %}``."""
+        self._heading_rows = False
         row = table.add_row()
         row.cells[0].paragraphs[0].add_run(jinja)
 
