@@ -7,7 +7,7 @@ from jinja2 import StrictUndefined
 
 from generator.contexts import common as contexts
 from generator.render import kinds as documents
-from generator.render.docx import DRAFT_MARK, align_numbers, fill_contents, highlight_placeholders
+from generator.render.docx import DRAFT_MARK, align_numbers, entitle, fill_contents, highlight_placeholders
 from generator.render.jinja import Sandbox, template_filters, xml_safe
 from generator.render.package import normalize_docx
 from generator.workflow.pipeline import discover, prepare
@@ -26,6 +26,7 @@ def reference(template: Path, context: dict, subdocs: dict | None = None, draft:
     tpl.render(ctx, env)
     fill_contents(tpl.docx.element.body)
     align_numbers(tpl.docx.element.body)
+    entitle(tpl.docx)
     if draft:
         highlight_placeholders(tpl.docx.element.body)
     buffer = io.BytesIO()

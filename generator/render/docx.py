@@ -67,6 +67,7 @@ def render(template: Path, context: dict[str, Any], subdocs: dict[str, bytes] | 
         raise TemplateProblem(_template_message(template, exc)) from exc
     fill_contents(tpl.docx.element.body)
     align_numbers(tpl.docx.element.body)
+    entitle(tpl.docx)
     if draft:
         highlight_placeholders(tpl.docx.element.body)
     return package_bytes(tpl.docx)
@@ -149,6 +150,16 @@ def annex(tpl: DocxTemplate, template: Path, data: bytes):
 
 PLACEHOLDER = re.compile(r"【待补充[^】]*】")
 FIGURE = re.compile(r"^-?\d+(\.\d+)?%$|^-?\d+\.\d+$")  # an amount or a rate as a table cell prints it
+
+
+def entitle(document) -> None:
+    """The package's title (shown by Word, and by the PDF export) is the document's own: its title lines."""
+    styles = {s.style_id for s in document.styles if s.name == "公文标题"}
+    lines = ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in document.element.body.iter(qn("w:p"))
+             if p.pPr is not None and p.pPr.pStyle is not None and p.pPr.pStyle.val in styles]
+    title = "".join(line.strip() for line in lines if line.strip())
+    if title:
+        document.core_properties.title = title
 
 
 def align_numbers(body) -> None:

@@ -1,7 +1,9 @@
 """PDF export through LibreOffice headless: one LibreOffice start for a whole batch, 目录 page numbers refreshed."""
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -97,6 +99,32 @@ def _missing_message() -> str:
             "或去掉 --pdf 只生成 Word 文档。")
 
 
+FIXED_PDF_DATE = b"19800101000000"  # the date every PDF carries, as the .docx zip entries carry 1980-01-01
+PDF_DATE = re.compile(rb"/(CreationDate|ModDate)\(D:\d{14}")
+CHECKSUM = re.compile(rb"/DocChecksum\s*/([0-9A-Fa-f]+)")
+PDF_ID = re.compile(rb"/ID\s*\[\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*\]")
+
+
+def deterministic(pdf: bytes) -> bytes:
+    """A PDF whose bytes depend on its content only: a fixed creation date, and a file ID (and LibreOffice's
+    DocChecksum, which covers the date) made from the content.
+
+    Every replacement keeps the length of what it replaces, so the cross-reference offsets stay right.
+    """
+    pdf = PDF_DATE.sub(lambda m: b"/" + m.group(1) + b"(D:" + FIXED_PDF_DATE, pdf)
+    varying = [m.span(1) for pattern in (PDF_ID, CHECKSUM) for m in pattern.finditer(pdf)]
+    varying += [m.span(2) for m in PDF_ID.finditer(pdf)]
+    if not varying:
+        return pdf
+    blank = bytearray(pdf)
+    for start, end in varying:
+        blank[start:end] = b"0" * (end - start)
+    digest = hashlib.sha256(bytes(blank)).hexdigest().upper().encode() * 2
+    for start, end in varying:
+        blank[start:end] = digest[: end - start]
+    return bytes(blank)
+
+
 def convert(documents: list[Path]) -> list[Path]:
     """A PDF beside each document, written by a single LibreOffice run."""
     binary = soffice()
@@ -124,6 +152,6 @@ def convert(documents: list[Path]) -> list[Path]:
             if not pdf.exists():
                 raise UserError(f"LibreOffice 未能把 {doc.name} 转换为 PDF：{(result.stderr or result.stdout).strip()[:300]}")
             target = doc.with_suffix(".pdf")
-            write_atomic(target, pdf.read_bytes())
+            write_atomic(target, deterministic(pdf.read_bytes()))
             written.append(target)
         return written
