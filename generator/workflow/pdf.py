@@ -9,6 +9,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from generator import ROOT
 from generator.errors import UserError
 from generator.render.files import write_atomic
 
@@ -99,6 +100,7 @@ def _missing_message() -> str:
             "或去掉 --pdf 只生成 Word 文档。")
 
 
+FONTS = ROOT / "templates" / "fonts" / "fonts.conf"
 FIXED_PDF_DATE = b"19800101000000"  # the date every PDF carries, as the .docx zip entries carry 1980-01-01
 PDF_DATE = re.compile(rb"/(CreationDate|ModDate)\(D:\d{14}")
 CHECKSUM = re.compile(rb"/DocChecksum\s*/([0-9A-Fa-f]+)")
@@ -140,6 +142,8 @@ def convert(documents: list[Path]) -> list[Path]:
             profile = _profile(binary, work / "profile")
             # the folder goes in through the environment: no quoting, and any characters a user's temp path has
             env = dict(os.environ, JUESUAN_PDF_DIR=work.as_posix(), JUESUAN_PDF_COUNT=str(len(documents)))
+            if FONTS.is_file() and "FONTCONFIG_FILE" not in os.environ:
+                env["FONTCONFIG_FILE"] = str(FONTS)  # the official font names mapped to free fonts (see the file)
             result = subprocess.run([binary, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--nologo",
                                      "macro:///Standard.Export.ExportAll()"], capture_output=True, text=True, env=env,
                                     timeout=120 + 20 * len(documents))
