@@ -95,6 +95,21 @@ def _paragraph_style(style, indent: bool, align, line_pt: float | None = LINE_PT
     fmt.widow_control = False
 
 
+PPR_AFTER_OVERFLOW = ("w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
+                      "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+                      "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle",
+                      "w:rPr", "w:sectPr", "w:pPrChange")
+
+
+def _hanging_punctuation(style_element) -> None:
+    """Let a mark at a line's end hang into the margin (w:overflowPunct), as Chinese typesetting does.
+
+    Without it, LibreOffice drops a 、，。 that falls at the end of a justified line from the page and the PDF.
+    """
+    ppr = style_element.get_or_add_pPr()
+    ppr.insert_element_before(OxmlElement("w:overflowPunct"), *PPR_AFTER_OVERFLOW)
+
+
 def setup_styles(doc) -> None:
     """Body, title, heading and table styles in the official layout."""
     styles = doc.styles
@@ -102,6 +117,7 @@ def setup_styles(doc) -> None:
     set_fonts(normal.element, FANGSONG, BODY_PT, False)
     normal.font.color.rgb = RGBColor(0, 0, 0)
     _paragraph_style(normal, True, WD_ALIGN_PARAGRAPH.JUSTIFY)
+    _hanging_punctuation(normal.element)
     _set_language(normal.element)
     for level, (name, font, bold, centred) in HEADINGS.items():
         style = styles[name]
