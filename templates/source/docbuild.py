@@ -120,6 +120,9 @@ def setup_styles(doc) -> None:
     _hanging_punctuation(normal.element)
     twenty_eight_a_line(normal.element)
     _set_language(normal.element)
+    defaults = styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:lang')}")
+    if defaults is not None:  # python-docx's defaults say en-US for East Asian text too
+        defaults.set(qn("w:eastAsia"), "zh-CN")
     for level, (name, font, bold, centred) in HEADINGS.items():
         style = styles[name]
         set_fonts(style.element, font, BODY_PT, bold)

@@ -30,7 +30,7 @@ def self_evaluation_report() -> Builder:
     b.para("{{ d.performance_problems or '无' }}")
     b.heading(1, "{{ h1() }}其他需要说明的情况")
     b.para("{{ d.other_matters or '无' }}")
-    b.para("附件：{{ year }}年度部门整体支出绩效自评表", indent=False)
+    b.para("附件：{{ year }}年度部门整体支出绩效自评表")
     b.landscape()
     b.para("附件", indent=False)
     b.para("{{ year }}年度部门整体支出绩效自评表", style=TABLE_TITLE_STYLE)
@@ -78,7 +78,7 @@ def table(b: Builder) -> None:
     """The 自评表: funds, overall goal, indicators with merged 一级/二级 cells, total and grade."""
     t = b.table([18, 20, 22, 42, 22, 22, 15, 20, 44], font_pt=10.5)
     b.row(t, ["部门名称", "{{ unit.department or unit.name }}"], [1, 8])
-    b.row(t, ["资金情况 (万元)", "年度资金总额", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分(分值×执行率)"],
+    b.row(t, ["资金情况（万元）", "年度资金总额", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分（分值×执行率）"],
           [1, 2, 1, 1, 1, 1, 1, 1], vmerge={0: "restart"})
     b.row(t, ["", "合计", "{{ se.total_initial|money }}", "{{ se.total_full|money }}", "{{ se.executed|money }}",
               "{{ se.funds_weight|score }}", "{{ se.execution_rate|pct(2, false) }}", "{{ se.funds_score|score }}"],

@@ -32,7 +32,7 @@ def final_accounts() -> Builder:
     """The 部门决算说明 template."""
     b = Builder("部门决算说明")
     b.title("{{ unit.name }}", "{{ year }}年度部门决算说明")
-    b.blank()
+    b.page_break()
     b.contents()
     b.page_break()
     part_one(b)
@@ -137,7 +137,7 @@ def three_public(b: Builder) -> None:
            "{% if changes.reception.known %}公务接待费支出决算比{{ prev_year }}年{{ changes.reception.delta|increase_word }}"
            "{{ changes.reception.delta|abs|money }}万元，{{ changes.reception.delta|growth_word }}{{ changes.reception.rate|pct }}。{% endif %}"
            f"{{{{ {d}.reception.reason or '' }}}}")
-    b.para(f"{{{{ {d}.reception.purpose or '' }}}}国内公务接待{{{{ {d}.reception.batches }}}}批次，{{{{ {d}.reception.persons }}}}人次（不包括陪同人员），"
+    b.para(f"{{{{ {d}.reception.purpose|clause }}}}国内公务接待{{{{ {d}.reception.batches }}}}批次，{{{{ {d}.reception.persons }}}}人次（不包括陪同人员），"
            f"共计支出{{{{ {tp}.reception.amount|money }}}}万元{{% if {d}.reception.content %}}，具体内容包括：{{{{ {d}.reception.content }}}}{{% endif %}}。")
 
 
@@ -196,16 +196,16 @@ def project_tables(b: Builder) -> None:
     """One 项目支出绩效目标完成情况表 per project."""
     b.tag("{%p for p in projects %}")
     b.para("项目支出绩效目标完成情况表{{ p.index }}", style="表格标题")
-    b.para("({{ year }}年度)", style="表格标题")
+    b.para("（{{ year }}年度）", style="表格标题")
     t = b.table([24, 24, 26, 22, 30, 30])
     b.row(t, ["项目名称", "{{ p.name }}"], [1, 5])
     b.row(t, ["预算单位", "{{ p.budget_unit }}"], [1, 5])
-    b.row(t, ["预算执行情况(万元)", "预算数:", "{{ p.budget_total|money }}万元", "执行数:", "{{ p.spent_total|money }}万元"], [1, 1, 1, 1, 2], vmerge={0: "restart"})
-    b.row(t, ["", "其中-财政拨款:", "{{ p.budget.fiscal|money }}万元", "其中-财政拨款:", "{{ p.spent.fiscal|money }}万元"], [1, 1, 1, 1, 2], vmerge={0: "continue"})
-    b.row(t, ["", "其它资金:", "{{ p.budget.other|money }}万元", "其它资金:", "{{ p.spent.other|money }}万元"], [1, 1, 1, 1, 2], vmerge={0: "continue"})
+    b.row(t, ["预算执行情况（万元）", "预算数：", "{{ p.budget_total|money }}万元", "执行数：", "{{ p.spent_total|money }}万元"], [1, 1, 1, 1, 2], vmerge={0: "restart"})
+    b.row(t, ["", "其中：财政拨款", "{{ p.budget.fiscal|money }}万元", "其中：财政拨款", "{{ p.spent.fiscal|money }}万元"], [1, 1, 1, 1, 2], vmerge={0: "continue"})
+    b.row(t, ["", "其他资金", "{{ p.budget.other|money }}万元", "其他资金", "{{ p.spent.other|money }}万元"], [1, 1, 1, 1, 2], vmerge={0: "continue"})
     b.row(t, ["年度目标完成情况", "预期目标", "实际完成目标"], [1, 2, 3], vmerge={0: "restart"})
     b.row(t, ["", "{{ p.goal }}", "{{ p.achieved }}"], [1, 2, 3], vmerge={0: "continue"})
-    b.row(t, ["绩效指标完成情况", "一级指标", "二级指标", "三级指标", "预期指标值(包含数字及文字描述)", "实际完成指标值(包含数字及文字描述)"], vmerge={0: "restart"})
+    b.row(t, ["绩效指标完成情况", "一级指标", "二级指标", "三级指标", "预期指标值（包含数字及文字描述）", "实际完成指标值（包含数字及文字描述）"], vmerge={0: "restart"})
     b.tag_row(t, "{%tr for i in p.indicators %}")
     b.row(t, ["", "{{ i.level1 }}", "{{ i.level2 }}", "{{ i.level3 }}", "{{ i.target }}", "{{ i.actual }}"], vmerge={0: "continue"})
     b.tag_row(t, "{%tr endfor %}")
