@@ -76,7 +76,7 @@ def spending(b: Builder) -> None:
 
 def table(b: Builder) -> None:
     """The 自评表: funds, overall goal, indicators with merged 一级/二级 cells, total and grade."""
-    t = b.table([18, 20, 22, 42, 22, 22, 15, 20, 44], font_pt=10.5)
+    t = b.table([26, 20, 22, 38, 22, 22, 15, 20, 40], font_pt=10.5)  # the label column fits 部门名称 on one line
     b.row(t, ["部门名称", "{{ unit.department or unit.name }}"], [1, 8])
     b.row(t, ["资金情况（万元）", "年度资金总额", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分（分值×执行率）"],
           [1, 2, 1, 1, 1, 1, 1, 1], vmerge={0: "restart"})
