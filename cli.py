@@ -19,7 +19,8 @@ from generator.load.reader import display_path
 
 
 class Cli(click.Group):
-    """The command group, on click's exit contract: 0 success, 1 data or template problem, 2 usage, 3 internal error.
+    """The command group, on click's exit contract: 0 success, 1 data, template or file problem, 2 usage, 3 internal
+    error, 130 Ctrl-C.
 
     User errors are click exceptions already (generator.errors); click's own usage messages are shown in Chinese;
     Ctrl-C and unexpected exceptions become click exceptions too, so click prints them and sets the exit code.
@@ -30,14 +31,16 @@ class Cli(click.Group):
         try:
             return super().parse_args(ctx, args)
         except click.UsageError as exc:
-            raise in_chinese(exc) from exc
+            raise_in_chinese(exc)
+            raise
 
     def invoke(self, ctx: click.Context) -> Any:
         """Run the command; anything that is not a click exception becomes one."""
         try:
             return super().invoke(ctx)
         except click.UsageError as exc:
-            raise in_chinese(exc) from exc
+            raise_in_chinese(exc)
+            raise
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
         except KeyboardInterrupt as exc:
@@ -46,11 +49,10 @@ class Cli(click.Group):
             raise InternalError(bool(ctx.params.get("debug"))) from exc
 
 
-def in_chinese(exc: click.UsageError) -> click.UsageError:
-    """click's own usage errors (unknown option, missing argument) as ours, which speak Chinese; ours unchanged."""
-    if isinstance(exc, (UsageError, click.exceptions.NoArgsIsHelpError)):
-        return exc
-    return CommandLineError(exc.format_message(), exc.ctx)
+def raise_in_chinese(exc: click.UsageError) -> None:
+    """Raise click's own usage errors (unknown option, missing argument) as ours, which speak Chinese; ours pass."""
+    if not isinstance(exc, (UsageError, click.exceptions.NoArgsIsHelpError)):
+        raise CommandLineError(exc.format_message(), exc.ctx) from exc
 
 
 def summary(findings: list[Finding]) -> str:
