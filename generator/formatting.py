@@ -47,13 +47,6 @@ def amount(value: Decimal | int | None, zero: str = "0.00") -> str:
     return money(value)
 
 
-def magnitude_in(value: Decimal | None, zero: str = "0.00") -> str:
-    """An amount without its sign in running text (after 增加/减少)."""
-    if value is None or is_pending(value):
-        return money(value)
-    return amount(abs(value), zero)
-
-
 def cell(value: Decimal | int | None) -> str:
     """An amount in a 决算表 cell: two decimals, blank for zero or unknown (as the official tables print)."""
     if value is None or (not is_pending(value) and Decimal(value) == 0):
@@ -107,11 +100,11 @@ def growth_word(delta: Decimal | None) -> str:
     return _by_sign(delta, "增长", "下降", "持平")
 
 
-def magnitude(value: Decimal | None) -> str:
+def magnitude(value: Decimal | None, zero: str = "0.00") -> str:
     """An amount without its sign, for printing after a word that carries the sign (增加5.00, 调减3.00)."""
     if value is None or is_pending(value):
         return money(value)
-    return money(abs(value))
+    return amount(abs(value), zero)
 
 
 def adjust_word(delta: Decimal | None) -> str:
@@ -228,6 +221,7 @@ FILTERS = {
     "growth_word": growth_word,
     "adjust_word": adjust_word,
     "magnitude": magnitude,
+    "amount": amount,
     "cn": chinese_number,
     "daxie": capital_amount,
     "join_cn": join_list,

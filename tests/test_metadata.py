@@ -35,3 +35,9 @@ def test_pdfs_carry_the_title_and_the_same_bytes_twice(generated, tmp_path):
     assert runs[0] == runs[1]
     info = subprocess.run(["pdfinfo", str(tmp_path / "a" / source.with_suffix(".pdf").name)], capture_output=True, text=True).stdout
     assert "Title:           中共株洲市纪律检查委员会2022年部门整体支出绩效评价报告" in info and "1980" in info
+
+
+def test_an_annexed_report_does_not_join_the_title(generated):
+    with zipfile.ZipFile(generated["panzhihua-renhe-jiwei/2019/2019年度部门决算说明.docx"]) as z:
+        core = z.read("docProps/core.xml").decode()
+    assert "<dc:title>攀枝花市仁和区纪委监委2019年度部门决算说明</dc:title>" in core

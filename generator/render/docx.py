@@ -155,8 +155,12 @@ FIGURE = re.compile(r"^-?\d+(\.\d+)?%$|^-?\d+\.\d+$")  # an amount or a rate as 
 def entitle(document) -> None:
     """The package's title (shown by Word, and by the PDF export) is the document's own: its title lines."""
     styles = {s.style_id for s in document.styles if s.name == "公文标题"}
-    lines = ["".join(t.text or "" for t in p.iter(qn("w:t"))) for p in document.element.body.iter(qn("w:p"))
-             if p.pPr is not None and p.pPr.pStyle is not None and p.pPr.pStyle.val in styles]
+    lines = []
+    for p in document.element.body.iterchildren(qn("w:p")):  # the title lines open the document; annexes have their own
+        if p.pPr is not None and p.pPr.pStyle is not None and p.pPr.pStyle.val in styles:
+            lines.append("".join(t.text or "" for t in p.iter(qn("w:t"))))
+        elif lines:
+            break
     title = "".join(line.strip() for line in lines if line.strip())
     if title:
         document.core_properties.title = title

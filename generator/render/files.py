@@ -8,15 +8,17 @@ from pathlib import Path
 
 from generator.errors import UserError
 
+NO_PERMISSION = "没有写入权限，或文件正在 Word、WPS 中打开。请关闭该文件，或用 -o 换一个有权限的输出文件夹"
+A_FILE_IN_THE_WAY = "路径中有一级不是文件夹而是同名的文件。请改名或删掉那个文件，或用 -o 换一个输出文件夹"
 # What a failed write means to a clerk, and what to do about it, by the cause the system gives.
 CAUSES = {
     errno.ENOSPC: "磁盘空间不足。请清理磁盘，或用 -o 换一个空间足够的输出文件夹",
     errno.EDQUOT: "磁盘配额已用完。请清理文件，或用 -o 换一个输出文件夹",
     errno.EROFS: "这个磁盘或文件夹是只读的。请用 -o 换一个可以写入的输出文件夹",
-    errno.EACCES: "没有写入权限，或文件正在 Word、WPS 中打开。请关闭该文件，或用 -o 换一个有权限的输出文件夹",
-    errno.EPERM: "没有写入权限，或文件正在 Word、WPS 中打开。请关闭该文件，或用 -o 换一个有权限的输出文件夹",
-    errno.ENOTDIR: "路径中有一级不是文件夹而是同名的文件。请改名或删掉那个文件，或用 -o 换一个输出文件夹",
-    errno.EEXIST: "路径中有一级不是文件夹而是同名的文件。请改名或删掉那个文件，或用 -o 换一个输出文件夹",
+    errno.EACCES: NO_PERMISSION,
+    errno.EPERM: NO_PERMISSION,
+    errno.ENOTDIR: A_FILE_IN_THE_WAY,
+    errno.EEXIST: A_FILE_IN_THE_WAY,
     errno.ENAMETOOLONG: "路径太长。请用 -o 换一个层级较浅的输出文件夹",
 }
 

@@ -15,7 +15,7 @@ from jinja2 import StrictUndefined, pass_context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
-from generator.formatting import FILTERS, LAYOUT_FORMATS, amount, magnitude_in, percent, share
+from generator.formatting import FILTERS, LAYOUT_FORMATS, NumberFormat, amount, magnitude, percent, share
 
 FORBIDDEN = re.compile(r"[\x00-\x08\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -99,15 +99,19 @@ def environment() -> ImmutableSandboxedEnvironment:
 def template_filters() -> dict:
     """Every filter a template can use: formatting's, the rate filters reading the layout's number format."""
     return {**FILTERS, "pct": _in_layout(percent), "share": _in_layout(share),
-            "amount": _zero_in_layout(amount), "magnitude": _zero_in_layout(magnitude_in)}
+            "amount": _zero_in_layout(amount), "magnitude": _zero_in_layout(magnitude)}
+
+
+def _layout(context) -> NumberFormat:
+    """The number format of the document being rendered (its layout profile)."""
+    return context.get("number_format") or LAYOUT_FORMATS["四川"]
 
 
 def _zero_in_layout(print_amount):
     """An amount filter that writes nothing the way the document's layout profile does (0.00 or 0)."""
     @pass_context
     def amount_filter(context, value):
-        fmt = context.get("number_format") or LAYOUT_FORMATS["四川"]
-        return print_amount(value, fmt.zero)
+        return print_amount(value, _layout(context).zero)
     return amount_filter
 
 
@@ -115,6 +119,6 @@ def _in_layout(print_rate):
     """A rate filter whose default decimals come from the document's layout profile (context variable number_format)."""
     @pass_context
     def rate_filter(context, value, places=None, trim=None):
-        fmt = context.get("number_format") or LAYOUT_FORMATS["四川"]
+        fmt = _layout(context)
         return print_rate(value, fmt.places if places is None else places, fmt.trim if trim is None else trim)
     return rate_filter

@@ -138,7 +138,7 @@ def prepare(job: Job, draft: bool = False) -> Prepared:
     unit = _model(Unit, unit_loaded, result, draft)
     own = primary(unit.layout) if unit else None
     if own and unit and not draft:
-        result.findings += [unit_loaded.finding(path, f"缺少“{'.'.join(path)}”：生成{own.kind}需要它。请补充，或用 generate --draft 先生成草稿。")
+        result.findings += [unit_loaded.finding(path, _missing(own, path))
                             for path in absent_in_unit(own, unit)]
     if own and year_loaded.ok and isinstance(year_loaded.data, dict):
         result.findings += _required(year_loaded, own, draft)
@@ -153,6 +153,11 @@ def prepare(job: Job, draft: bool = False) -> Prepared:
     return result
 
 
+def _missing(own: Requirement, path: tuple) -> str:
+    """The message for a fact the unit's own document needs and the data lacks."""
+    return f"缺少“{'.'.join(path)}”：生成{own.kind}需要它。请补充，或用 generate --draft 先生成草稿。"
+
+
 def _required(loaded: Loaded, own: Requirement, draft: bool) -> list[Finding]:
     """Findings for the facts the unit's own document needs (the requirements table); a draft gets placeholders."""
     out = []
@@ -160,7 +165,7 @@ def _required(loaded: Loaded, own: Requirement, draft: bool) -> list[Finding]:
         if draft:
             fill(Year, loaded.data, path)
         else:
-            out.append(loaded.finding(path, f"缺少“{'.'.join(path)}”：生成{own.kind}需要它。请补充，或用 generate --draft 先生成草稿。"))
+            out.append(loaded.finding(path, _missing(own, path)))
     return out
 
 
