@@ -72,7 +72,8 @@ def main(debug: bool) -> None:
 @click.option("-o", "--output", "outdir", default="out", type=click.Path(path_type=Path), show_default=True, help="输出文件夹。")
 @click.option("--draft", is_flag=True, help="草稿：缺少的内容显示为【待补充】，每页标注“草稿”。")
 @click.option("--pdf", is_flag=True, help="同时用 LibreOffice 导出 PDF。")
-def generate(paths: tuple[Path, ...], outdir: Path, draft: bool, pdf: bool) -> None:
+@click.option("--xlsx", is_flag=True, help="同时把九张部门决算表写成 Excel 工作簿（公开表格式，金额单位：万元）。")
+def generate(paths: tuple[Path, ...], outdir: Path, draft: bool, pdf: bool, xlsx: bool) -> None:
     """生成文档。PATH 可以是年度文件、单位文件夹或包含多个单位文件夹的文件夹；不写则生成 data/ 下所有单位。"""
     from generator.workflow.batch import BatchInterrupted, run_all, summary_table
     from generator.workflow.pipeline import check_output_dir, discover
@@ -80,7 +81,7 @@ def generate(paths: tuple[Path, ...], outdir: Path, draft: bool, pdf: bool) -> N
     jobs = discover(list(paths))
     check_output_dir(outdir)
     try:
-        outcomes = run_all(jobs, outdir, draft)
+        outcomes = run_all(jobs, outdir, draft, xlsx=xlsx)
     except BatchInterrupted as stop:
         report_outcomes(stop.done)
         report_unfinished(stop.unfinished)
@@ -88,7 +89,7 @@ def generate(paths: tuple[Path, ...], outdir: Path, draft: bool, pdf: bool) -> N
     report_outcomes(outcomes)
     if pdf:
         from generator.workflow.pdf import convert
-        for path in convert([p for o in outcomes for p in o.written]):
+        for path in convert([p for o in outcomes for p in o.written if p.suffix == ".docx"]):
             click.echo(f"已导出 {display_path(path)}")
     if len(jobs) > 1:
         click.echo(summary_table(outcomes))
@@ -143,6 +144,26 @@ def new(unit_dir: Path, year: int) -> None:
 
     path = create(unit_dir, year)
     click.echo(f"已创建 {display_path(path)}。标着“# 待补充”的内容请填写，然后运行 python cli.py check {display_path(unit_dir)}")
+
+
+@main.command(name="import")
+@click.argument("workbook", type=click.Path(path_type=Path))
+@click.argument("unit_dir", type=click.Path(path_type=Path))
+@click.option("--year", type=int, default=None, help="年度；不写时取表头里的年度（例如“2024年度”）。")
+def import_(workbook: Path, unit_dir: Path, year: int | None) -> None:
+    """从 Excel 工作簿（.xlsx 或 .xls）导入九张部门决算表。年度文件不存在时写出它；已存在时逐格比对，不改文件。"""
+    from generator.excel.importer import run_import
+
+    done = run_import(workbook, unit_dir, year)
+    echo_findings(done.findings)
+    if done.written:
+        click.echo(f"已写出 {display_path(done.target)}。请补充文字内容，然后运行 python cli.py check {display_path(unit_dir)}")
+    elif done.differences:
+        click.echo(f"{display_path(done.target)} 已存在，未改动；工作簿与它有 {done.differences} 处不一致（见上）。")
+    else:
+        click.echo(f"{display_path(done.target)} 已存在，未改动；工作簿与它一致。")
+    click.echo(summary(done.findings))
+    click.get_current_context().exit(1 if done.failed else 0)
 
 
 @main.command()

@@ -172,9 +172,11 @@ def _fiscal_by_class(year: Year) -> dict[str, list[Decimal]]:
 
 
 def fiscal_start(year: Year) -> dict[str, Decimal]:
-    """年初财政拨款结转和结余 by fund: from the code lines, or (without them) the whole 年初结转和结余 as 一般公共预算."""
+    """年初财政拨款结转和结余 by fund: from the code lines (一般公共预算 as a whole when written so), else the whole 年初结转和结余."""
     start = {f: sum((l.carryover for l in year.expenditure.lines if l.fund == f), ZERO) for f in FUNDS}
-    if not any(start.values()) and not year.non_fiscal_income and not year.non_fiscal_spending:
+    if year.general_carryover is not None:
+        start["一般公共预算"] = year.general_carryover
+    elif not any(start.values()) and not year.non_fiscal_income and not year.non_fiscal_spending:
         start["一般公共预算"] = year.carryover
     return start
 

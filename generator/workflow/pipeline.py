@@ -178,8 +178,8 @@ def _model(model, loaded: Loaded, result: Prepared, draft: bool):
     return obj
 
 
-def generate(job: Job, outdir: Path, draft: bool = False) -> tuple[Prepared, list[Path]]:
-    """Check and render every document a unit-year's data allows; write them atomically.
+def generate(job: Job, outdir: Path, draft: bool = False, xlsx: bool = False) -> tuple[Prepared, list[Path]]:
+    """Check and render every document a unit-year's data allows (and, with xlsx, its tables' workbook); write them atomically.
 
     A draft renders despite missing facts and errors (they are still listed); otherwise any 错误 stops it.
     """
@@ -201,4 +201,8 @@ def generate(job: Job, outdir: Path, draft: bool = False) -> tuple[Prepared, lis
         except UserError as exc:
             exc.written, exc.findings = written, prepared.findings + exc.findings
             raise
+    if xlsx:
+        from generator.excel.writer import workbook_bytes, workbook_name
+        write_atomic(target / workbook_name(prepared.bundle), workbook_bytes(prepared.bundle))
+        written.append(target / workbook_name(prepared.bundle))
     return prepared, written

@@ -1,0 +1,103 @@
+"""One worksheet's layout: its title, amount unit, header paths by column, and cell values as 万元 amounts."""
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any, Optional
+
+from generator.excel.shapes import normalized
+from generator.excel.workbook import Sheet
+
+CENT = Decimal("0.01")
+YUAN_PER_WAN = Decimal(10000)
+DASHES = {"-", "--", "—", "——", "－", "/", "—-"}
+UNIT = re.compile(r"单位[:：]\s*(万元|元)")
+YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+HEAD_ROWS = 8  # titles, 编制单位 and 金额单位 lines sit above the header
+
+
+class NotAmount(ValueError):
+    """A cell that should hold an amount holds something else."""
+
+
+def title_lines(sheet: Sheet) -> list[str]:
+    """The texts of the sheet's first rows, one per distinct non-empty cell, in reading order."""
+    seen: list[str] = []
+    for r in range(min(HEAD_ROWS, len(sheet.rows))):
+        for c in range(sheet.width):
+            text = sheet.text(r, c)
+            if text and text not in seen and not _is_number(sheet.value(r, c)):
+                seen.append(text)
+    return seen
+
+
+def unit_of(sheet: Sheet) -> Optional[str]:
+    """万元 or 元, as the sheet's 金额单位 line states it, or None when it states none."""
+    for text in title_lines(sheet):
+        found = UNIT.search(text)
+        if found:
+            return found.group(1)
+    return None
+
+
+def year_of(sheet: Sheet) -> Optional[int]:
+    """The year the sheet's title or 编制单位 line names (2024年度 …), or None."""
+    for text in title_lines(sheet):
+        found = YEAR.search(text)
+        if found:
+            return int(found.group(1))
+    return None
+
+
+def header_paths(sheet: Sheet, top: int, bottom: int) -> list[list[str]]:
+    """Each column's header texts from row top to bottom (exclusive), normalized, repeats of merged cells removed."""
+    paths: list[list[str]] = []
+    for c in range(sheet.width):
+        path: list[str] = []
+        for r in range(top, bottom):
+            text = normalized(sheet.text(r, c))
+            if text and not is_counter_row(sheet, r) and (not path or path[-1] != text):
+                path.append(text)
+        paths.append(path)
+    return paths
+
+
+def is_counter_row(sheet: Sheet, row: int) -> bool:
+    """Whether a row is the 栏次 row (1, 2, 3 … under the headers)."""
+    return any(sheet.text(row, c) == "栏次" for c in range(sheet.width))
+
+
+def amount(value: Any, unit: str) -> Optional[Decimal]:
+    """A cell's amount in 万元 with two decimals; None for a blank cell; NotAmount for text that is no number."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise NotAmount(str(value))
+    if isinstance(value, (int, float)):
+        number = Decimal(str(value))
+    else:
+        text = "".join(str(value).split()).replace(",", "").replace("，", "")
+        if text == "":
+            return None
+        if text in DASHES:
+            return Decimal("0.00")
+        try:
+            number = Decimal(text)
+        except InvalidOperation as exc:
+            raise NotAmount(str(value).strip()) from exc
+        if not number.is_finite():
+            raise NotAmount(str(value).strip())
+    if unit == "元":
+        number = number / YUAN_PER_WAN
+    return number.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def _is_number(value: Any) -> bool:
+    """Whether a cell holds a number (not text)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def code_in(text: str) -> Optional[str]:
+    """A 3-, 5- or 7-digit classification code at the start of a cell's text (201, 20101, 2010101 行政运行), or None."""
+    found = re.match(r"^(\d{7}|\d{5}|\d{3})(?!\d)", "".join(text.split()))
+    return found.group(1) if found else None

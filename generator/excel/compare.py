@@ -1,0 +1,84 @@
+"""Differences between a workbook's grid and the grid a year's facts give, cell by cell."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Optional
+
+from generator.constants import ZERO
+from generator.excel.found import Place, Read
+from generator.excel.shapes import BY_KEY, FUND_TABLES, Grid
+
+YUAN_SLACK = Decimal("0.005")  # per row summed: amounts in 元 are rounded to 0.01 万元 one by one
+
+
+@dataclass
+class Difference:
+    """One cell where the workbook and the facts disagree (a row the workbook lacks has no place)."""
+
+    table: str
+    row: str
+    col: str
+    got: Optional[Decimal]
+    want: Decimal
+    place: Optional[Place]
+
+    @property
+    def title(self) -> str:
+        """The table's title."""
+        return BY_KEY[self.table].title
+
+
+def differences(read: Read, expected: Grid, slack: dict[str, Decimal]) -> list[Difference]:
+    """Every cell of the workbook's tables that differs from the facts, and every non-zero row the workbook lacks."""
+    out = []
+    for table in read.sheets:
+        got_rows, want_rows = read.grid.get(table, {}), expected.get(table, {})
+        for row in sorted(set(got_rows) | set(want_rows)):
+            for col in sorted(set(got_rows.get(row, {})) | set(want_rows.get(row, {}))):
+                got, want = got_rows.get(row, {}).get(col), want_rows.get(row, {}).get(col)
+                if want is None and col in want_rows.get(row, {}):
+                    continue  # the facts leave it unknown (no split written): nothing to compare
+                if abs((got or ZERO) - (want or ZERO)) > slack.get(table, ZERO):
+                    place = read.places.get((table, row, col))
+                    if place is not None or want:
+                        out.append(Difference(table, row, col, got, want or ZERO, place))
+    return out
+
+
+def slack_of(read: Read, units: dict[str, str]) -> dict[str, Decimal]:
+    """The rounding allowance of each table: none in 万元, half a cent per row in 元."""
+    return {t: YUAN_SLACK * max(1, len(read.grid.get(t, {}))) for t, unit in units.items() if unit == "元"}
+
+
+def yaml_path(data: Any, diff: Difference) -> tuple:
+    """The year file's value path behind a table cell (the nearest one that exists)."""
+    data = data if isinstance(data, dict) else {}
+    row = diff.row
+    if diff.table == "三公":
+        part, _, measure = diff.col.partition(":")
+        return ("三公经费", part, measure)
+    if diff.table == "基本支出":
+        return _entry(data, "基本支出明细", row) or ("基本支出明细",)
+    if row.isdigit():
+        fund = next((f for f, t in FUND_TABLES.items() if t == diff.table), None)
+        return _entry(data, ("支出", "科目"), row, fund) or _entry(data, "非财政拨款收入", row) \
+            or _entry(data, "非财政拨款支出", row) or ("支出", "科目")
+    if diff.table == "总表" and row in (data.get("收入") or {}):
+        return ("收入", row)
+    if row in ("年初结转和结余", "使用非财政拨款结余", "结余分配") and row in data:
+        return (row,)
+    return ("支出", "科目")
+
+
+def _entry(data: dict, key: Any, code: str, fund: Optional[str] = None) -> Optional[tuple]:
+    """The path of the first list entry whose 科目编码 falls under a code (and is of a fund, when given)."""
+    keys = key if isinstance(key, tuple) else (key,)
+    node: Any = data
+    for k in keys:
+        node = node.get(k) if isinstance(node, dict) else None
+    for i, entry in enumerate(node if isinstance(node, list) else []):
+        if isinstance(entry, dict) and str(entry.get("科目编码", "")).startswith(code) \
+                and (fund is None or entry.get("资金性质", "一般公共预算") == fund):
+            return (*keys, i)
+    return None

@@ -1,0 +1,99 @@
+"""A year's nine tables as a keyed grid (shapes.Grid): what its workbook should hold, cell by cell."""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Optional
+
+from generator.constants import FUNDS, ZERO
+from generator.excel.shapes import (
+    AMOUNT,
+    BY_KEY,
+    FISCAL_COLUMNS,
+    SUMMARY_LEFT,
+    TOTAL,
+    Grid,
+)
+from generator.figures.tables import CLASSES, Row, Tables, add, compute_tables
+from generator.model import Year
+
+Cells = dict[str, dict[str, Optional[Decimal]]]
+
+
+def expected_grid(year: Year) -> Grid:
+    """Every table's cells as the year's facts give them."""
+    t = compute_tables(year)
+    return {
+        "总表": _summary(t), "财政拨款总表": _fiscal(t),
+        "收入": _coded(t.income, "收入"), "支出": _coded(t.spending, "支出"), "一般公共预算支出": _coded(t.general, "一般公共预算支出"),
+        "基本支出": _economic(t), "三公": {TOTAL: _three(year)},
+        "政府性基金": _coded(t.funds["政府性基金预算"], "政府性基金"), "国有资本经营": _coded(t.funds["国有资本经营预算"], "国有资本经营"),
+    }
+
+
+def _one(value: Optional[Decimal]) -> dict[str, Optional[Decimal]]:
+    """A row of the one-amount column."""
+    return {AMOUNT: value}
+
+
+def _summary(t: Tables) -> Cells:
+    """收入支出决算总表."""
+    rows = {label: _one(v) for label, v in zip(SUMMARY_LEFT, t.income_sources)}
+    rows.update({"本年收入合计": _one(t.income_total), "使用非财政拨款结余": _one(t.surplus_used),
+                 "年初结转和结余": _one(t.carryover), "收入总计": _one(t.grand_total)})
+    rows.update({code: _one(t.class_spending.get(code, ZERO)) for code in CLASSES})
+    rows.update({"本年支出合计": _one(t.spending_total), "结余分配": _one(t.surplus_distributed),
+                 "年末结转和结余": _one(t.end_carryover), "支出总计": _one(t.grand_total)})
+    return rows
+
+
+def _fiscal(t: Tables) -> Cells:
+    """财政拨款收入支出决算总表: income and 年初 by fund on the left, spending by 类 and fund and 年末 on the right."""
+    rows: Cells = {f"收入:{f}": _one(t.fiscal_income[f]) for f in FUNDS}
+    rows["本年收入合计"] = _one(sum(t.fiscal_income.values(), ZERO))
+    rows["年初合计"] = _one(sum(t.fiscal_start.values(), ZERO))
+    rows.update({f"年初:{f}": _one(t.fiscal_start[f]) for f in FUNDS})
+    rows["收入总计"] = _one(t.fiscal_grand)
+    classes = {code: t.fiscal_class.get(code, [ZERO] * 4) for code in CLASSES}
+    rows.update({code: dict(zip(FISCAL_COLUMNS, values)) for code, values in classes.items()})
+    rows["本年支出合计"] = dict(zip(FISCAL_COLUMNS, [sum((v[i] for v in t.fiscal_class.values()), ZERO) for i in range(4)]))
+    end = t.fiscal_end
+    rows["年末合计"] = {TOTAL: sum(end.values(), ZERO)}
+    rows.update({f"年末:{f}": {TOTAL: end[f]} for f in FUNDS})
+    rows["支出总计"] = {TOTAL: rows["本年支出合计"][TOTAL] + sum(end.values(), ZERO)}  # type: ignore[operator]  # sums of known amounts
+    return rows
+
+
+def _coded(rows: list[Row], table: str) -> Cells:
+    """A table of 功能分类 rows and its 合计 row (the sum of its 类 rows)."""
+    keys = [c.key for c in BY_KEY[table].columns]
+    out: Cells = {}
+    total: list[Optional[Decimal]] = [ZERO] * len(keys)
+    for row in rows:
+        out[row.code] = dict(zip(keys, row.values))
+        if row.level == 1:
+            total = [add(a, b) for a, b in zip(total, row.values)]
+    return {TOTAL: dict(zip(keys, total)), **out}
+
+
+def _economic(t: Tables) -> Cells:
+    """一般公共预算财政拨款基本支出决算表: 类 and 款 amounts, and the 人员经费 and 公用经费 totals."""
+    rows = {code: _one(v) for code, v in sorted(t.economic.items())}
+    rows["人员经费合计"] = _one(t.personnel)
+    rows["公用经费合计"] = _one(t.public)
+    return rows
+
+
+def _three(year: Year) -> dict[str, Optional[Decimal]]:
+    """财政拨款“三公”经费支出决算表's one row: budget and actual by category, 小计 and 合计."""
+    tp = year.three_public
+    parts = {"因公出国（境）费": tp.abroad, "公务用车购置费": tp.vehicle_purchase, "公务用车运行维护费": tp.vehicle_operation,
+             "公务接待费": tp.reception}
+    cells: dict[str, Optional[Decimal]] = {}
+    for name, part in parts.items():
+        cells[f"{name}:预算数"], cells[f"{name}:决算数"] = part.budget, part.actual
+    for measure in ("预算数", "决算数"):
+        vehicles = add(cells[f"公务用车购置费:{measure}"], cells[f"公务用车运行维护费:{measure}"])
+        cells[f"公务用车购置及运行维护费:{measure}"] = vehicles
+        cells[f"{TOTAL}:{measure}"] = add(add(cells[f"因公出国（境）费:{measure}"], vehicles), cells[f"公务接待费:{measure}"])
+    return cells
+

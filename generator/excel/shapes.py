@@ -1,0 +1,149 @@
+"""The nine 部门决算表 as keyed grids: which table is which, their rows and columns, and their published labels.
+
+A grid maps table → row key → column key → amount (万元). Import reads a workbook into one, export writes one, and
+the comparison of the two is how slips are found; the keys are the same in all three.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Optional
+
+from generator.constants import FUNDS
+
+Grid = dict[str, dict[str, dict[str, Optional[Decimal]]]]
+
+AMOUNT = "决算数"
+TOTAL = "合计"
+
+
+@dataclass(frozen=True)
+class Column:
+    """A value column: its key, its published header, and the header paths that name it (each a set of fragments)."""
+
+    key: str
+    header: tuple[str, ...]
+    aliases: tuple[tuple[str, ...], ...] = ()
+
+    def matches(self, path: list[str]) -> bool:
+        """Whether a column's header path names this column."""
+        return any(all(part in path for part in alias) for alias in self.aliases or (self.header,))
+
+
+@dataclass(frozen=True)
+class Shape:
+    """One of the nine tables: its number in the 公开表, title, 决算-system codes, layout kind and value columns."""
+
+    key: str
+    number: int
+    title: str
+    codes: tuple[str, ...]
+    kind: str  # "sides" (项目 | 金额 on two sides), "codes" (rows by 功能分类 code), "economic", "three"
+    columns: tuple[Column, ...] = ()
+
+    @property
+    def public_code(self) -> str:
+        """The 公开表 code, e.g. 公开01表."""
+        return f"公开{self.number:02d}表"
+
+
+def _c(key: str, *aliases: tuple[str, ...], header: tuple[str, ...] = ()) -> Column:
+    """A column whose header is its key unless given."""
+    return Column(key, header or (key,), tuple(aliases) or ((key,),))
+
+
+FUND_COLUMNS = (
+    _c("年初结转和结余"), _c("本年收入"),
+    _c("本年支出", ("本年支出", TOTAL), ("本年支出合计",), header=("本年支出", TOTAL)),
+    _c("基本支出", ("本年支出", "基本支出"), ("基本支出",), header=("本年支出", "基本支出")),
+    _c("项目支出", ("本年支出", "项目支出"), ("项目支出",), header=("本年支出", "项目支出")),
+    _c("年末结转和结余"),
+)
+SHAPES: tuple[Shape, ...] = (
+    Shape("总表", 1, "收入支出决算总表", ("财决01表", "Z01"), "sides"),
+    Shape("收入", 2, "收入决算表", ("财决03表", "Z03"), "codes", (
+        _c("本年收入合计", ("本年收入合计",), ("收入合计",), (TOTAL,)), _c("财政拨款收入", ("财政拨款收入",), ("财政拨款",)),
+        _c("上级补助收入"), _c("事业收入"), _c("经营收入"), _c("附属单位上缴收入"), _c("其他收入"))),
+    Shape("支出", 3, "支出决算表", ("财决04表", "Z04"), "codes", (
+        _c("本年支出合计", ("本年支出合计",), ("支出合计",), (TOTAL,)), _c("基本支出"), _c("项目支出"),
+        _c("上缴上级支出"), _c("经营支出"), _c("对附属单位补助支出"))),
+    Shape("财政拨款总表", 4, "财政拨款收入支出决算总表", ("财决01-1表", "Z01-1"), "sides"),
+    Shape("一般公共预算支出", 5, "一般公共预算财政拨款支出决算表", ("财决07表", "Z07"), "codes", (
+        _c(TOTAL, ("本年支出", TOTAL), (TOTAL,), ("小计",)), _c("基本支出"), _c("项目支出"))),
+    Shape("基本支出", 6, "一般公共预算财政拨款基本支出决算表", ("财决08表", "Z08"), "economic"),
+    Shape("三公", 7, "财政拨款“三公”经费支出决算表", (), "three"),
+    Shape("政府性基金", 8, "政府性基金预算财政拨款收入支出决算表", ("财决09表", "Z09"), "codes", FUND_COLUMNS),
+    Shape("国有资本经营", 9, "国有资本经营预算财政拨款收入支出决算表", ("财决10表", "Z10"), "codes", FUND_COLUMNS),
+)
+BY_KEY = {s.key: s for s in SHAPES}
+FUND_TABLES = {"政府性基金预算": "政府性基金", "国有资本经营预算": "国有资本经营"}
+
+# Titles as they are recognised, most specific first (a title may contain a shorter one).
+TITLE_RULES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("财政拨款总表", ("财政拨款收入支出决算总表",), ()),
+    ("总表", ("收入支出决算总表",), ()),
+    ("三公", ("三公",), ()),
+    ("政府性基金", ("政府性基金预算财政拨款",), ()),
+    ("国有资本经营", ("国有资本经营预算财政拨款",), ()),
+    ("基本支出", ("一般公共预算财政拨款基本支出",), ()),
+    ("一般公共预算支出", ("一般公共预算财政拨款", "支出决算"), ()),
+    ("收入", ("收入决算表",), ("支出",)),
+    ("支出", ("支出决算表",), ("收入", "财政拨款")),
+)
+
+# 三公 columns: (category key, the header fragments naming it), most specific first.
+THREE_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("公务用车购置费", ("公务用车购置费", "购置费")),
+    ("公务用车运行维护费", ("公务用车运行维护费", "运行维护费")),
+    ("公务用车购置及运行维护费", ("小计", "公务用车购置及运行维护费")),
+    ("因公出国（境）费", ("因公出国（境）费", "因公出国(境)费", "因公出国境费")),
+    ("公务接待费", ("公务接待费",)),
+    (TOTAL, (TOTAL,)),
+)
+MEASURES = ("预算数", "决算数")
+THREE_COLUMNS = [f"{group}:{measure}" for group in ("合计", "因公出国（境）费", "公务用车购置及运行维护费", "公务用车购置费",
+                                                    "公务用车运行维护费", "公务接待费") for measure in MEASURES]
+
+# Labels of the two-sided tables' fixed rows (codes of 类 rows are found by name).
+SUMMARY_LEFT = ["一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "国有资本经营预算财政拨款收入", "上级补助收入",
+                "事业收入", "经营收入", "附属单位上缴收入", "其他收入"]
+SUMMARY_FOOT_LEFT = ["本年收入合计", "使用非财政拨款结余", "年初结转和结余", "收入总计"]
+SUMMARY_FOOT_RIGHT = ["本年支出合计", "结余分配", "年末结转和结余", "支出总计"]
+# 公开01表's fixed 行次 on the income side.
+SUMMARY_ROW_NUMBERS = {**dict(enumerate(SUMMARY_LEFT, 1)), 27: "本年收入合计", 28: "使用非财政拨款结余",
+                       29: "年初结转和结余", 30: "收入总计"}
+FUND_LABELS = dict(zip(FUNDS, ["一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"]))
+FISCAL_COLUMNS = [TOTAL, *FUNDS]
+
+_NUMBERING = re.compile(r"^(（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d+[.、．]|其中[:：])+")
+
+
+def normalized(text: str) -> str:
+    """A label without blanks, leading numbering (一、 （一） 1.) and with ASCII parentheses and quotes made full-width."""
+    text = "".join(text.split()).replace("(", "（").replace(")", "）")
+    text = text.replace('"', "").replace("“", "").replace("”", "").replace("'", "")
+    return _NUMBERING.sub("", text)
+
+
+def identify(title: str) -> Optional[str]:
+    """The table a title names, or None."""
+    text = normalized(title)
+    for key, needed, excluded in TITLE_RULES:
+        if all(n in text for n in needed) and not any(x in text for x in excluded):
+            return key
+    return None
+
+
+def identify_code(name: str) -> Optional[str]:
+    """The table a sheet name's code names (公开03表, 财决04表, Z04 …), or None."""
+    text = "".join(name.split()).upper()
+    found = re.search(r"公开(\d{1,2})表", text)
+    if found:
+        number = int(found.group(1))
+        return next((s.key for s in SHAPES if s.number == number), None)
+    for shape in sorted(SHAPES, key=lambda s: -max((len(c) for c in s.codes), default=0)):
+        for code in shape.codes:
+            if re.search(re.escape(code.upper()) + r"(?![-\d])", text):
+                return shape.key
+    return None
