@@ -51,6 +51,16 @@ def require_soffice():
     pytest.skip("LibreOffice (soffice) 未安装：跳过真实客户端测试（CI 中必须运行）")
 
 
+def require_calc() -> str:
+    """LibreOffice with Calc (for the exported workbooks): skipped without it locally, a failure in CI."""
+    found = require_soffice()
+    if Path("/usr/lib/libreoffice/program/libsclo.so").exists() or not Path("/usr/lib/libreoffice").exists():
+        return found
+    if os.environ.get("CI"):
+        pytest.fail("CI=true 但 LibreOffice 没有 Calc：.ci/run 应该已安装 libreoffice-calc-nogui")
+    pytest.skip("LibreOffice Calc 未安装：跳过工作簿的真实客户端测试（CI 中必须运行）")
+
+
 def require_pdftotext() -> str:
     """Skip without poppler's pdftotext locally; fail in CI, where .ci/run installs it."""
     found = shutil.which("pdftotext")

@@ -12,14 +12,15 @@ from generator.constants import FUNDS, ZERO
 from generator.excel.shapes import AMOUNT, FUND_TABLES, SUMMARY_LEFT, TOTAL, Grid
 
 Cells = dict[str, dict[str, Optional[Decimal]]]
+NIL = Decimal("0.00")  # a blank cell, written as 0.00 like the amounts beside it
 THREE_PARTS = ["因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费"]
 NON_FISCAL_INCOME = ["上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"]
 NON_FISCAL_SPENDING = ["上缴上级支出", "经营支出", "对附属单位补助支出"]
 
 
 def value(cells: Cells, row: str, col: str) -> Decimal:
-    """An amount of the grid, 0 when blank or absent."""
-    return cells.get(row, {}).get(col) or ZERO
+    """An amount of the grid, 0.00 when blank or absent."""
+    return cells.get(row, {}).get(col) or NIL
 
 
 def leaves(cells: Cells) -> list[str]:
@@ -104,7 +105,7 @@ def _general_line(general: Cells, code: str) -> dict[str, Any]:
     basic, project = general.get(code, {}).get("基本支出"), general.get(code, {}).get("项目支出")
     if basic is None and project is None and value(general, code, TOTAL):
         return {"科目编码": code, "决算数": value(general, code, TOTAL)}
-    return {"科目编码": code, "基本支出": basic or ZERO, "项目支出": project or ZERO}
+    return {"科目编码": code, "基本支出": basic or NIL, "项目支出": project or NIL}
 
 
 def _spent(line: dict[str, Any]) -> Decimal:
@@ -145,7 +146,7 @@ def _three(cells: dict[str, Optional[Decimal]]) -> dict[str, Any]:
         entry: dict[str, Any] = {}
         if cells.get(f"{part}:预算数") is not None:
             entry["预算数"] = cells[f"{part}:预算数"]
-        entry["决算数"] = cells.get(f"{part}:决算数") or ZERO
+        entry["决算数"] = cells.get(f"{part}:决算数") or NIL
         out[part] = entry
     return out
 

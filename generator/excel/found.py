@@ -31,6 +31,7 @@ class Read:
     findings: list[Finding] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
     units: dict[str, str] = field(default_factory=dict)
+    unreadable: set[tuple[str, str, str]] = field(default_factory=set)
 
     def finding(self, sheet: str, cell: str, message: str, severity: str = ERROR) -> Finding:
         """A finding located at a sheet (and cell) of this workbook."""
@@ -46,6 +47,7 @@ class Read:
             value = amount(sheet.value(r, c), unit)
         except NotAmount as exc:
             self.findings.append(self.finding(sheet.name, name, f"“{label}”的“{col_key}”应为金额，这里是“{exc}”。请改成数字（没有写 0）。"))
+            self.unreadable.add((table, key, col_key))
             return
         if value is not None and value < 0:
             self.findings.append(self.finding(sheet.name, name, f"“{label}”的“{col_key}”是负数 {value}：决算表的金额不能为负。"))

@@ -15,6 +15,7 @@ from generator.excel.workbook import Sheet, cell_name
 START = {"项目", "科目编码", "功能分类科目编码", "经济分类科目编码", "科目名称", "收入", "支出", "功能分类", "经济分类"}
 TOTALS = {TOTAL, "总计"}
 HEADER_WORDS = {"项目", "行次", "决算数", "金额", "栏次"}
+AMOUNT_WORDS = ("决算数", "金额", "本年决算数")
 
 
 def header_start(sheet: Sheet) -> int:
@@ -97,14 +98,14 @@ def read_codes(result: Read, sheet: Sheet, shape: Shape, unit: str) -> None:
     _unknown_columns(result, sheet, paths, rest, first, unit)
     for r in range(first, len(sheet.rows)):
         code = _row_code(sheet, r, code_cols, name_col)
-        label = _label(sheet, r, label_cols)
+        label = _label(sheet, r, ([name_col] if name_col is not None else []) + label_cols)
         key = code or (TOTAL if label in TOTALS or any(normalized(sheet.text(r, c)) in TOTALS for c in label_cols) else None)
         if key is None:
             if _numeric(sheet, r, list(values.values()), unit):
                 result.unplaced(sheet, r, label, "没有科目编码，也不是合计行")
             continue
         for col_key, c in values.items():
-            result.put(sheet, shape.key, (r, key, f"{key} {label}".strip() if code else label), (c, col_key), unit)
+            result.put(sheet, shape.key, (r, key, f"{key} {label}".strip() if code and label != code else label), (c, col_key), unit)
 
 
 def _value_columns(paths: list[list[str]], shape: Shape, taken: set[int]) -> dict[str, int]:
@@ -134,13 +135,16 @@ def read_sides(result: Read, sheet: Sheet, shape: Shape, unit: str) -> None:
     for side, (lc, end) in enumerate(zip(label_cols, bounds[1:])):
         cols = [c for c in range(lc + 1, end) if paths[c] and "行次" not in paths[c]]
         number_col = next((c for c in range(lc + 1, end) if "行次" in paths[c]), None)
-        _read_side(result, sheet, shape, keys, side, (lc, number_col, _side_columns(shape, side, cols, paths)), (first, unit))
+        values = _side_columns(shape, side, cols, paths)
+        _unknown_columns(result, sheet, paths, [c for c in cols if c not in values.values()], first, unit)
+        _read_side(result, sheet, shape, keys, side, (lc, number_col, values), (first, unit))
 
 
 def _side_columns(shape: Shape, side: int, cols: list[int], paths: list[list[str]]) -> dict[str, int]:
     """A side's value columns by key: one 决算数 column, or (财政拨款总表's spending side) 合计 and each fund."""
     if shape.key != "财政拨款总表" or side == 0:
-        return {AMOUNT: cols[0]} if cols else {}
+        stated = [c for c in cols if any(word in paths[c] for word in AMOUNT_WORDS)]
+        return {AMOUNT: (stated or cols)[0]} if cols else {}
     found: dict[str, int] = {}
     for c in cols:
         text = "".join(paths[c])

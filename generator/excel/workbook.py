@@ -8,7 +8,7 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
-from generator.errors import UsageError
+from generator.errors import UsageError, UserError
 from generator.load.reader import display_path
 
 
@@ -52,11 +52,11 @@ def read_workbook(path: Path) -> list[Sheet]:
         if suffix == ".xls":
             return _xls(path)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as exc:
-        raise UsageError(f"{display_path(path)} 打不开：它不是完好的 Excel 工作簿（{type(exc).__name__}）。"
+        raise UserError(f"{display_path(path)} 打不开：它不是完好的 Excel 工作簿（{type(exc).__name__}）。"
                          "请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。") from exc
     except Exception as exc:  # xlrd's own errors (XLRDError, CompDocError) have no common public base
         if type(exc).__module__.startswith("xlrd"):
-            raise UsageError(f"{display_path(path)} 打不开：{exc}。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。") from exc
+            raise UserError(f"{display_path(path)} 打不开：{exc}。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。") from exc
         raise
     raise UsageError(f"{display_path(path)} 不是 Excel 工作簿：只能导入 .xlsx 或 .xls 文件。")
 

@@ -1,0 +1,256 @@
+"""import and generate --xlsx: every unit survives export then import; the hand-laid workbooks give their expected results."""
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from click.testing import CliRunner
+from conftest import require_calc
+
+from cli import main
+from generator.errors import UsageError
+from generator.excel.cells import NotAmount, amount, unit_of
+from generator.excel.expected import expected_grid
+from generator.excel.importer import run_import
+from generator.excel.shapes import SHAPES, identify, identify_code
+from generator.excel.workbook import Sheet, read_workbook
+from generator.excel.writer import workbook_bytes
+from generator.workflow.pipeline import Job, discover, prepare
+
+ROOT = Path(__file__).parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+BOOKS = FIXTURES / "xlsx"
+PUTUO = FIXTURES / "putuo-corrected"
+UNIT_YEARS = [j for j in discover([ROOT / "data"]) + [j for p in sorted(FIXTURES.iterdir()) if (p / "unit.yaml").exists()
+                                                       for j in discover([p])]]
+
+
+def known_cells(grid):
+    """The grid's known cells as a flat dict (blank and 0 alike)."""
+    return {(t, r, c): v for t, rows in grid.items() for r, cols in rows.items() for c, v in cols.items() if v is not None}
+
+
+def fresh_unit(tmp_path: Path, unit_dir: Path = PUTUO) -> Path:
+    """A unit folder holding only unit.yaml."""
+    folder = tmp_path / unit_dir.name
+    folder.mkdir()
+    shutil.copy(unit_dir / "unit.yaml", folder / "unit.yaml")
+    return folder
+
+
+@pytest.mark.parametrize("job", [j for j in UNIT_YEARS if prepare(j).bundle is not None], ids=lambda j: j.label)
+def test_export_then_import_gives_the_same_figures(job, tmp_path):
+    bundle = prepare(job).bundle
+    book = tmp_path / "表.xlsx"
+    book.write_bytes(workbook_bytes(bundle))
+    done = run_import(book, fresh_unit(tmp_path, job.unit_dir), bundle.year.year)
+    assert done.written and done.differences == 0
+    assert not [f for f in done.findings if f.file.endswith(".xlsx") and f.is_error]
+    again = prepare(Job(done.target.parent, done.target)).bundle
+    before, after = known_cells(expected_grid(bundle.year)), known_cells(expected_grid(again.year))
+    assert {k: v for k, v in before.items() if (after.get(k) or 0) != v} == {}
+
+
+def test_every_unit_is_exported():
+    """The round trip above covers every unit-year of data/ and the fixtures but the half-written draft fixture."""
+    assert {j.label for j in UNIT_YEARS if prepare(j).bundle is None} == {"draft-half/2019"}
+    assert len(UNIT_YEARS) == 9
+
+
+# fixture → (exit code, messages that must appear); run against a unit folder holding only unit.yaml
+CASES = {
+    "决算系统.xlsx": (0, []),
+    "决算系统.xls": (0, []),
+    "公开表.xlsx": (0, []),
+    "缺表.xlsx": (0, ["工作簿里没有“财政拨款“三公”经费支出决算表”（公开07表）"]),
+    "文字.xlsx": (1, ["公开05表!G8: “201 一般公共服务支出”的“基本支出”应为金额，这里是“见附表”"]),
+    "合计不符.xlsx": (1, ["公开03表!F8: “支出决算表”“201 一般公共服务支出”的“本年支出合计”为 200.00，但按明细行（和其他表）算得 264.87"]),
+    "无法识别.xlsx": (0, ["填报说明: 这个工作表不是九张部门决算表之一"]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_fixture_workbooks(name, tmp_path):
+    code, messages = CASES[name]
+    unit = fresh_unit(tmp_path)
+    result = CliRunner().invoke(main, ["import", str(BOOKS / name), str(unit), "--year", "2024"])
+    assert result.exit_code == code, result.output
+    for message in messages:
+        assert message in result.output
+    assert (unit / "2024.yaml").exists()
+
+
+@pytest.mark.parametrize("name", ["决算系统.xlsx", "决算系统.xls", "公开表.xlsx"])
+def test_both_real_forms_import_into_a_year_file_check_accepts_and_generate_renders(name, tmp_path):
+    unit = fresh_unit(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(main, ["import", str(BOOKS / name), str(unit), "--year", "2024"]).exit_code == 0
+    imported = prepare(Job(unit, unit / "2024.yaml"))
+    assert known_cells(expected_grid(imported.bundle.year)) == known_cells(expected_grid(prepare(discover([PUTUO])[0]).bundle.year))
+    assert runner.invoke(main, ["check", str(unit)]).exit_code == 0
+    out = tmp_path / "out"
+    result = runner.invoke(main, ["generate", str(unit), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert (out / unit.name / "2024" / "2024年度部门决算.docx").exists()
+
+
+def test_amounts_in_yuan_become_wan_yuan_with_two_decimals(tmp_path):
+    unit = fresh_unit(tmp_path)
+    run_import(BOOKS / "公开表.xlsx", unit, 2024)
+    text = (unit / "2024.yaml").read_text(encoding="utf-8")
+    assert "{科目编码: \"2013901\", 基本支出: 51.32, 项目支出: 0.00}" in text
+    assert "{科目编码: \"30102\", 决算数: 39.72}" in text
+
+
+def test_the_year_comes_from_the_titles(tmp_path):
+    done = run_import(BOOKS / "公开表.xlsx", fresh_unit(tmp_path), None)
+    assert done.target.name == "2024.yaml"
+
+
+def test_without_a_year_in_titles_the_clerk_is_asked_for_one(tmp_path):
+    result = CliRunner().invoke(main, ["import", str(BOOKS / "决算系统.xlsx"), str(fresh_unit(tmp_path))])
+    assert result.exit_code == 2 and "--year" in result.output
+
+
+def test_an_existing_year_file_is_compared_not_written(tmp_path):
+    unit = tmp_path / "u"
+    shutil.copytree(PUTUO, unit)
+    before = (unit / "2024.yaml").read_bytes()
+    same = CliRunner().invoke(main, ["import", str(BOOKS / "公开表.xlsx"), str(unit)])
+    assert same.exit_code == 0 and "工作簿与它一致" in same.output
+    differs = CliRunner().invoke(main, ["import", str(BOOKS / "合计不符.xlsx"), str(unit)])
+    assert differs.exit_code == 1
+    assert "2024.yaml:9: 错误: 支出.科目[0]: 与工作簿不一致：公开03表!F8" in differs.output
+    assert (unit / "2024.yaml").read_bytes() == before
+
+
+def test_a_year_file_with_other_figures_is_reported_at_its_line(tmp_path):
+    unit = tmp_path / "u"
+    shutil.copytree(PUTUO, unit)
+    text = (unit / "2024.yaml").read_text(encoding="utf-8").replace("基本支出: 6.18", "基本支出: 6.20")
+    (unit / "2024.yaml").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["import", str(BOOKS / "决算系统.xls"), str(unit), "--year", "2024"])
+    assert result.exit_code == 1
+    assert ("2024.yaml:12: 错误: 支出.科目[3]: 与工作簿不一致：Z07 一般公共预算财政拨款支出决算表(财决07表)!D17"
+            "（“一般公共预算财政拨款支出决算表”“2080505 机关事业单位基本养老保险缴费支出”的“基本支出”）为 6.18，年度文件算得 6.20。") in result.output
+
+
+@pytest.mark.parametrize("content, suffix, code, message", [
+    (b"not a zip", ".xlsx", 1, "不是完好的 Excel 工作簿"),
+    (b"plain text", ".xls", 1, "打不开"),
+    (b"a,b", ".csv", 2, "只能导入 .xlsx 或 .xls 文件"),
+])
+def test_a_file_that_is_no_workbook_gets_a_message(tmp_path, content, suffix, code, message):
+    path = tmp_path / f"表{suffix}"
+    path.write_bytes(content)
+    result = CliRunner().invoke(main, ["import", str(path), str(fresh_unit(tmp_path))])
+    assert result.exit_code == code and message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_tables_are_found_by_title_and_by_code_of_cut_sheet_names():
+    assert identify("中共某某部2024年度收入支出决算总表") == "总表"
+    assert identify("财政拨款收入支出决算总表") == "财政拨款总表"
+    assert identify("一般公共预算财政拨款基本支出决算明细表") == "基本支出"
+    assert identify("支出决算明细表") is None
+    assert identify_code("Z08 一般公共预算财政拨款基本支出决算明细表(财决08-") == "基本支出"
+    assert identify_code("Z04 支出决算表(财决04表)") == "支出"
+    assert identify_code("Z01-1 财政拨款收入支") == "财政拨款总表"
+    assert identify_code("Z01 收入支出") == "总表"
+    assert identify_code("公开06表") == "基本支出"
+
+
+def test_merged_header_text_fills_its_range():
+    sheet = next(s for s in read_workbook(BOOKS / "决算系统.xlsx") if s.name.startswith("Z09"))
+    assert sheet.value(3, 5) == "本年支出" and sheet.value(3, 6) == "本年支出"
+
+
+def exported(tmp_path: Path) -> Path:
+    """generate --xlsx for the putuo fixture."""
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["generate", str(PUTUO), "-o", str(out), "--xlsx"])
+    assert result.exit_code == 0, result.output
+    return out / "putuo-corrected" / "2024" / "2024年度部门决算表.xlsx"
+
+
+def test_generate_xlsx_writes_the_nine_tables_in_the_published_form(tmp_path):
+    book = openpyxl.load_workbook(exported(tmp_path))
+    assert [ws.title for ws in book.worksheets] == [f"{s.public_code} {s.title}"[:31] for s in SHAPES]
+    summary = book.worksheets[0]
+    assert summary["D2"].value == "公开01表" and summary["D3"].value == "金额单位：万元"
+    general = book["公开05表 一般公共预算财政拨款支出决算表"[:31]]
+    cells = {general.cell(r, 1).value: general.cell(r, 3) for r in range(1, general.max_row + 1)}
+    assert cells["2013901"].value == 51.32 and cells["2013901"].number_format == "#,##0.00"
+    assert general["E3"].value == "金额单位：万元"
+
+
+def test_generate_xlsx_gives_the_same_bytes_twice(tmp_path):
+    first = exported(tmp_path / "a").read_bytes()
+    second = exported(tmp_path / "b").read_bytes()
+    assert first == second
+    assert all(i.date_time == (1980, 1, 1, 0, 0, 0) for i in zipfile.ZipFile(io.BytesIO(first)).infolist())
+
+
+def test_libreoffice_calc_opens_the_exported_workbook(tmp_path):
+    soffice = require_calc()
+    book = exported(tmp_path)
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76",
+                    "--outdir", str(tmp_path), str(book)], check=True, capture_output=True, timeout=180)
+    text = (tmp_path / (book.stem + ".csv")).read_text(encoding="utf-8", errors="replace")
+    assert "收入支出决算总表" in text and "307.82" in text
+
+
+def test_a_bad_unit_folder_is_refused(tmp_path):
+    with pytest.raises(UsageError) as caught:
+        run_import(BOOKS / "公开表.xlsx", tmp_path, 2024)
+    assert "不是单位文件夹" in str(caught.value)
+
+
+@pytest.mark.parametrize("cell, unit, expected", [
+    (1234.5, "万元", "1234.50"), ("1,234.50", "万元", "1234.50"), (" 12 ", "万元", "12.00"), ("—", "万元", "0.00"),
+    (None, "万元", None), (123456, "元", "12.35"), ("5,000", "元", "0.50"),
+])
+def test_cell_amounts(cell, unit, expected):
+    value = amount(cell, unit)
+    assert (None if value is None else str(value)) == expected
+
+
+@pytest.mark.parametrize("cell", ["见附表", "1.2.3", True, "NaN"])
+def test_text_that_is_no_amount_is_refused(cell):
+    with pytest.raises(NotAmount):
+        amount(cell, "万元")
+
+
+def test_the_amount_unit_is_read_from_the_head_rows():
+    assert unit_of(Sheet("公开01表", [["收入支出决算总表"], [None, "金额单位：元"]])) == "元"
+    assert unit_of(Sheet("Z01", [["收入支出决算总表"], ["单位:万元"]])) == "万元"
+    assert unit_of(Sheet("Z01", [["收入支出决算总表"], ["项目", "决算数"]])) is None
+
+
+def test_a_sheet_without_its_unit_is_imported_as_wan_yuan_with_a_warning(tmp_path):
+    book = openpyxl.load_workbook(BOOKS / "公开表.xlsx")
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and "单位：元" in cell.value:
+                    cell.value = None
+    book.save(tmp_path / "无单位.xlsx")
+    done = run_import(tmp_path / "无单位.xlsx", fresh_unit(tmp_path), 2024)
+    assert any("表头没有写金额单位" in f.message and not f.is_error for f in done.findings)
+    assert done.differences == 0  # every table read in 万元 alike: the figures agree with one another, 10 000 times too large
+
+
+def test_with_last_years_file_the_rest_is_scaffolded_like_new(tmp_path):
+    unit = fresh_unit(tmp_path)
+    last = (PUTUO / "2024.yaml").read_text(encoding="utf-8").replace("年度: 2024", "年度: 2023")
+    (unit / "2023.yaml").write_text(last, encoding="utf-8")
+    done = run_import(BOOKS / "公开表.xlsx", unit, 2024)
+    text = done.target.read_text(encoding="utf-8")
+    assert "其余内容由 2023.yaml 生成" in text and "# 待补充" in text
+    assert "用途: 行政单位人员支出、公用支出" in text  # each line keeps last year's 用途
+    assert "基本支出: 51.32" in text
