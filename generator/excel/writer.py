@@ -70,6 +70,11 @@ def _write(sheet: Worksheet, shape: Shape, layout: Layout, bundle: Bundle) -> No
         sheet.cell(top + len(layout.rows) + i, 1, note).font = FONT
     for c, size in enumerate(layout.widths, 1):
         sheet.column_dimensions[get_column_letter(c)].width = size
+    sheet.page_setup.orientation = "landscape" if width > 6 else "portrait"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0  # one page wide, as many long as it takes
+    sheet.print_title_rows = f"{4}:{3 + layout.header_rows}"
 
 
 def _merged(sheet: Worksheet, r: int, c: int, r2: int, c2: int, text: str, font: Font, center: bool = False, border: bool = False) -> None:
