@@ -46,9 +46,9 @@ def differences(read: Read, expected: Grid, slack: dict[str, Decimal]) -> list[D
     return out
 
 
-def slack_of(read: Read, units: dict[str, str]) -> dict[str, Decimal]:
+def slack_of(read: Read) -> dict[str, Decimal]:
     """The rounding allowance of each table: none in 万元, half a cent per row in 元."""
-    return {t: YUAN_SLACK * max(1, len(read.grid.get(t, {}))) for t, unit in units.items() if unit == "元"}
+    return {t: YUAN_SLACK * max(1, len(read.grid.get(t, {}))) for t, unit in read.units.items() if unit == "元"}
 
 
 def yaml_path(data: Any, diff: Difference) -> tuple:

@@ -82,7 +82,7 @@ def _create(result: Read, unit_dir: Path, year: int) -> Imported:
     prepared = prepare(Job(unit_dir, target))
     imported = Imported(target, True, result.findings + prepared.findings)
     if prepared.bundle is not None:
-        diffs = differences(result, expected_grid(prepared.bundle.year), slack_of(result, result.units))
+        diffs = differences(result, expected_grid(prepared.bundle.year), slack_of(result))
         imported.findings += [_slip(result, d) for d in diffs]
         imported.differences = sum(d.place is not None for d in diffs)
     return imported
@@ -128,7 +128,7 @@ def _compare(result: Read, unit_dir: Path, target: Path) -> Imported:
     if prepared.bundle is None:
         raise DataError(f"{display_path(target)} 有错误，先改正它再与工作簿比对。", prepared.findings)
     loaded = load_yaml(target)
-    diffs = differences(result, expected_grid(prepared.bundle.year), slack_of(result, result.units))
+    diffs = differences(result, expected_grid(prepared.bundle.year), slack_of(result))
     findings = result.findings + [loaded.finding(yaml_path(loaded.data, d), _difference(result, d)) for d in diffs]
     return Imported(target, False, findings, len(diffs))
 

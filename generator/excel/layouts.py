@@ -123,7 +123,7 @@ def _value_columns(paths: list[list[str]], shape: Shape, taken: set[int]) -> dic
 
 def read_sides(result: Read, sheet: Sheet, shape: Shape, unit: str) -> None:
     """收入支出决算总表 and 财政拨款收入支出决算总表: a 项目 column and its amounts on each side."""
-    keys = side_keys(shape.key, result.years[-1] if result.years else None)
+    keys = side_keys(shape.key)
     start = header_start(sheet)
     texts = [[normalized(sheet.text(r, c)) for c in range(sheet.width)] for r in range(len(sheet.rows))]
     first = _first_row(sheet, start, lambda r: not HEADER_WORDS & set(texts[r]) and any(keys.known(t) for t in texts[r]))

@@ -17,16 +17,14 @@ from generator.excel.shapes import (
 from generator.load.catalog import catalog
 
 
-@lru_cache(maxsize=8)
-def class_codes(year: Optional[int]) -> dict[str, str]:
-    """Normalized 类 names (current and former) → their 3-digit codes."""
+@lru_cache(maxsize=1)
+def class_codes() -> dict[str, str]:
+    """Normalized 类 names (current and former, so any year's) → their 3-digit codes."""
     cat = catalog()
     names = {normalized(name): code for code, name in cat.names.items() if len(code) == 3}
     for code, former in cat.former.items():
         if len(code) == 3:
             names.update({normalized(old): code for _, old in former})
-    if year is not None:
-        names.update({normalized(cat.name(code, year) or ""): code for code in list(names.values())})
     return names
 
 
@@ -81,9 +79,9 @@ class SideKeys:
         return self.table == "财政拨款总表" and (key.startswith("年末") or key == "支出总计")
 
 
-def side_keys(table: str, year: Optional[int]) -> SideKeys:
+def side_keys(table: str) -> SideKeys:
     """The row labels of the 收入支出决算总表 or the 财政拨款收入支出决算总表."""
-    classes = class_codes(year)
+    classes = class_codes()
     if table == "总表":
         left = _with_short({normalized(x): x for x in SUMMARY_LEFT + SUMMARY_FOOT_LEFT[:3]})
         left.update({"总计": "收入总计", "年初结转结余": "年初结转和结余"})

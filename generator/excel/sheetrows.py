@@ -7,6 +7,7 @@ from typing import Any, Optional
 
 from generator import formatting
 from generator.constants import FUNDS, ZERO
+from generator.contexts.national import class_label
 from generator.excel.shapes import AMOUNT, FISCAL_COLUMNS, FUND_LABELS, SUMMARY_LEFT, THREE_COLUMNS, TOTAL, Shape
 from generator.figures.bundle import Bundle
 from generator.figures.tables import CLASSES, PERSONNEL, PUBLIC
@@ -39,8 +40,8 @@ def layout_of(shape: Shape, cells: Cells, bundle: Bundle) -> Layout:
 
 
 def _class_label(i: int, code: str, bundle: Bundle) -> str:
-    """一、一般公共服务支出 … as the 总表 lists the 类."""
-    return f"{formatting.heading_number(1, i)}{bundle.catalog.name(code, bundle.year.year) or code}"
+    """一、一般公共服务支出 … as the 总表 lists the 类 (the document's own label)."""
+    return class_label(i, code, bundle.catalog, bundle.year.year)
 
 
 def _amount(cells: Cells, row: str, col: str = AMOUNT) -> Optional[Decimal]:
