@@ -96,8 +96,13 @@ def _outcome(future, job: Job) -> Outcome:
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
-    """Stop a pool now: no new job starts, running workers are terminated (within a second), then killed."""
+    """Stop a pool now: no new job starts, running workers are terminated (within a second), then killed.
+
+    The pool's manager thread is awaited last: at interpreter exit, concurrent.futures wakes a manager still
+    closing its pipe and prints a traceback (Bad file descriptor), a race in Python 3.11.
+    """
     processes = list(getattr(pool, "_processes", {}).values())
+    manager = getattr(pool, "_executor_manager_thread", None)
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.terminate()
@@ -107,6 +112,8 @@ def _stop(pool: ProcessPoolExecutor) -> None:
         if process.is_alive():
             process.kill()
             process.join(1)
+    if manager is not None:
+        manager.join(2)
 
 
 def _worker_setup() -> None:
