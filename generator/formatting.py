@@ -155,6 +155,10 @@ class HeadingCounter:
     def __init__(self) -> None:
         self.counts = [0] * len(HEADING_FORMATS)
 
+    def restart(self) -> None:
+        """Count from the start again (each rendering of a document numbers from 第一部分)."""
+        self.counts = [0] * len(HEADING_FORMATS)
+
     def next(self, level: int) -> str:
         """The number of the next heading at ``level``."""
         self.counts[level] += 1

@@ -154,7 +154,7 @@ def base_context(bundle: Bundle) -> dict[str, Any]:
         "unit": unit, "d": year, "f": figs, "year": year.year, "prev_year": year.year - 1,
         "staffing": staffing(unit), "budget_unit": bundle.budget_unit,
         "number_format": LAYOUT_FORMATS["湖南" if bundle.unit.layout == "湖南" else "四川"],
-        "part": counter.part, "h1": counter.h1, "h2": counter.h2, "h3": counter.h3, "h4": counter.h4, "item": counter.item,
+        "numbering": counter, "part": counter.part, "h1": counter.h1, "h2": counter.h2, "h3": counter.h3, "h4": counter.h4, "item": counter.item,
         "income_parts": labelled(figs.income_parts, INCOME_LABELS),
         "spending_kind": labelled(figs.spending_kind, SPENDING_KINDS),
         "classes": code_classes(bundle),

@@ -10,7 +10,7 @@ from generator.figures.national import Performance
 from generator.figures.selfeval import SelfEvalFigures
 from generator.figures.tables import Tables
 from generator.figures.year import Figures
-from generator.formatting import NumberFormat
+from generator.formatting import HeadingCounter, NumberFormat
 from generator.model import Report, SelfEvaluation, Unit, Year
 
 Rows = list[dict[str, Any]]
@@ -26,6 +26,7 @@ class Common(TypedDict):
     prev_year: int
     staffing: dict[str, Any]
     budget_unit: str
+    numbering: HeadingCounter
     part: Callable[[], str]
     h1: Callable[[], str]
     h2: Callable[[], str]

@@ -38,6 +38,8 @@ class Template(DocxTemplate):
 
     def resolve_listing(self, xml):
         """docxtpl's conversion of tabs and line breaks in text, only when some text has one."""
+        if not any(c in xml for c in "\t\n\a\f"):
+            return xml
         return super().resolve_listing(xml) if LISTING.search(xml) else xml
 
 
@@ -57,6 +59,7 @@ def opened(template: Path) -> Template:
 def render(template: Path, context: dict[str, Any], subdocs: dict[str, bytes] | None = None, draft: bool = False) -> bytes:
     """A rendered document's deterministic bytes; a draft is marked on every page, its placeholders highlighted."""
     tpl = opened(template)
+    restart_numbering(context)
     ctx = dict(context, draft=draft, draft_mark=DRAFT_MARK if draft else "")
     ctx["subdocs"] = {name: annex(tpl, template, data) for name, data in (subdocs or {}).items()}
     try:
@@ -71,6 +74,13 @@ def render(template: Path, context: dict[str, Any], subdocs: dict[str, bytes] | 
     if draft:
         highlight_placeholders(tpl.docx.element.body)
     return package_bytes(tpl.docx)
+
+
+def restart_numbering(context: dict[str, Any]) -> None:
+    """The context's heading numbers counted from the start again, however often it was rendered before."""
+    numbering = context.get("numbering")
+    if numbering is not None:
+        numbering.restart()
 
 
 TOC_LEVELS = {"Heading1": 1, "Heading2": 2}
@@ -114,10 +124,11 @@ def fill_contents(body) -> None:
 
 
 class BodyXml:
-    """An annex's body XML, inserted as docxtpl inserts a sub-document."""
+    """An annex's body XML, inserted as docxtpl inserts a sub-document; ``tag`` is its body's opening tag."""
 
-    def __init__(self, xml: str) -> None:
+    def __init__(self, xml: str, tag: str = "") -> None:
         self.xml = xml
+        self.tag = tag
 
     def __html__(self) -> str:
         return self.xml
@@ -130,11 +141,24 @@ SELF_CONTAINED = re.compile(r'r:(id|embed|link)=|<w:bookmarkStart|<wp:docPr|<w:n
 
 
 def annex(tpl: DocxTemplate, template: Path, data: bytes):
-    """An annex to insert: its plain body when docxcompose's merge would change nothing, else docxtpl's Subdoc.
+    """An annex to insert: its plain body when docxcompose's merge would change nothing, else docxtpl's Subdoc."""
+    return plain_annex(template, data) or tpl.new_subdoc(io.BytesIO(data))
+
+
+_ANNEXES: dict[tuple[str, bytes], Any] = {}
+
+
+def plain_annex(template: Path, data: bytes) -> BodyXml | None:
+    """An annex's plain body, or None when docxcompose's merge would change something.
 
     The merge is a no-op when the annex has the main document's very styles and its body refers to nothing
     outside itself (no relationships, numbering, bookmarks, drawings or notes).
     """
+    return remembered(_ANNEXES, (str(template), data), 8, lambda: _plain_annex(template, data) or False) or None
+
+
+def _plain_annex(template: Path, data: bytes) -> BodyXml | None:
+    """plain_annex, worked out."""
     from docx.oxml.parser import parse_xml
     with zipfile.ZipFile(io.BytesIO(data)) as z, zipfile.ZipFile(template) as main:
         same_styles = z.read("word/styles.xml") == main.read("word/styles.xml")
@@ -144,17 +168,21 @@ def annex(tpl: DocxTemplate, template: Path, data: bytes):
         body.remove(body.sectPr)
     xml = etree.tostring(body, encoding="unicode", pretty_print=False)
     if not same_styles or SELF_CONTAINED.search(xml):
-        return tpl.new_subdoc(io.BytesIO(data))
-    return BodyXml(re.sub(r"</?w:body[^>]*>", "", xml))
+        return None
+    return BodyXml(re.sub(r"</?w:body[^>]*>", "", xml), xml[:xml.index(">") + 1])
 
 
 PLACEHOLDER = re.compile(r"【待补充[^】]*】")
 FIGURE = re.compile(r"^-?\d+(\.\d+)?%$|^-?\d+\.\d+$")  # an amount or a rate as a table cell prints it
 
 
+TITLE_STYLE = "公文标题"
+TITLE_LIMIT = 255  # characters a core property holds (python-docx refuses more)
+
+
 def entitle(document) -> None:
     """The package's title (shown by Word, and by the PDF export) is the document's own: its title lines."""
-    styles = {s.style_id for s in document.styles if s.name == "公文标题"}
+    styles = {s.style_id for s in document.styles if s.name == TITLE_STYLE}
     lines = []
     for p in document.element.body.iterchildren(qn("w:p")):  # the title lines open the document; annexes have their own
         if p.pPr is not None and p.pPr.pStyle is not None and p.pPr.pStyle.val in styles:
@@ -163,7 +191,7 @@ def entitle(document) -> None:
             break
     title = "".join(line.strip() for line in lines if line.strip())
     if title:
-        document.core_properties.title = title
+        document.core_properties.title = title[:TITLE_LIMIT]
 
 
 def align_numbers(body) -> None:

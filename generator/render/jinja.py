@@ -27,9 +27,12 @@ def xml_safe(value: Any) -> Any:
     ``{_{`` and the like in its output.
     """
     if isinstance(value, str) and not hasattr(value, "__html__"):
-        value = value.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n")
-        text = str(escape(FORBIDDEN.sub("", value)))
-        return Markup(text.replace("{_", "&#123;_").replace("_}", "_&#125;"))
+        if not value.isprintable():  # only then can it hold a break or a forbidden character
+            value = FORBIDDEN.sub("", value.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n"))
+        text = escape(value)
+        if "{_" in text or "_}" in text:
+            return Markup(str(text).replace("{_", "&#123;_").replace("_}", "_&#125;"))
+        return text
     return value
 
 

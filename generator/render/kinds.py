@@ -46,9 +46,9 @@ class Kind:
 
 
 def render(*args, **kwargs) -> bytes:
-    """rendering.render, imported on first use (checking data needs no docxtpl)."""
-    from generator.render.docx import render as render_docx
-    return render_docx(*args, **kwargs)
+    """render.document.render, imported on first use (checking data needs no docxtpl)."""
+    from generator.render.document import render as render_document
+    return render_document(*args, **kwargs)
 
 
 def _memo(bundle: Bundle, key: tuple, make: Callable[[], bytes]) -> bytes:

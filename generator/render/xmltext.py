@@ -1,0 +1,212 @@
+"""Word body XML as text: the steps after rendering (目录, number alignment, title, draft highlights) done on the
+string, giving the very bytes that lxml gives for the same steps on the parsed tree.
+
+The text is the body's children as lxml writes them: no comments, CDATA or processing instructions, attributes
+in double quotes, text escaping only &amp; &lt; &gt;, empty elements self-closed. ``canonical`` brings a rendered
+body to that form, or says it cannot.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from generator.render.docx import FIGURE, PLACEHOLDER, TOC_LEVELS
+from generator.render.xmlscan import element_end, escape, name_of, paragraph_start, properties, replace_child, split_element, style_of, text_of, with_property
+
+# a w:t that could be (part of) a figure's text: a digit among what a figure holds
+FIGURE_TEXT = re.compile(r"<w:t(?:\s[^>]*)?>\s*-?[\d.]*\d[\d.%]*\s*</w:t>")
+TABLE_TAG = re.compile(r"<(/?)w:tbl[\s>]")
+JC = re.compile(r"<w:jc[\s/>]")
+# markupsafe's and xml_safe's character references, as lxml writes those characters in text
+REFERENCES = (("&#34;", '"'), ("&#39;", "'"), ("&#123;", "{"), ("&#125;", "}"))
+
+HEADING_STYLE = re.compile(r'<w:pStyle w:val="(' + "|".join(TOC_LEVELS) + r')"/>')
+JC_SUCCESSORS = ("textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
+                 "sectPr", "pPrChange")
+OUTLINE_SUCCESSORS = ("divId", "cnfStyle", "rPr", "sectPr", "pPrChange")
+HIGHLIGHT_SUCCESSORS = ("u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang",
+                        "eastAsianLayout", "specVanish", "oMath")
+
+
+def canonical(body: str, empties: re.Pattern) -> str | None:
+    """A rendered ``<w:body …>…</w:body>``'s children as lxml writes them, or None when the text holds a character
+    reference other than markupsafe's. ``empties`` finds the elements that may have rendered empty."""
+    inner = body[body.index(">") + 1:body.rindex("</w:body>")]
+    if "#" in inner and "&#" in inner:  # (one character is found much faster than two)
+        for reference, character in REFERENCES:
+            inner = inner.replace(reference, character)
+        if "&#" in inner:
+            return None
+    return empties.sub(r"<\1\2/>", inner)
+
+
+def empty_elements(names: set[str]) -> re.Pattern:
+    """A pattern for empty elements of these names (<w:t></w:t>), as canonical() takes it."""
+    return re.compile("<(" + "|".join(sorted(map(re.escape, names))) + r")((?:\s[^<>]*+)?)></\1>")
+
+
+def align_numbers(body: str) -> str:
+    """Table cell paragraphs that read as an amount or a rate, right-aligned unless they say otherwise."""
+    tables = table_spans(body)
+    if not tables:
+        return body
+    starts = [start for start, _ in tables]
+    out, at, seen = [], 0, -1
+    for match in FIGURE_TEXT.finditer(body, tables[0][0]):
+        where = bisect.bisect_right(starts, match.start()) - 1
+        if where < 0 or match.start() >= tables[where][1]:
+            continue
+        start = paragraph_start(body, match.start())
+        if start <= seen or _has_jc(body, start):
+            continue
+        end = body.index("</w:p>", match.end()) + len("</w:p>")
+        seen = start
+        paragraph = body[start:end]
+        aligned = _aligned(paragraph)
+        if aligned is not paragraph:
+            out += [body[at:start], aligned]
+            at = end
+    return "".join(out) + body[at:] if out else body
+
+
+def table_spans(body: str) -> list[tuple[int, int]]:
+    """The (start, end) of each top-level table."""
+    spans, depth, start = [], 0, 0
+    for match in TABLE_TAG.finditer(body):
+        if not match.group(1):
+            start = start if depth else match.start()
+            depth += 1
+        else:
+            depth -= 1
+            if not depth:
+                spans.append((start, match.start() + len("</w:tbl>")))
+    return spans
+
+
+def _has_jc(body: str, start: int) -> bool:
+    """Whether the paragraph opening at ``start`` has a plain w:pPr with an alignment (a quick look)."""
+    properties = body.find(">", start) + 1
+    if not body.startswith("<w:pPr>", properties):
+        return False
+    return body.find("<w:jc ", properties, body.find("</w:pPr>", properties)) >= 0
+
+
+def _aligned(paragraph: str) -> str:
+    """A cell paragraph, right-aligned when it is a figure without an alignment of its own (else itself)."""
+    span = properties(paragraph)
+    if span is not None and JC.search(paragraph, span[0], span[1]):
+        return paragraph
+    if not FIGURE.match(text_of(paragraph).strip()):
+        return paragraph
+    return with_property(paragraph, "jc", '<w:jc w:val="right"/>', JC_SUCCESSORS)
+
+
+def title_lines(body: str, styles: set[str]) -> str:
+    """The document's title: the text of the top-level paragraphs in a title style that open it, joined."""
+    lines: list[str] = []
+    at = 0
+    while at < len(body):
+        end = element_end(body, at)
+        element = body[at:end]
+        if element.startswith("<w:p") and name_of(element) == "p":
+            if style_of(element) in styles:
+                lines.append(text_of(element))
+            elif lines:
+                break
+        at = end
+    return "".join(line.strip() for line in lines if line.strip())
+
+
+def highlight_placeholders(body: str) -> str:
+    """Every run holding a 【待补充：…】 split so that each placeholder stands in its own yellow-highlighted run."""
+    if "【待补充" not in body:
+        return body
+    return re.sub(r"<w:r(?=[\s>])[^>]*>(?:(?!</w:r>).)*?【待补充.*?</w:r>", _split_run, body, flags=re.S)
+
+
+def _split_run(match: re.Match) -> str:
+    """A run replaced by runs of its pieces: text, each placeholder highlighted, its other children in place."""
+    run = match.group(0)
+    _, kids, _ = split_element(run)
+    rpr = next((k for k in kids if name_of(k) == "rPr"), None)
+    if not any(name_of(k) == "t" and PLACEHOLDER.search(text_of(k)) for k in kids):
+        return run
+    pieces: list[tuple[bool, str]] = []  # (is text, text or element)
+    for kid in kids:
+        if kid is rpr:
+            continue
+        if name_of(kid) == "t":
+            pieces += [(True, p) for p in re.split(f"({PLACEHOLDER.pattern})", text_of(kid)) if p]
+        else:
+            pieces.append((False, kid))
+    runs = []
+    for is_text, piece in pieces:
+        props = rpr or ""
+        if is_text and PLACEHOLDER.fullmatch(piece):
+            props = replace_child(rpr or "<w:rPr/>", "highlight", '<w:highlight w:val="yellow"/>', HIGHLIGHT_SUCCESSORS)
+        content = f'<w:t xml:space="preserve">{escape(piece)}</w:t>' if is_text else piece
+        runs.append(f"<w:r>{props}{content}</w:r>")
+    return "".join(runs)
+
+
+def fill_contents(body: str) -> str:
+    """The TOC field's cached result filled with the level 1–2 headings, as render.docx.fill_contents does."""
+    mark = re.search(r"<w:t(?:\s[^>]*)?>【目录】</w:t>", body)
+    if mark is None:
+        return body
+    start = paragraph_start(body, mark.start())
+    end = element_end(body, start)
+    headings = _headings(body)
+    last_part = max((i for i, h in enumerate(headings) if h[0] == 1), default=len(headings))
+    later = {span for _, _, span in headings[last_part + 1:]}
+    entries = "".join(f'<w:p><w:pPr><w:pStyle w:val="toc{level}"/></w:pPr><w:r><w:t>{escape(text)}</w:t></w:r></w:p>'
+                      for level, text, _ in headings[:last_part + 1])
+    paragraph, closing = _close_field(body[start:end], bool(entries))
+    if entries:
+        entries = entries[:-len("</w:p>")] + closing + "</w:p>"
+    out = body[:start] + paragraph + entries + body[end:]
+    return _outline_nine(out, later, len(paragraph) + len(entries) - (end - start), start) if later else out
+
+
+def _headings(body: str) -> list[tuple[int, str, tuple[int, int]]]:
+    """(level, text, span) of each paragraph in a TOC heading style with text, in order."""
+    found = []
+    for match in HEADING_STYLE.finditer(body):
+        start = paragraph_start(body, match.start())
+        end = body.index("</w:p>", match.end()) + len("</w:p>")
+        paragraph = body[start:end]
+        if style_of(paragraph) != match.group(1):
+            continue  # the style of something else in the paragraph
+        text = text_of(paragraph)
+        if text.strip():
+            found.append((TOC_LEVELS[match.group(1)], text, (start, end)))
+    return found
+
+
+def _close_field(paragraph: str, moved: bool) -> tuple[str, str]:
+    """The TOC paragraph without the runs after its 'separate' run, and the field-end run(s) to close it with."""
+    head, kids, close = split_element(paragraph)
+    at = next(i for i, k in enumerate(kids) if name_of(k) == "r" and _first_fldchar(k) == "separate")
+    ends = [k for k in kids[at + 1:] if any(name_of(c) == "fldChar" for c in split_element(k)[1])]
+    kept = head + "".join(kids[:at + 1])
+    if moved:
+        return kept + close, ends[-1] if ends else ""
+    return kept + "".join(ends) + close, ""
+
+
+def _first_fldchar(run: str) -> str | None:
+    """The fldCharType of a run's first w:fldChar child."""
+    for kid in split_element(run)[1]:
+        if name_of(kid) == "fldChar":
+            match = re.search(r'w:fldCharType="([^"]*)"', kid)
+            return match.group(1) if match else None
+    return None
+
+
+def _outline_nine(body: str, spans: set[tuple[int, int]], shift: int, after: int) -> str:
+    """Headings after the last part taken out of the outline (outlineLvl 9), spans shifted past the edit at ``after``."""
+    out, at = [], 0
+    for start, end in sorted((s + shift, e + shift) if s > after else (s, e) for s, e in spans):
+        out += [body[at:start], with_property(body[start:end], "outlineLvl", '<w:outlineLvl w:val="9"/>', OUTLINE_SUCCESSORS)]
+        at = end
+    return "".join(out) + body[at:]
