@@ -42,3 +42,9 @@ def test_every_document_is_valid_ooxml(documents):
     assert len(documents) >= 25
     invalid = {str(d.name): [str(e) for e in result.errors][:3] for d in documents if not (result := validator.validate(str(d))).is_valid}
     assert not invalid, invalid
+
+
+def test_every_part_parses_strictly(documents):
+    from tests.test_direct import strictly_parsed
+    for document in documents:
+        strictly_parsed(document.read_bytes())

@@ -1,0 +1,150 @@
+"""The direct renderer gives docxtpl's very bytes: on every document kind of every unit, final and draft, hostile
+text included; templates outside its subset go to docxtpl; every output part parses strictly."""
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import zipfile
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from docx import Document
+from lxml import etree
+
+from generator.render import direct, docx
+from generator.render import kinds as documents
+from generator.workflow.pipeline import discover, prepare
+
+ROOT = Path(__file__).resolve().parent.parent
+UNITS = [ROOT / "data", *(ROOT / "tests" / "fixtures" / n for n in ("seed000", "seed004", "putuo-corrected", "putuo-faithful"))]
+HOSTILE = ["&<>\"'", "{_ _}", "{{ 1 }}", "{% if %}", "换行\n之后【待补充：某项】", "\t制表", "回车\r\n换行", "【目录】",
+           "]]> <!-- --> <?xml?> &amp; &#34;", "😀 U+2028\u2028 控制\x01字符", "‘单’“双”引号", "100.00", "-3.5%"]
+
+
+def strictly_parsed(data: bytes) -> None:
+    """Every XML part of a package parsed by a strict parser (no recovery could hide malformed XML)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        for name in package.namelist():
+            if name.endswith((".xml", ".rels")):
+                etree.fromstring(package.read(name), etree.XMLParser(recover=False, resolve_entities=False))
+
+
+def hostile_unit(tmp: Path) -> Path:
+    """仁和区纪委监委 with text that tries markup, template syntax, escapes, breaks and control characters."""
+    folder = tmp / "hostile"
+    shutil.copytree(ROOT / "data" / "panzhihua-renhe-jiwei", folder)
+    path = folder / "2019.yaml"
+    lines = "".join(f"  - {json.dumps(s, ensure_ascii=False)}\n" for s in HOSTILE)
+    path.write_text(path.read_text(encoding="utf-8").replace("重点工作:\n", "重点工作:\n" + lines, 1), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def renders(tmp_path_factory) -> list[tuple[str, bool, bytes, bytes | None]]:
+    """(template kind, draft, docxtpl's bytes, the direct renderer's bytes) for every document the units make."""
+    found = []
+    real = docx.render
+
+    def both(template, context, subdocs=None, draft=False):
+        reference = real(template, context, subdocs, draft)
+        ready = direct.prepared(template)
+        found.append((template.parent.name, draft, reference, ready and ready.render(template, context, subdocs or {}, draft)))
+        return reference
+
+    units = [*UNITS, hostile_unit(tmp_path_factory.mktemp("direct"))]
+    with mock.patch.object(documents, "render", both):
+        for draft in (False, True):
+            for job in discover(units):
+                bundle = prepare(job).bundle
+                for kind in documents.KINDS:
+                    if bundle is not None and not kind.missing(bundle):
+                        kind.build(kind, bundle, job.unit_dir, draft)
+    return found
+
+
+def test_every_document_is_docxtpls_bytes(renders):
+    kinds = {(kind, draft) for kind, draft, _, _ in renders}
+    assert {k for k, _ in kinds} == {p.parent.name for p in documents.TEMPLATES.glob("*/*.docx")} and len(kinds) == 10
+    assert all(mine is not None for *_, mine in renders), "a built-in template went to docxtpl's pipeline"
+    differing = [(kind, draft) for kind, draft, reference, mine in renders if mine != reference]
+    assert not differing and len(renders) >= 40, differing
+
+
+def test_hostile_text_reached_the_documents(renders):
+    texts = [zipfile.ZipFile(io.BytesIO(mine)).read("word/document.xml").decode() for *_, mine in renders if mine]
+    assert any("换行</w:t><w:br/>" in t and "&amp;&lt;&gt;\"'" in t and "{_ _}" in t for t in texts)
+    assert any('<w:highlight w:val="yellow"/></w:rPr><w:t xml:space="preserve">【待补充：某项】' in t for t in texts)
+
+
+def test_every_output_parses_strictly(renders):
+    for *_, reference, mine in renders:
+        strictly_parsed(reference)
+        strictly_parsed(mine)
+
+
+def custom(tmp_path: Path, change) -> Path:
+    """The built-in 部门整体支出绩效评价报告 template changed as a clerk's own template might be."""
+    document = Document(str(documents.TEMPLATES / "部门整体支出绩效评价报告" / "四川.docx"))
+    change(document)
+    path = tmp_path / "custom.docx"
+    document.save(str(path))
+    return path
+
+
+def _edited_in_word(document) -> None:
+    document.paragraphs[0]._p.set("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}rsidR", "00A1B2C3")
+
+
+def _tag_in_title(document) -> None:
+    document.core_properties.title = "{{ unit.name }}整体支出绩效评价报告"
+
+
+def _short_row(document) -> None:
+    table = document.add_table(rows=2, cols=3)
+    table.rows[1]._tr.remove(table.rows[1].cells[2]._tc)
+
+
+def _cell_tag(document) -> None:
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "{%tc for x in [1] %}"
+    table.cell(0, 1).text = "{%tc endfor %}"
+
+
+def _block_across_cells(document) -> None:
+    table = document.add_table(rows=1, cols=3)
+    table.cell(0, 0).text = "{% if year > 2000 %}甲"
+    table.cell(0, 2).text = "乙{% endif %}"
+
+
+@pytest.mark.parametrize("change, why", [(_edited_in_word, "markup"), (_tag_in_title, "properties"),
+                                         (_short_row, "row not filling the grid"), (_cell_tag, "markup"),
+                                         (_block_across_cells, "block across cells")])
+def test_templates_outside_the_subset_go_to_docxtpl(tmp_path, renhe, change, why):
+    from generator.contexts import common as contexts
+    template = custom(tmp_path, change)
+    assert direct.prepared(template) is None and direct.outside_subset(docx.opened(template)) == why
+    from generator.render.document import render
+    context = contexts.overall_evaluation(renhe)
+    assert render(template, context) == docx.render(template, context)
+
+
+def test_a_template_within_the_subset_is_rendered_directly(tmp_path, renhe):
+    from generator.contexts import common as contexts
+    from generator.render.document import render
+    template = custom(tmp_path, lambda d: d.add_paragraph("自定义段落：{{ unit.name }}，{{ year }}年。"))
+    ready = direct.prepared(template)
+    context = contexts.overall_evaluation(renhe)
+    assert ready is not None and ready.render(template, context, {}, False) == docx.render(template, context)
+    assert "自定义段落：攀枝花市仁和区纪委监委" in zipfile.ZipFile(io.BytesIO(render(template, context))).read("word/document.xml").decode()
+
+
+def test_an_annex_docxcompose_must_merge_goes_to_docxtpl(tmp_path, renhe):
+    from generator.contexts import common as contexts
+    other = custom(tmp_path, lambda d: d.styles.add_style("附件样式", 1))  # its own styles: merged by docxcompose
+    annex = docx.render(other, contexts.overall_evaluation(renhe))
+    template = documents.TEMPLATES / "部门决算说明" / "四川.docx"
+    listing = [{"number": 1, "key": "annex1", "project": None}]
+    context = contexts.final_accounts(renhe, listing)
+    assert direct.prepared(template).render(template, context, {"annex1": annex}, False) is None
