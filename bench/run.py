@@ -2,26 +2,30 @@
 
     python bench/run.py [--units 200] [--repeat 3]
 
-(a) toolkit: `python cli.py generate <units> -o DIR`, the way a user runs it (worker processes);
-(b) plain docxtpl as its documentation shows: DocxTemplate(path), render(context, jinja_env), save(), one process,
-    on the same contexts (built before timing);
-(c) floor: writing the same output documents' zip parts (deflated) from memory.
-Also: one unit's `generate` and `check` wall time (median of 5), and peak memory per process.
+Every side runs in a process of its own, rounds interleaved (a warm-up round first, the order rotated each round),
+and is reported as the median of its runs with their range; memory is each side's largest process (wait4's peak).
+
+(a)  the toolkit's batch: `python cli.py generate <units> -o DIR` as a clerk runs it (worker processes);
+(a1) the same whole job in one process (bench/sides.py single);
+(b)  the same whole job (loading, checks, contexts, writing) with plain docxtpl rendering each document;
+(d)  the toolkit's renderer alone, on contexts built before timing;
+(c)  the floor: writing the batch's own documents as deflated zip parts, from memory.
+(a), (a1) and (b) are timed from process start to end; (d) and (c) only over their loop.
+Also: one unit's `generate` and `check` wall time (median of 5).
 """
 from __future__ import annotations
 
 import argparse
-import io
+import json
 import os
 import random
-import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import zipfile
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
@@ -74,83 +78,73 @@ def make_units(count: int, folder: Path) -> list[Path]:
     return units
 
 
-def child_peak_mb() -> float:
-    """Peak resident memory of the largest finished child process, in MB."""
-    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+@dataclass
+class Run:
+    """One run of one side: documents, seconds (wall for process-wide sides, the timed part otherwise), peak MB."""
+
+    documents: int
+    seconds: float
+    peak_mb: float
+
+    @property
+    def rate(self) -> float:
+        """Documents per second."""
+        return self.documents / self.seconds
 
 
-def toolkit(units: list[Path], out: Path) -> tuple[float, int]:
-    """(seconds, documents) for the CLI batch over all units."""
-    shutil.rmtree(out, ignore_errors=True)
+def measured(command: list[str]) -> tuple[str, float, float]:
+    """(stdout, wall seconds, peak resident MB of its largest process) of a command run to its end.
+
+    The peak comes from wait4's rusage of that child, which covers it and the worker processes it waited for.
+    """
     start = time.perf_counter()
-    result = subprocess.run([sys.executable, str(ROOT / "cli.py"), "generate", *map(str, units), "-o", str(out)],
-                            capture_output=True, text=True, cwd=ROOT)
-    seconds = time.perf_counter() - start
-    if result.returncode:
-        raise SystemExit(f"toolkit run failed:\n{result.stderr[-2000:]}")
-    return seconds, len(list(out.rglob("*.docx")))
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, text=True)
+    stdout, stderr = process.stdout.read(), process.stderr.read()  # type: ignore[union-attr]
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode:
+        raise SystemExit(f"{' '.join(command[:3])} failed:\n{stderr[-2000:]}")
+    return stdout, wall, usage.ru_maxrss / 1024
 
 
-def plain_jobs(units: list[Path]):
-    """(template, context, annex names) for every document the toolkit writes, built before any timing."""
-    from generator.contexts import common as contexts
-    from generator.contexts.national import national
-    from generator.render import kinds as documents
-    from generator.workflow.pipeline import Job, prepare
-    t = lambda kind, layout: documents.TEMPLATES / kind / f"{layout}.docx"
-    jobs = []
-    for unit in units:
-        for year_file in sorted(unit.glob("[0-9]*.yaml")):
-            bundle = prepare(Job(unit, year_file)).bundle
-            layout = bundle.unit.layout
-            if layout == "湖南":
-                jobs.append((t("部门整体支出绩效自评报告", "湖南"), contexts.self_evaluation_report(bundle), []))
-                jobs.append((t("部门整体支出绩效评价报告", "四川"), contexts.overall_evaluation(bundle), []))
-            elif layout == "四川":
-                reports = [i for i, p in enumerate(bundle.year.projects) if p.evaluation]
-                jobs.append((t("部门整体支出绩效评价报告", "四川"), contexts.overall_evaluation(bundle), []))
-                jobs += [(t("项目支出绩效评价报告", "四川"), contexts.project_report(bundle, i), []) for i in reports]
-                listing = [{"number": n, "key": f"annex{n}", "project": None} for n in range(1, 2 + len(reports))]
-                jobs.append((t("部门决算说明", "四川"), contexts.final_accounts(bundle, listing), [a["key"] for a in listing]))
-            jobs.append((t("部门决算", "全国"), national(bundle), []))
-    return jobs
+def side(name: str, units: list[Path], out: Path) -> Run:
+    """One run of a side in a process of its own."""
+    if name != "floor":
+        shutil.rmtree(out, ignore_errors=True)
+    if name == "batch":
+        _, wall, peak = measured([sys.executable, str(ROOT / "cli.py"), "generate", *map(str, units), "-o", str(out)])
+        return Run(len(list(out.rglob("*.docx"))), wall, peak)
+    stdout, wall, peak = measured([sys.executable, str(ROOT / "bench" / "sides.py"), name, str(out), *map(str, units)])
+    result = json.loads(stdout.strip().splitlines()[-1])
+    seconds = wall if name in WHOLE_JOB else result["seconds"]
+    return Run(result["documents"], seconds, peak)
 
 
-def plain_docxtpl(jobs) -> tuple[float, int]:
-    """(seconds, documents) for plain docxtpl: a new DocxTemplate per document, one process."""
-    import jinja2
-    from docxtpl import DocxTemplate
-
-    from generator.render.jinja import template_filters
-    env = jinja2.Environment(autoescape=True)
-    env.filters.update(template_filters())
-    start = time.perf_counter()
-    previous: list[bytes] = []
-    for template, context, annexes in jobs:
-        tpl = DocxTemplate(str(template))
-        ctx = dict(context, draft=False, draft_mark="")
-        ctx["subdocs"] = {key: tpl.new_subdoc(io.BytesIO(data)) for key, data in zip(annexes, previous[-len(annexes):] if annexes else [])}
-        # (the final document's annexes are the documents rendered just before it)
-        tpl.render(ctx, env)
-        buffer = io.BytesIO()
-        tpl.save(buffer)
-        previous.append(buffer.getvalue())
-    return time.perf_counter() - start, len(jobs)
+SIDES = ("batch", "single", "plain", "render", "floor")
+WHOLE_JOB = ("single", "plain")  # timed as the batch is: the process's wall time, start included
 
 
-def zip_floor(out: Path) -> tuple[float, int]:
-    """(seconds, documents) to write the toolkit's output documents' parts, deflated, from memory."""
-    docs = []
-    for path in sorted(out.rglob("*.docx")):
-        with zipfile.ZipFile(path) as z:
-            docs.append([(i, z.read(i.filename)) for i in z.infolist()])
-    start = time.perf_counter()
-    for members in docs:
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
-            for info, data in members:
-                z.writestr(info, data)
-    return time.perf_counter() - start, len(docs)
+def interleaved(units: list[Path], folder: Path, repeat: int) -> dict[str, list[Run]]:
+    """Each side run ``repeat`` times, rounds interleaved and their order rotated, after one warm-up round."""
+    runs: dict[str, list[Run]] = {name: [] for name in SIDES}
+    outs = {name: folder / name for name in SIDES}
+    outs["floor"] = outs["batch"]  # the floor writes the batch's documents again
+    for round_ in range(repeat + 1):
+        order = list(SIDES[:-1])
+        order = order[round_ % len(order):] + order[:round_ % len(order)] + ["floor"]
+        for name in order:
+            run = side(name, units, outs[name])
+            if round_:
+                runs[name].append(run)
+            print(f"  第{round_}轮 {name:7s} {run.documents} 份 {run.seconds:7.2f} 秒 {run.rate:7.1f} 份/秒 {run.peak_mb:5.0f} MB",
+                  file=sys.stderr)
+    return runs
+
+
+def spread(values: list[float]) -> str:
+    """A median with its range: 12.3 (11.9–13.0)."""
+    return f"{statistics.median(values):.1f}（{min(values):.1f}–{max(values):.1f}）"
 
 
 def wall(command: list[str], repeat: int = 5) -> float:
@@ -163,32 +157,43 @@ def wall(command: list[str], repeat: int = 5) -> float:
     return statistics.median(times)
 
 
+LABELS = {"batch": "(a) 本工具批量生成（cli.py generate，多进程，含启动和检查）",
+          "single": "(a1) 本工具同样的工作，单进程",
+          "plain": "(b) 同样的工作，渲染改用原样的 docxtpl，单进程",
+          "render": "(d) 本工具只渲染（上下文事先建好），单进程",
+          "floor": "(c) 只把这些文档的 zip 部件压缩写出（下限）"}
+
+
+def report(runs: dict[str, list[Run]], units: int, single: tuple[float, float]) -> None:
+    """The results: each side's rate with its range and peak memory, the ratios against the goals."""
+    rate = {name: statistics.median(r.rate for r in rs) for name, rs in runs.items()}
+    print(f"机器：{os.cpu_count()} 核；{units} 个单位，{runs['batch'][0].documents} 份文档；"
+          f"每项 {len(runs['batch'])} 次交替运行，取中位数（括号内为最小–最大）")
+    for name in ("batch", "single", "plain", "render", "floor"):
+        peak = max(r.peak_mb for r in runs[name])
+        print(f"{LABELS[name]}：{spread([r.rate for r in runs[name]])} 份/秒，最大进程峰值内存 {peak:.0f} MB")
+    batch_vs_plain = [a.rate / b.rate for a, b in zip(runs["batch"], runs["plain"])]
+    per_document = [c.rate / d.rate for c, d in zip(runs["floor"], runs["render"])]
+    print(f"a/b = {rate['batch'] / rate['plain']:.1f} 倍（各轮 {min(batch_vs_plain):.1f}–{max(batch_vs_plain):.1f}；目标 ≥ 10）")
+    print(f"每份文档耗时 d 是 c 的 {rate['floor'] / rate['render']:.2f} 倍"
+          f"（各轮 {min(per_document):.2f}–{max(per_document):.2f}；目标 ≤ 3）")
+    print(f"单个单位 generate（含启动，5 次中位数）：{single[0]:.2f} 秒（目标 < 1.0）")
+    print(f"单个单位 check（含启动，5 次中位数）：   {single[1]:.2f} 秒（目标 < 0.5）")
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--units", type=int, default=200)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="juesuan-bench-") as tmp:
         folder = Path(tmp)
         units = make_units(args.units, folder / "units")
-        runs_a = [toolkit(units, folder / "out") for _ in range(args.repeat)]
-        peak_a = child_peak_mb()
-        jobs = plain_jobs(units)
-        runs_b = [plain_docxtpl(jobs) for _ in range(args.repeat)]
-        peak_b = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        runs_c = [zip_floor(folder / "out") for _ in range(args.repeat)]
+        runs = interleaved(units, folder, args.repeat)
         one = [sys.executable, str(ROOT / "cli.py")]
-        gen_one = wall(one + ["generate", "data/panzhihua-renhe-jiwei", "-o", str(folder / "one")])
-        check_one = wall(one + ["check", "data/panzhihua-renhe-jiwei"])
-    rate = lambda runs: statistics.median(n / s for s, n in runs)
-    a, b, c = rate(runs_a), rate(runs_b), rate(runs_c)
-    print(f"机器: {os.cpu_count()} 核; {args.units} 个单位, {runs_a[0][1]} 份文档, 每项取 {args.repeat} 次的中位数")
-    print(f"(a) 本工具批量生成:      {a:8.1f} 份/秒   峰值内存 {peak_a:6.0f} MB/进程")
-    print(f"(b) 直接用 docxtpl:      {b:8.1f} 份/秒   峰值内存 {peak_b:6.0f} MB/进程")
-    print(f"(c) 只写 zip（下限）:     {c:8.1f} 份/秒")
-    print(f"a/b = {a / b:.2f} 倍（目标 ≥ 10）   每份耗时 a 是 c 的 {c / a:.1f} 倍（目标 ≤ 3）")
-    print(f"单个单位 generate（含启动，5 次中位数）: {gen_one:.2f} 秒（目标 < 1.0）")
-    print(f"单个单位 check（含启动，5 次中位数）:    {check_one:.2f} 秒（目标 < 0.5）")
+        single = (wall(one + ["generate", "data/panzhihua-renhe-jiwei", "-o", str(folder / "one")]),
+                  wall(one + ["check", "data/panzhihua-renhe-jiwei"]))
+    report(runs, args.units, single)
 
 
 if __name__ == "__main__":

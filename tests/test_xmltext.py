@@ -62,7 +62,7 @@ def test_title_lines():
 
 
 def test_canonical_form():
-    empties = xmltext.empty_elements({"w:t", "w:r"})
+    empties = frozenset({"w:t", "w:r"})
     body = '<w:body xmlns:w="x"><w:r><w:t xml:space="preserve"></w:t><w:t>&#34;&#39;&#123;_&#125;</w:t></w:r><w:r></w:r></w:body>'
     assert xmltext.canonical(body, empties) == '<w:r><w:t xml:space="preserve"/><w:t>"\'{_}</w:t></w:r><w:r/>'
     assert xmltext.canonical('<w:body><w:t>&#169;</w:t></w:body>', empties) is None

@@ -21,7 +21,6 @@ from generator.render.jinja import environment, remembered
 from generator.render.package import package_members, zip_members
 from generator.render.xmlscan import escape
 
-PARAGRAPH_BREAK = re.compile(r"<w:p([ >])")
 # what docxtpl's own pipeline must handle: Word's revision marks, drawings, text boxes, content controls, notes
 OUTSIDE = re.compile(r"<w:(p|r|tbl|tr|tc) [^>]*w:rsid|<w:txbxContent|<w:sdt[ >]|<mc:AlternateContent|<w:(ins|del|moveFrom|moveTo)[ >]"
                      r"|<w:(rPr|pPr|sectPr|tblPr|trPr|tcPr)Change|<wp:docPr|<w:(footnote|endnote)Reference|<!--|<\?|&#")
@@ -55,7 +54,7 @@ class Prepared:
     titled: tuple[bytes, bytes]  # core.xml before and after its title
     title_styles: frozenset[str]
     tags_in_markup: bool  # an attribute value comes from the data
-    empties: re.Pattern  # the elements that can render empty: those a tag opens, and docxtpl's w:t
+    empties: frozenset[str]  # the elements that can render empty: those a tag opens, and docxtpl's w:t
 
     def render(self, template: Path, context: dict[str, Any], subdocs: dict[str, bytes], draft: bool) -> bytes | None:
         """The document's bytes, or None when this document needs docxtpl's pipeline (an annex it must merge, a
@@ -87,8 +86,12 @@ class Prepared:
 
 
 def after_jinja(xml: str) -> str:
-    """docxtpl's text steps on a rendered part: its paragraph breaks undone, its escaped braces, tabs and breaks."""
-    xml = xml.replace("\n<w:p>", "<w:p>").replace("\n<w:p ", "<w:p ")  # docxtpl's re.sub(r"\n<w:p([ >])", …)
+    """docxtpl's text steps on a rendered part: its escaped braces, tabs and breaks.
+
+    docxtpl renders a source with a line break before every paragraph (for its error messages) and takes them out
+    again; the direct source has none, which leaves the same text (data cannot write '<', and the breaks are in
+    the template's own text right before a paragraph, where no tag can come between).
+    """
     if "_" in xml:
         xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
     return Template.resolve_listing(_LISTING, xml)
@@ -125,10 +128,10 @@ def prepare(template: Path) -> Prepared | None:
     xml = tpl.get_xml()
     source = tpl.patch_xml(xml)
     try:
-        body = env.from_string(PARAGRAPH_BREAK.sub(r"\n<w:p\1", source))
-        parts = [(part.partname.membername, env.from_string(PARAGRAPH_BREAK.sub(r"\n<w:p\1", tpl.patch_xml(source))),
-                  tpl.get_headers_footers_encoding(source))
-                 for uri in HEADERS for _, part in tpl.get_headers_footers(uri) for source in [tpl.get_part_xml(part)]]
+        body = env.from_string(source)
+        parts = [(part.partname.membername, env.from_string(tpl.patch_xml(text)),
+                  tpl.get_headers_footers_encoding(text))
+                 for uri in HEADERS for _, part in tpl.get_headers_footers(uri) for text in [tpl.get_part_xml(part)]]
         tpl.render_properties({}, env)
     except TemplateError:
         return None  # docxtpl's pipeline reports it, with the text around it
@@ -145,7 +148,7 @@ def prepare(template: Path) -> Prepared | None:
     styles = frozenset(s.style_id for s in tpl.docx.styles if s.name == TITLE_STYLE)
     return Prepared(body, head, tail, xml[:xml.index(">") + 1], parts, members, document, core_name, untitled,
                     (titled[0], titled[1]), styles, bool(TAG_IN_MARKUP.search(source)),
-                    xmltext.empty_elements({"w:t", *OPENED_BY_TAG.findall(source)}))
+                    frozenset({"w:t", *OPENED_BY_TAG.findall(source)}))
 
 
 def _around_body(tpl: Template, body_tag: str) -> tuple[str, str]:

@@ -21,19 +21,18 @@ FORBIDDEN = re.compile(r"[\x00-\x08\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def xml_safe(value: Any) -> Any:
-    """Text as Word can hold it: CR LF and vertical tabs become line breaks, characters XML 1.0 forbids are dropped.
+    """Text as Word can hold it: CR LF and vertical tabs become line breaks, characters XML 1.0 forbids are dropped
+    (the environment's autoescaping then escapes it).
 
     Braces next to an underscore are written as character references, because docxtpl rewrites
     ``{_{`` and the like in its output.
     """
-    if isinstance(value, str) and not hasattr(value, "__html__"):
+    if type(value) is str or (isinstance(value, str) and not hasattr(value, "__html__")):
         if not value.isprintable():  # only then can it hold a break or a forbidden character
             value = FORBIDDEN.sub("", value.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n"))
-        text = escape(value)
-        if "{_" in text or "_}" in text:
-            return Markup(str(text).replace("{_", "&#123;_").replace("_}", "_&#125;"))
-        return text
-    return value
+        if "_" in value and ("{_" in value or "_}" in value):
+            return Markup(str(escape(value)).replace("{_", "&#123;_").replace("_}", "_&#125;"))
+    return value  # autoescaping escapes it
 
 
 def remembered(cache: dict, key, limit: int, make):
@@ -59,11 +58,33 @@ class Sandbox(ImmutableSandboxedEnvironment):
         return remembered(_COMPILED, source, 256, lambda: self.template_class.from_code(
             self, _disk_code(self, source), self.make_globals(None), None))
 
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        """Jinja's sandboxed attribute lookup, answered at once for a dict's key (a dict has no attribute of that
+        name, so Jinja would look the key up) and for a type and name already found safe."""
+        kind = type(obj)
+        if kind is dict and attribute not in DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        elif _SAFE_ATTRIBUTES.get((kind, attribute)) and attribute not in STR_FORMAT:
+            try:
+                return getattr(obj, attribute)
+            except AttributeError:
+                pass
+        return super().getattr(obj, attribute)
+
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
-        """Attributes a template may read: no dunder/private ones (Jinja's rule) and no pydantic internals."""
-        if attr.startswith("model_"):
-            return False
-        return super().is_safe_attribute(obj, attr, value)
+        """Attributes a template may read: no dunder/private ones (Jinja's rule) and no pydantic internals.
+
+        Jinja's answer depends only on the object's type and the name (its checks are isinstance tests), so it
+        is worked out once per type and name.
+        """
+        key = (type(obj), attr)
+        safe = _SAFE_ATTRIBUTES.get(key)
+        if safe is None:
+            safe = _SAFE_ATTRIBUTES[key] = not attr.startswith("model_") and super().is_safe_attribute(obj, attr, value)
+        return safe
 
 
 CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "juesuan" / "jinja"
@@ -89,6 +110,9 @@ def _disk_code(env, source: str):
 
 
 _COMPILED: dict = {}
+_SAFE_ATTRIBUTES: dict[tuple[type, str], bool] = {}
+STR_FORMAT = ("format", "format_map")
+DICT_ATTRIBUTES = frozenset(dir(dict))  # Jinja's sandbox wraps these (wrap_str_format)
 
 
 @lru_cache(maxsize=1)

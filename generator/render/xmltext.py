@@ -7,7 +7,6 @@ body to that form, or says it cannot.
 """
 from __future__ import annotations
 
-import bisect
 import re
 
 from generator.render.docx import FIGURE, PLACEHOLDER, TOC_LEVELS
@@ -15,7 +14,6 @@ from generator.render.xmlscan import element_end, escape, name_of, paragraph_sta
 
 # a w:t that could be (part of) a figure's text: a digit among what a figure holds
 FIGURE_TEXT = re.compile(r"<w:t(?:\s[^>]*)?>\s*-?[\d.]*\d[\d.%]*\s*</w:t>")
-TABLE_TAG = re.compile(r"<(/?)w:tbl[\s>]")
 JC = re.compile(r"<w:jc[\s/>]")
 # markupsafe's and xml_safe's character references, as lxml writes those characters in text
 REFERENCES = (("&#34;", '"'), ("&#39;", "'"), ("&#123;", "{"), ("&#125;", "}"))
@@ -28,59 +26,73 @@ HIGHLIGHT_SUCCESSORS = ("u", "effect", "bdr", "shd", "fitText", "vertAlign", "rt
                         "eastAsianLayout", "specVanish", "oMath")
 
 
-def canonical(body: str, empties: re.Pattern) -> str | None:
+def canonical(body: str, empties: frozenset[str]) -> str | None:
     """A rendered ``<w:body …>…</w:body>``'s children as lxml writes them, or None when the text holds a character
-    reference other than markupsafe's. ``empties`` finds the elements that may have rendered empty."""
+    reference other than markupsafe's. ``empties`` names the elements that may have rendered empty."""
     inner = body[body.index(">") + 1:body.rindex("</w:body>")]
     if "#" in inner and "&#" in inner:  # (one character is found much faster than two)
         for reference, character in REFERENCES:
             inner = inner.replace(reference, character)
         if "&#" in inner:
             return None
-    return empties.sub(r"<\1\2/>", inner)
+    for name in empties:
+        inner = self_closed(inner, name)
+    return inner
 
 
-def empty_elements(names: set[str]) -> re.Pattern:
-    """A pattern for empty elements of these names (<w:t></w:t>), as canonical() takes it."""
-    return re.compile("<(" + "|".join(sorted(map(re.escape, names))) + r")((?:\s[^<>]*+)?)></\1>")
+def self_closed(xml: str, name: str) -> str:
+    """The text with each empty element of this name written self-closed (<w:t></w:t> → <w:t/>)."""
+    close = f"></{name}>"
+    out, at, end = [], 0, xml.find(close)
+    while end >= 0:
+        start = xml.rfind("<", 0, end)
+        if xml.startswith(name, start + 1) and xml[start + 1 + len(name)] in " >":
+            out += [xml[at:end], "/>"]
+            at = end + len(close)
+        end = xml.find(close, end + 1)
+    return "".join(out) + xml[at:] if out else xml
 
 
 def align_numbers(body: str) -> str:
     """Table cell paragraphs that read as an amount or a rate, right-aligned unless they say otherwise."""
-    tables = table_spans(body)
-    if not tables:
-        return body
-    starts = [start for start, _ in tables]
     out, at, seen = [], 0, -1
-    for match in FIGURE_TEXT.finditer(body, tables[0][0]):
-        where = bisect.bisect_right(starts, match.start()) - 1
-        if where < 0 or match.start() >= tables[where][1]:
-            continue
-        start = paragraph_start(body, match.start())
-        if start <= seen or _has_jc(body, start):
-            continue
-        end = body.index("</w:p>", match.end()) + len("</w:p>")
-        seen = start
-        paragraph = body[start:end]
-        aligned = _aligned(paragraph)
-        if aligned is not paragraph:
-            out += [body[at:start], aligned]
-            at = end
+    for table_start, table_end in table_spans(body):
+        for match in FIGURE_TEXT.finditer(body, table_start, table_end):
+            start = paragraph_start(body, match.start())
+            if start <= seen or _has_jc(body, start):
+                continue
+            end = body.index("</w:p>", match.end()) + len("</w:p>")
+            seen = start
+            paragraph = body[start:end]
+            aligned = _aligned(paragraph)
+            if aligned is not paragraph:
+                out += [body[at:start], aligned]
+                at = end
     return "".join(out) + body[at:] if out else body
 
 
 def table_spans(body: str) -> list[tuple[int, int]]:
-    """The (start, end) of each top-level table."""
+    """The (start, end) of each top-level table (their tags found with str.find, much faster here than a regex)."""
+    opens, closes = _all(body, "<w:tbl>") + _all(body, "<w:tbl "), _all(body, "</w:tbl>")
     spans, depth, start = [], 0, 0
-    for match in TABLE_TAG.finditer(body):
-        if not match.group(1):
-            start = start if depth else match.start()
+    for at, opening in sorted([(o, True) for o in opens] + [(c, False) for c in closes]):
+        if opening:
+            start = start if depth else at
             depth += 1
         else:
             depth -= 1
             if not depth:
-                spans.append((start, match.start() + len("</w:tbl>")))
+                spans.append((start, at + len("</w:tbl>")))
     return spans
+
+
+def _all(text: str, part: str) -> list[int]:
+    """Every position of ``part`` in ``text``."""
+    found, at = [], text.find(part)
+    while at >= 0:
+        found.append(at)
+        at = text.find(part, at + 1)
+    return found
 
 
 def _has_jc(body: str, start: int) -> bool:
@@ -119,14 +131,27 @@ def title_lines(body: str, styles: set[str]) -> str:
 
 def highlight_placeholders(body: str) -> str:
     """Every run holding a 【待补充：…】 split so that each placeholder stands in its own yellow-highlighted run."""
-    if "【待补充" not in body:
-        return body
-    return re.sub(r"<w:r(?=[\s>])[^>]*>(?:(?!</w:r>).)*?【待补充.*?</w:r>", _split_run, body, flags=re.S)
+    out, at, mark = [], 0, body.find("【待补充")
+    while mark >= 0:
+        start = _run_start(body, mark)
+        end = body.index("</w:r>", mark) + len("</w:r>")
+        if start >= at:
+            out += [body[at:start], _split_run(body[start:end])]
+            at = end
+        mark = body.find("【待补充", end)
+    return "".join(out) + body[at:] if out else body
 
 
-def _split_run(match: re.Match) -> str:
+def _run_start(body: str, at: int) -> int:
+    """Where the run holding position ``at`` opens."""
+    start = body.rindex("<w:r", 0, at)
+    while body[start + 4] not in " >":  # <w:rPr>, <w:rFonts …
+        start = body.rindex("<w:r", 0, start)
+    return start
+
+
+def _split_run(run: str) -> str:
     """A run replaced by runs of its pieces: text, each placeholder highlighted, its other children in place."""
-    run = match.group(0)
     _, kids, _ = split_element(run)
     rpr = next((k for k in kids if name_of(k) == "rPr"), None)
     if not any(name_of(k) == "t" and PLACEHOLDER.search(text_of(k)) for k in kids):
@@ -151,10 +176,10 @@ def _split_run(match: re.Match) -> str:
 
 def fill_contents(body: str) -> str:
     """The TOC field's cached result filled with the level 1–2 headings, as render.docx.fill_contents does."""
-    mark = re.search(r"<w:t(?:\s[^>]*)?>【目录】</w:t>", body)
-    if mark is None:
+    mark = _contents_mark(body)
+    if mark < 0:
         return body
-    start = paragraph_start(body, mark.start())
+    start = paragraph_start(body, mark)
     end = element_end(body, start)
     headings = _headings(body)
     last_part = max((i for i, h in enumerate(headings) if h[0] == 1), default=len(headings))
@@ -166,6 +191,17 @@ def fill_contents(body: str) -> str:
         entries = entries[:-len("</w:p>")] + closing + "</w:p>"
     out = body[:start] + paragraph + entries + body[end:]
     return _outline_nine(out, later, len(paragraph) + len(entries) - (end - start), start) if later else out
+
+
+def _contents_mark(body: str) -> int:
+    """Where the first w:t that reads exactly 【目录】 is, or -1."""
+    at = body.find("【目录】</w:t>")
+    while at >= 0:
+        tag = body.rfind("<", 0, at)
+        if body.startswith("<w:t", tag) and body[tag + 4] in " >" and body[at - 1] == ">":
+            return tag
+        at = body.find("【目录】</w:t>", at + 1)
+    return -1
 
 
 def _headings(body: str) -> list[tuple[int, str, tuple[int, int]]]:
