@@ -148,3 +148,29 @@ def test_an_annex_docxcompose_must_merge_goes_to_docxtpl(tmp_path, renhe):
     listing = [{"number": 1, "key": "annex1", "project": None}]
     context = contexts.final_accounts(renhe, listing)
     assert direct.prepared(template).render(template, context, {"annex1": annex}, False) is None
+
+
+def test_templates_saved_by_libreoffice_render_the_same(tmp_path, renhe):
+    """A clerk's template edited and saved in LibreOffice: rendered directly where it stays in the subset (with
+    docxtpl's bytes), by docxtpl where it does not (its 目录 becomes a content control)."""
+    import subprocess
+
+    from conftest import require_soffice
+
+    from generator.contexts import common as contexts
+    from generator.render.document import render
+    kinds = ("部门整体支出绩效评价报告", "部门决算说明")
+    sources = [tmp_path / f"{kind}.docx" for kind in kinds]
+    for kind, source in zip(kinds, sources):
+        shutil.copy(documents.TEMPLATES / kind / "四川.docx", source)
+    subprocess.run([require_soffice(), f"-env:UserInstallation=file://{tmp_path}/p", "--headless", "--convert-to",
+                    "docx:MS Word 2007 XML", "--outdir", str(tmp_path / "saved"), *map(str, sources)],
+                   capture_output=True, check=True, timeout=120)
+    overall, final = (tmp_path / "saved" / source.name for source in sources)
+    context = contexts.overall_evaluation(renhe)
+    for draft in (False, True):
+        ready = direct.prepared(overall)
+        assert ready is not None and ready.render(overall, context, {}, draft) == docx.render(overall, context, draft=draft)
+    assert direct.prepared(final) is None and direct.outside_subset(docx.opened(final)) == "markup"
+    context = contexts.final_accounts(renhe, [])
+    assert render(final, context) == docx.render(final, context)
