@@ -174,3 +174,15 @@ def test_templates_saved_by_libreoffice_render_the_same(tmp_path, renhe):
     assert direct.prepared(final) is None and direct.outside_subset(docx.opened(final)) == "markup"
     context = contexts.final_accounts(renhe, [])
     assert render(final, context) == docx.render(final, context)
+
+
+def test_an_attribute_lxml_would_write_otherwise_goes_to_docxtpl(tmp_path, renhe):
+    from generator.contexts import common as contexts
+    from generator.render.document import render
+    template = custom(tmp_path, lambda d: setattr(d.add_paragraph().add_run("字").font, "name", "{{ '甲\\t乙' }}"))
+    ready = direct.prepared(template)
+    context = contexts.overall_evaluation(renhe)
+    assert ready is not None and ready.tags_in_markup
+    assert ready.render(template, context, {}, False) is None  # a tab in an attribute: the XML parser makes it a space
+    assert render(template, context) == docx.render(template, context)
+    assert 'w:ascii="甲 乙"' in zipfile.ZipFile(io.BytesIO(render(template, context))).read("word/document.xml").decode()

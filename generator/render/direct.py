@@ -75,10 +75,13 @@ class Prepared:
         body = None if self.tags_in_markup and MARKED_MARKUP.search(rendered) else xmltext.canonical(rendered, self.empties)
         if body is None:
             return None
-        body = xmltext.align_numbers(xmltext.fill_contents(body))
-        title = xmltext.title_lines(body, set(self.title_styles))[:TITLE_LIMIT]
-        if draft:
-            body = xmltext.highlight_placeholders(body)
+        try:
+            body = xmltext.align_numbers(xmltext.fill_contents(body))
+            title = xmltext.title_lines(body, set(self.title_styles))[:TITLE_LIMIT]
+            if draft:
+                body = xmltext.highlight_placeholders(body)
+        except (ValueError, IndexError, StopIteration):  # text not in the form the steps know: the tree path copes
+            return None
         members = dict(self.members, **parts)
         members[self.document] = (self.head + body + self.tail).encode("utf-8")
         members[self.core] = escape(title).encode("utf-8").join(self.titled) if title else self.untitled
