@@ -19,7 +19,7 @@ from generator.workflow.pipeline import discover, prepare
 
 ROOT = Path(__file__).resolve().parent.parent
 UNITS = [ROOT / "data", *(ROOT / "tests" / "fixtures" / n for n in ("seed000", "seed004", "putuo-corrected", "putuo-faithful"))]
-HOSTILE = ["&<>\"'", "{_ _}", "{{ 1 }}", "{% if %}", "换行\n之后【待补充：某项】", "\t制表", "回车\r\n换行", "【目录】",
+HOSTILE = ["&<>\"'", "{_ _}", "{_{ 甲 }_} {_% 乙 %_}", "{{ 1 }}", "{% if %}", "换行\n之后【待补充：某项】", "\t制表", "回车\r\n换行", "【目录】",
            "]]> <!-- --> <?xml?> &amp; &#34;", "😀 U+2028\u2028 控制\x01字符", "‘单’“双”引号", "100.00", "-3.5%"]
 
 
@@ -38,6 +38,8 @@ def hostile_unit(tmp: Path) -> Path:
     path = folder / "2019.yaml"
     lines = "".join(f"  - {json.dumps(s, ensure_ascii=False)}\n" for s in HOSTILE)
     path.write_text(path.read_text(encoding="utf-8").replace("重点工作:\n", "重点工作:\n" + lines, 1), encoding="utf-8")
+    unit = folder / "unit.yaml"  # the 职能 are in the 决算说明 and in its annex, the 整体支出绩效评价报告
+    unit.write_text(unit.read_text(encoding="utf-8").replace("职能:\n", "职能:\n" + lines, 1), encoding="utf-8")
     return folder
 
 
@@ -75,6 +77,13 @@ def test_every_document_is_docxtpls_bytes(renders):
 def test_hostile_text_reached_the_documents(renders):
     texts = [zipfile.ZipFile(io.BytesIO(mine)).read("word/document.xml").decode() for *_, mine in renders if mine]
     assert any("换行</w:t><w:br/>" in t and "&amp;&lt;&gt;\"'" in t and "{_ _}" in t for t in texts)
+    final = [t for kind, _, _, mine in renders if kind == "部门决算说明" and mine
+             for t in [zipfile.ZipFile(io.BytesIO(mine)).read("word/document.xml").decode()] if "{_ _}" in t]
+    overall = [zipfile.ZipFile(io.BytesIO(m)).read("word/document.xml").decode() for k, _, _, m in renders
+               if k == "部门整体支出绩效评价报告" and m]
+    assert any('<w:t xml:space="preserve">【目录】</w:t>' in t for t in overall)  # a clerk's “【目录】” with no TOC field is text
+    # as written: twice in the main part (职能, 重点工作), once in the annex (职能)
+    assert final and all(t.count("{_{ 甲 }_} {_% 乙 %_}") == 3 and "{{ 甲 }}" not in t for t in final)
     assert any('<w:highlight w:val="yellow"/></w:rPr><w:t xml:space="preserve">【待补充：某项】' in t for t in texts)
 
 

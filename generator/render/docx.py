@@ -89,8 +89,8 @@ HEADING_PARAGRAPHS = ".//w:p[w:pPr/w:pStyle[{}]]".format(" or ".join(f'@w:val="{
 
 def fill_contents(body) -> None:
     """Fill a TOC field's cached result with the document's level 1–2 headings (Word refreshes page numbers)."""
-    marks = body.xpath('.//w:r[w:t="【目录】"]')
-    if not marks:
+    marks = [r for r in body.xpath('.//w:r[w:t="【目录】"]') if field_separator(r.getparent()) is not None]
+    if not marks:  # (a clerk's own “【目录】” outside a TOC field is text)
         return
     paragraph = marks[0].getparent()
     headings = []
@@ -112,7 +112,7 @@ def fill_contents(body) -> None:
         anchor.addnext(entry)
         anchor = entry
     # the field's end must close after the entries: move the runs after 'separate' to the last entry
-    separate = next(r for r in paragraph.iter(qn("w:r")) if r.find(qn("w:fldChar")) is not None and r.find(qn("w:fldChar")).get(qn("w:fldCharType")) == "separate")
+    separate = field_separator(paragraph)
     following = list(separate.itersiblings())
     for r in following:
         paragraph.remove(r)
@@ -121,6 +121,12 @@ def fill_contents(body) -> None:
         anchor.append(end[-1])
     else:
         paragraph.extend(end)
+
+
+def field_separator(paragraph):
+    """The paragraph's run (a child of it) that separates a field's code from its result, if it has one."""
+    return next((r for r in paragraph.iterchildren(qn("w:r"))
+                 if any(f.get(qn("w:fldCharType")) == "separate" for f in r.iterchildren(qn("w:fldChar")))), None)
 
 
 class BodyXml:
@@ -169,7 +175,10 @@ def _plain_annex(template: Path, data: bytes) -> BodyXml | None:
     xml = etree.tostring(body, encoding="unicode", pretty_print=False)
     if not same_styles or SELF_CONTAINED.search(xml):
         return None
-    return BodyXml(re.sub(r"</?w:body[^>]*>", "", xml), xml[:xml.index(">") + 1])
+    inner = re.sub(r"</?w:body[^>]*>", "", xml)
+    # the annex's own text “{_{” must not become “{{”: docxtpl undoes its brace escapes in the whole rendered part
+    inner = inner.replace("{_", "&#123;_").replace("_}", "_&#125;")
+    return BodyXml(inner, xml[:xml.index(">") + 1])
 
 
 PLACEHOLDER = re.compile(r"【待补充[^】]*】")

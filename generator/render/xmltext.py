@@ -176,11 +176,10 @@ def _split_run(run: str) -> str:
 
 def fill_contents(body: str) -> str:
     """The TOC field's cached result filled with the level 1–2 headings, as render.docx.fill_contents does."""
-    mark = _contents_mark(body)
-    if mark < 0:
+    found = _contents_field(body)
+    if found is None:
         return body
-    start = paragraph_start(body, mark)
-    end = element_end(body, start)
+    start, end = found
     headings = _headings(body)
     last_part = max((i for i, h in enumerate(headings) if h[0] == 1), default=len(headings))
     later = {span for _, _, span in headings[last_part + 1:]}
@@ -193,15 +192,24 @@ def fill_contents(body: str) -> str:
     return _outline_nine(out, later, len(paragraph) + len(entries) - (end - start), start) if later else out
 
 
-def _contents_mark(body: str) -> int:
-    """Where the first w:t that reads exactly 【目录】 is, or -1."""
+def _contents_field(body: str) -> tuple[int, int] | None:
+    """The span of the first paragraph with a TOC field whose result is a run reading exactly 【目录】."""
     at = body.find("【目录】</w:t>")
     while at >= 0:
         tag = body.rfind("<", 0, at)
         if body.startswith("<w:t", tag) and body[tag + 4] in " >" and body[at - 1] == ">":
-            return tag
+            start = paragraph_start(body, tag)
+            end = element_end(body, start)
+            if _separator(split_element(body[start:end])[1]) is not None:
+                return start, end
         at = body.find("【目录】</w:t>", at + 1)
-    return -1
+    return None
+
+
+def _separator(kids: list[str]) -> int | None:
+    """Which of a paragraph's children is the run separating a field's code from its result, if any."""
+    return next((i for i, kid in enumerate(kids) if name_of(kid) == "r" and any(
+        name_of(c) == "fldChar" and 'w:fldCharType="separate"' in c for c in split_element(kid)[1])), None)
 
 
 def _headings(body: str) -> list[tuple[int, str, tuple[int, int]]]:
@@ -222,21 +230,13 @@ def _headings(body: str) -> list[tuple[int, str, tuple[int, int]]]:
 def _close_field(paragraph: str, moved: bool) -> tuple[str, str]:
     """The TOC paragraph without the runs after its 'separate' run, and the field-end run(s) to close it with."""
     head, kids, close = split_element(paragraph)
-    at = next(i for i, k in enumerate(kids) if name_of(k) == "r" and _first_fldchar(k) == "separate")
+    at = _separator(kids)
+    assert at is not None
     ends = [k for k in kids[at + 1:] if any(name_of(c) == "fldChar" for c in split_element(k)[1])]
     kept = head + "".join(kids[:at + 1])
     if moved:
         return kept + close, ends[-1] if ends else ""
     return kept + "".join(ends) + close, ""
-
-
-def _first_fldchar(run: str) -> str | None:
-    """The fldCharType of a run's first w:fldChar child."""
-    for kid in split_element(run)[1]:
-        if name_of(kid) == "fldChar":
-            match = re.search(r'w:fldCharType="([^"]*)"', kid)
-            return match.group(1) if match else None
-    return None
 
 
 def _outline_nine(body: str, spans: set[tuple[int, int]], shift: int, after: int) -> str:
