@@ -100,3 +100,24 @@ def test_a_sample_converts_with_libreoffice(tmp_path_factory, case):
     subprocess.run([soffice, f"-env:UserInstallation=file://{folder}/p", "--headless", "--convert-to", "pdf", "--outdir", str(folder), *docs],
                    check=True, capture_output=True, timeout=240)
     assert all((folder / f"d{i}.pdf").stat().st_size > 1000 for i in range(len(docs)))
+
+
+@given(unit_year(), st.booleans())
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+def test_any_valid_data_renders_as_docxtpl_does(case, draft):
+    from unittest import mock
+
+    from generator.render import direct, docx
+    compared = []
+
+    def both(template, context, subdocs=None, draft=False):
+        reference = docx.render(template, context, subdocs, draft)
+        compared.append(direct.prepared(template).render(template, context, subdocs or {}, draft) == reference)
+        return reference
+    unit, year = Unit.model_validate(case[0]), Year.model_validate(case[1])
+    bundle = Bundle(unit, year, compute(year), catalog())
+    with mock.patch.object(documents, "render", both):
+        for kind in documents.KINDS:
+            if not kind.missing(bundle):
+                kind.build(kind, bundle, ROOT, draft)
+    assert len(compared) >= 3 and all(compared)
