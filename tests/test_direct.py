@@ -195,3 +195,13 @@ def test_an_attribute_lxml_would_write_otherwise_goes_to_docxtpl(tmp_path, renhe
     assert ready.render(template, context, {}, False) is None  # a tab in an attribute: the XML parser makes it a space
     assert render(template, context) == docx.render(template, context)
     assert 'w:ascii="甲 乙"' in zipfile.ZipFile(io.BytesIO(render(template, context))).read("word/document.xml").decode()
+
+
+def test_a_text_a_comment_empties_is_self_closed(tmp_path, renhe):
+    from generator.contexts import common as contexts
+    template = custom(tmp_path, lambda d: d.add_paragraph().add_run("{# 说明 #}"))
+    ready = direct.prepared(template)
+    context = contexts.overall_evaluation(renhe)
+    data = ready.render(template, context, {}, False)
+    assert data == docx.render(template, context)
+    assert "<w:r><w:t/></w:r>" in zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()

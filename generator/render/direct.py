@@ -32,7 +32,7 @@ MARKED_MARKUP = re.compile(r"<[^<>]*(&#|[\t\n\r])")  # an attribute value lxml w
 ROW_TAG = re.compile(r"\{[{%]-?\s*tr\s")
 OPENS = re.compile(r"\{%-?\s*(?:[pr]\s+)?(if|for|with|block|filter|macro|call|raw|autoescape)\b")
 CLOSES = re.compile(r"\{%-?\s*(?:[pr]\s+)?end(if|for|with|block|filter|macro|call|raw|autoescape)\b")
-OPENED_BY_TAG = re.compile(r"<([\w:.-]+)(?:\s[^<>]*)?>(?=\{[{%])")  # an element whose content starts with a tag
+OPENED_BY_TAG = re.compile(r"<([\w:.-]+)(?:\s[^<>]*)?>(?=\{[{%#])")  # an element whose content starts with a tag
 PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")  # docxtpl renders these
 HEADERS = (Template.HEADER_URI, Template.FOOTER_URI)
 TITLE_MARK = "\u2060标题\u2060"

@@ -132,7 +132,7 @@ def field_separator(paragraph):
 class BodyXml:
     """An annex's body XML, inserted as docxtpl inserts a sub-document; ``tag`` is its body's opening tag."""
 
-    def __init__(self, xml: str, tag: str = "") -> None:
+    def __init__(self, xml: str, tag: str) -> None:
         self.xml = xml
         self.tag = tag
 
