@@ -16,3 +16,23 @@ def test_libreoffice_converts_every_document(generated, tmp_path):
         pdf = tmp_path / (Path(f).stem + ".pdf")
         assert pdf.exists() and pdf.stat().st_size > 5000, f"LibreOffice did not convert {f}: {result.stdout} {result.stderr}"
         assert pdf.read_bytes().count(b"/Type /Page") >= 1 or pdf.read_bytes().count(b"/Type/Page") >= 1
+
+
+def test_a_line_the_clerk_breaks_is_not_spread_across_the_page(tmp_path):
+    """A justified paragraph's line that ends in a line break keeps its natural spacing (w:doNotExpandShiftReturn)."""
+    import re
+    import shutil
+
+    from conftest import pdf_pages
+
+    from generator.workflow.pipeline import Job, generate
+    root = Path(__file__).resolve().parent.parent
+    folder = tmp_path / "u"
+    shutil.copytree(root / "data" / "panzhihua-renhe-jiwei", folder)
+    path = folder / "2019.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("重点工作:\n", '重点工作:\n  - "第一行短句\\n第二行"\n', 1), encoding="utf-8")
+    _, written = generate(Job(folder, path), tmp_path / "out")
+    subprocess.run([require_soffice(), f"-env:UserInstallation=file://{tmp_path}/p", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(written[0])], check=True, capture_output=True, timeout=180)
+    lines = "".join(pdf_pages(tmp_path / (written[0].stem + ".pdf"))).splitlines()
+    assert any(re.fullmatch(r"\s*第一行短句\s*", line) for line in lines), [line for line in lines if "第一" in line]

@@ -233,6 +233,18 @@ def draft_headers(section) -> None:
         run.font.color.rgb = RGBColor(0xC0, 0, 0)
 
 
+def keep_broken_lines_unstretched(doc) -> None:
+    """A line the clerk ended with a line break is not spread across the width in a justified paragraph
+    (w:doNotExpandShiftReturn; Word and LibreOffice both honour it)."""
+    compat = doc.settings.element.find(qn("w:compat"))
+    flag = OxmlElement("w:doNotExpandShiftReturn")
+    following = compat.find(qn("w:useFELayout"))  # CT_Compat's order: doNotExpandShiftReturn comes before it
+    if following is not None:
+        following.addprevious(flag)
+    else:
+        compat.insert(0, flag)
+
+
 def page_number_footers(doc, section) -> None:
     """Page numbers “— N —” in 四号宋体: odd pages right, even pages left (GB/T 9704 7.5)."""
     doc.settings.odd_and_even_pages_header_footer = True
@@ -324,6 +336,7 @@ class Builder:
         setup_page(self.doc.sections[0])
         page_number_footers(self.doc, self.doc.sections[0])
         draft_headers(self.doc.sections[0])
+        keep_broken_lines_unstretched(self.doc)
 
     def title(self, *lines: str) -> None:
         """The document title, one paragraph per line, in 方正小标宋."""
