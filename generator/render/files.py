@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import errno
 import os
-import tempfile
+import secrets
 from pathlib import Path
 
 from generator.errors import UserError
@@ -49,10 +49,9 @@ def write_atomic(path: Path, data: bytes) -> None:
     """Write bytes to a file through a temporary file and a rename, so a failure leaves the old file."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".tmp", dir=path.parent)
+        fd, tmp = _temporary(path.parent)
     except OSError as exc:
         raise write_failed(path, exc) from exc
-    TEMPORARY.add(tmp)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -66,6 +65,21 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
     finally:
         TEMPORARY.discard(tmp)
+
+
+def _temporary(folder: Path) -> tuple[int, str]:
+    """A new temporary file in the folder, open for writing; it is in TEMPORARY before it exists, so a worker
+    stopped at any moment removes it."""
+    while True:
+        tmp = str(folder / f".~{secrets.token_hex(6)}.tmp")
+        TEMPORARY.add(tmp)
+        try:
+            return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600), tmp
+        except FileExistsError:
+            TEMPORARY.discard(tmp)
+        except OSError:
+            TEMPORARY.discard(tmp)
+            raise
 
 
 def _discard(path: str) -> None:
