@@ -47,15 +47,19 @@ def _all_texts(bundle: Bundle, year_file: Loaded, unit_file: Loaded):
         yield year_file, path, text
 
 
+def _first_matches(bundle: Bundle, year_file: Loaded, unit_file: Loaded, pattern: re.Pattern):
+    """(file, path, text, match) for every text in both files the pattern finds something in, with its first match."""
+    for loaded, path, text in _all_texts(bundle, year_file, unit_file):
+        match = pattern.search(text)
+        if match:
+            yield loaded, path, text, match
+
+
 @rule
 def no_placeholders(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
     """Leftover placeholders (XX, ××, 某某, 待补充) are not published."""
-    out = []
-    for loaded, path, text in _all_texts(bundle, year_file, unit_file):
-        match = PLACEHOLDERS.search(text)
-        if match:
-            out.append(loaded.finding(path, f"文字中还有占位符“{match.group(0)}”（…{_around(text, match)}…）。请填写实际内容。"))
-    return out
+    return [loaded.finding(path, f"文字中还有占位符“{match.group(0)}”（…{_around(text, match)}…）。请填写实际内容。")
+            for loaded, path, text, match in _first_matches(bundle, year_file, unit_file, PLACEHOLDERS)]
 
 
 @rule
@@ -81,13 +85,9 @@ def no_stale_years(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list
 @rule
 def no_doubled_punctuation(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
     """Two separating marks in a row (“较好，、绩效”, “支出。。”) are a typing slip."""
-    out = []
-    for loaded, path, text in _all_texts(bundle, year_file, unit_file):
-        match = DOUBLED.search(text)
-        if match:
-            out.append(loaded.finding(path, f"文字中有连续的标点“{match.group(0)}”（…{_around(text, match)}…），"
-                                            "像是多打了一个。请删去多余的标点。", WARNING))
-    return out
+    return [loaded.finding(path, f"文字中有连续的标点“{match.group(0)}”（…{_around(text, match)}…），"
+                                 "像是多打了一个。请删去多余的标点。", WARNING)
+            for loaded, path, text, match in _first_matches(bundle, year_file, unit_file, DOUBLED)]
 
 
 @rule

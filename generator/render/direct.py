@@ -77,7 +77,7 @@ class Prepared:
             return None
         try:
             body = xmltext.align_numbers(xmltext.fill_contents(body))
-            title = xmltext.title_lines(body, set(self.title_styles))[:TITLE_LIMIT]
+            title = xmltext.title_lines(body, self.title_styles)[:TITLE_LIMIT]
             if draft:
                 body = xmltext.highlight_placeholders(body)
         except (ValueError, IndexError, StopIteration):  # text not in the form the steps know: the tree path copes
@@ -129,6 +129,7 @@ def prepare(template: Path) -> Prepared | None:
         return None
     env = environment()
     xml = tpl.get_xml()
+    body_tag = xml[:xml.index(">") + 1]
     source = tpl.patch_xml(xml)
     try:
         body = env.from_string(source)
@@ -144,12 +145,12 @@ def prepare(template: Path) -> Prepared | None:
     untitled = core.blob
     tpl.docx.core_properties.title = TITLE_MARK
     titled = core.blob.split(TITLE_MARK.encode("utf-8"))
-    head, tail = _around_body(tpl, xml[:xml.index(">") + 1])
+    head, tail = _around_body(tpl, body_tag)
     document, core_name = tpl.docx.part.partname.membername, core.partname.membername
     for name in [document, core_name, *(name for name, _, _ in parts)]:
         del members[name]
     styles = frozenset(s.style_id for s in tpl.docx.styles if s.name == TITLE_STYLE)
-    return Prepared(body, head, tail, xml[:xml.index(">") + 1], parts, members, document, core_name, untitled,
+    return Prepared(body, head, tail, body_tag, parts, members, document, core_name, untitled,
                     (titled[0], titled[1]), styles, bool(TAG_IN_MARKUP.search(source)),
                     frozenset({"w:t", *OPENED_BY_TAG.findall(source)}))
 

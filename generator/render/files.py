@@ -75,11 +75,10 @@ def _temporary(folder: Path) -> tuple[int, str]:
         TEMPORARY.add(tmp)
         try:
             return os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600), tmp
-        except FileExistsError:
+        except OSError as exc:
             TEMPORARY.discard(tmp)
-        except OSError:
-            TEMPORARY.discard(tmp)
-            raise
+            if not isinstance(exc, FileExistsError):  # a name already taken: draw another
+                raise
 
 
 def _discard(path: str) -> None:

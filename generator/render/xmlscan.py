@@ -53,11 +53,11 @@ def _text_end(xml: str, at: int) -> int:
 
 
 def split_element(xml: str) -> tuple[str, list[str], str]:
-    """An element's open tag, children and close tag ('' for a self-closed one)."""
+    """An element's open tag, children and close tag (a self-closed one is split as if written open)."""
     head = TAG.match(xml)
     assert head is not None
     if head.group(3):
-        return xml[:-2] + ">", [], ""
+        return xml[:-2] + ">", [], f"</{head.group(2)}>"
     close = xml.rindex("</")
     return xml[:head.end()], children(xml[head.end():close]), xml[close:]
 
@@ -70,10 +70,10 @@ def name_of(xml: str) -> str:
 
 def insert_child(element: str, child: str, successors: tuple[str, ...]) -> str:
     """An element with ``child`` before its first child named in ``successors`` (else last), as python-docx inserts."""
-    head, kids, _ = split_element(element)
+    head, kids, close = split_element(element)
     at = next((i for i, k in enumerate(kids) if name_of(k) in successors), len(kids))
     kids.insert(at, child)
-    return head + "".join(kids) + "</" + TAG.match(element).group(2) + ">"  # type: ignore[union-attr]
+    return head + "".join(kids) + close
 
 
 def replace_child(element: str, name: str, child: str, successors: tuple[str, ...]) -> str:
@@ -82,7 +82,7 @@ def replace_child(element: str, name: str, child: str, successors: tuple[str, ..
     for i, kid in enumerate(kids):
         if name_of(kid) == name:
             kids[i] = child
-            return head + "".join(kids) + (close or "</" + TAG.match(element).group(2) + ">")  # type: ignore[union-attr]
+            return head + "".join(kids) + close
     return insert_child(element, child, successors)
 
 
@@ -121,7 +121,13 @@ def with_property(paragraph: str, name: str, child: str, successors: tuple[str, 
 
 def paragraph_start(body: str, at: int) -> int:
     """Where the paragraph holding position ``at`` opens."""
-    start = body.rindex("<w:p", 0, at)
-    while body[start + 4] not in " >":  # <w:pPr>, <w:pStyle …
-        start = body.rindex("<w:p", 0, start)
+    return element_start(body, at, "w:p")
+
+
+def element_start(body: str, at: int, tag: str) -> int:
+    """Where the innermost ``tag`` element holding position ``at`` opens (``<w:p`` but not ``<w:pPr``)."""
+    opening = "<" + tag
+    start = body.rindex(opening, 0, at)
+    while body[start + len(opening)] not in " >":
+        start = body.rindex(opening, 0, start)
     return start

@@ -8,9 +8,10 @@ body to that form, or says it cannot.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from generator.render.docx import FIGURE, PLACEHOLDER, TOC_LEVELS
-from generator.render.xmlscan import element_end, escape, name_of, paragraph_start, properties, replace_child, split_element, style_of, text_of, with_property
+from generator.render.xmlscan import element_end, element_start, escape, name_of, paragraph_start, properties, replace_child, split_element, style_of, text_of, with_property
 
 # a w:t that could be (part of) a figure's text: a digit among what a figure holds
 FIGURE_TEXT = re.compile(r"<w:t(?:\s[^>]*)?>\s*-?[\d.]*\d[\d.%]*\s*</w:t>")
@@ -113,7 +114,7 @@ def _aligned(paragraph: str) -> str:
     return with_property(paragraph, "jc", '<w:jc w:val="right"/>', JC_SUCCESSORS)
 
 
-def title_lines(body: str, styles: set[str]) -> str:
+def title_lines(body: str, styles: Collection[str]) -> str:
     """The document's title: the text of the top-level paragraphs in a title style that open it, joined."""
     lines: list[str] = []
     at = 0
@@ -133,21 +134,13 @@ def highlight_placeholders(body: str) -> str:
     """Every run holding a 【待补充：…】 split so that each placeholder stands in its own yellow-highlighted run."""
     out, at, mark = [], 0, body.find("【待补充")
     while mark >= 0:
-        start = _run_start(body, mark)
+        start = element_start(body, mark, "w:r")
         end = body.index("</w:r>", mark) + len("</w:r>")
         if start >= at:
             out += [body[at:start], _split_run(body[start:end])]
             at = end
         mark = body.find("【待补充", end)
     return "".join(out) + body[at:] if out else body
-
-
-def _run_start(body: str, at: int) -> int:
-    """Where the run holding position ``at`` opens."""
-    start = body.rindex("<w:r", 0, at)
-    while body[start + 4] not in " >":  # <w:rPr>, <w:rFonts …
-        start = body.rindex("<w:r", 0, start)
-    return start
 
 
 def _split_run(run: str) -> str:
@@ -231,7 +224,7 @@ def _close_field(paragraph: str, moved: bool) -> tuple[str, str]:
     """The TOC paragraph without the runs after its 'separate' run, and the field-end run(s) to close it with."""
     head, kids, close = split_element(paragraph)
     at = _separator(kids)
-    assert at is not None
+    assert at is not None  # _contents_field chose this paragraph for its separator
     ends = [k for k in kids[at + 1:] if any(name_of(c) == "fldChar" for c in split_element(k)[1])]
     kept = head + "".join(kids[:at + 1])
     if moved:
