@@ -9,6 +9,7 @@ from pydantic import BaseModel
 from generator.checks.registry import rule
 from generator.errors import WARNING, Finding
 from generator.figures.bundle import Bundle
+from generator.filenames import PROJECT_REPORT, project_report_names
 from generator.load.reader import Loaded
 
 PLACEHOLDERS = re.compile(r"X{2,}|Ｘ{2,}|×{2,}|某某|待补充|待填写|。{3,}|\?{3,}|？{3,}")
@@ -98,6 +99,23 @@ def no_forbidden_characters(bundle: Bundle, year_file: Loaded, unit_file: Loaded
         for char in sorted(set(FORBIDDEN.findall(text))):
             what = "垂直制表符（从 Word 复制的手动换行），生成时换成换行" if char == "\x0b" else f"控制字符 U+{ord(char):04X}，生成时删除"
             out.append(loaded.finding(path, f"文字中有{what}。建议删掉它。", WARNING))
+    return out
+
+
+@rule
+def safe_file_names(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
+    """A report title that cannot be a file name as written (a separator, a character Windows forbids, too long,
+    the same as another's) is named as it will be written."""
+    year = bundle.year
+    titles = year.report_titles()
+    names = project_report_names(year.year, titles)
+    reports = [i for i, p in enumerate(year.projects) if p.evaluation is not None]
+    out = []
+    for index, (title, _), name in zip(reports, titles, names):
+        if name != PROJECT_REPORT.format(year=year.year, title=title):
+            out.append(year_file.finding(("项目", index, "评价报告", "标题"),
+                                         f"标题不能原样用作文件名（含有 / \\ : * ? \" < > | 等字符、过长或与其他报告重名），"
+                                         f"生成的文件名为“{name}”。如需别的文件名，请修改标题。", WARNING))
     return out
 
 

@@ -93,3 +93,7 @@ class Year(Base):
     surplus_distributed: Money = f("结余分配", "结余分配（万元）", ZERO)
     general_carryover: Optional[Money] = f("一般公共预算财政拨款年初结转和结余", "年初一般公共预算财政拨款结转和结余合计（万元）；各科目没有分别写年初结转和结余时填写", None)
     stated: dict[str, Union[Decimal, int, Text]] = f("核对", "已公布（或手工计算）的数字：名称 → 数值，检查时与程序计算结果比对，例如 支出增长率: 66.2%", {})
+
+    def report_titles(self) -> list[tuple[str, str]]:
+        """(report title, project name) of each project that has an evaluation report, in order."""
+        return [(p.evaluation.title, p.name) for p in self.projects if p.evaluation is not None]

@@ -11,6 +11,7 @@ from generator.checks import requirements as names
 from generator.checks.requirements import REQUIREMENTS, renders_as_draft, skipped_for
 from generator.contexts import common as contexts
 from generator.figures.bundle import Bundle
+from generator.filenames import project_report_names
 
 TEMPLATES = ROOT / "templates"
 
@@ -98,15 +99,10 @@ def _build_overall(kind: Kind, bundle: Bundle, unit_dir: Path, draft: bool) -> l
 
 
 def _build_projects(kind: Kind, bundle: Bundle, unit_dir: Path, draft: bool) -> list[Output]:
-    """One standalone 项目支出绩效评价报告 per project with a report."""
-    return [Output(f"{bundle.year.year}年项目支出绩效评价报告（{_report_title(bundle, i)}）.docx", data)
-            for i, data in _project_reports(bundle, unit_dir, draft)]
-
-
-def _report_title(bundle: Bundle, index: int) -> str:
-    """The title of a project's evaluation report."""
-    report = bundle.year.projects[index].evaluation
-    return report.title if report else ""
+    """One standalone 项目支出绩效评价报告 per project with a report, each under its own safe file name."""
+    reports = _project_reports(bundle, unit_dir, draft)
+    names = project_report_names(bundle.year.year, bundle.year.report_titles())
+    return [Output(name, data) for name, (_, data) in zip(names, reports)]
 
 
 def _build_self_evaluation(kind: Kind, bundle: Bundle, unit_dir: Path, draft: bool) -> list[Output]:

@@ -11,6 +11,7 @@ from generator.checks.requirements import Requirement, absent_in_data, absent_in
 from generator.errors import DataError, Finding, UsageError, UserError
 from generator.figures.bundle import Bundle
 from generator.figures.year import compute
+from generator.filenames import inside
 from generator.load.catalog import catalog
 from generator.load.reader import Loaded, display_path, load_yaml
 from generator.model import Unit, Year
@@ -195,7 +196,7 @@ def generate(job: Job, outdir: Path, draft: bool = False, xlsx: bool = False) ->
             continue
         try:
             for output in kind.build(kind, prepared.bundle, job.unit_dir, draft):
-                path = target / output.name
+                path = inside(target, output.name)
                 write_atomic(path, output.data)
                 written.append(path)
         except UserError as exc:
