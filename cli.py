@@ -191,11 +191,11 @@ def templates(ctx) -> None:
     """列出模板；templates check 文件.docx 检查自己修改的模板。"""
     if ctx.invoked_subcommand:
         return
-    from generator.render.kinds import KINDS, TEMPLATES
+    from generator.model.layouts import available, resolve
 
-    for kind in KINDS:
-        for layout in kind.layouts:
-            click.echo(f"{kind.name}（{layout}）: {display_path(TEMPLATES / kind.name / (layout + '.docx'))}")
+    for name in available():
+        for document in resolve(name).documents:
+            click.echo(f"{document.kind}（{name}）: {display_path(document.template)}")
     from generator.workflow.pipeline import discover, prepare
     for job in discover([]):
         bundle = prepare(job).bundle
@@ -211,7 +211,7 @@ def templates_check(docx: Path, kind: str | None) -> None:
     from generator.contexts.types import VARIABLES, names
     from generator.tools.template_lint import lint
 
-    kind = kind or (docx.resolve().parent.name if docx.resolve().parent.name in VARIABLES else None)
+    kind = kind or next((n for n in (docx.stem, docx.resolve().parent.name) if n in VARIABLES), None)
     if kind is not None and kind not in VARIABLES:
         raise UsageError(f"不认识的文档种类“{kind}”。可用：{'、'.join(VARIABLES)}")
     kinds = [kind] if kind else list(VARIABLES)

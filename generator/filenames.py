@@ -17,19 +17,18 @@ RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$", re.IGNORE
 # .pdf beside it and for Windows' 260-character paths under an ordinary output folder.
 MAX_BYTES = 150
 ELLIPSIS = "…"
-PROJECT_REPORT = "{year}年项目支出绩效评价报告（{title}）.docx"
 
 
 def safe_part(text: str) -> str:
     """A piece of a clerk's text made fit for a file name: separators and forbidden characters as their full-width
     look-alikes, invisible characters dropped, runs of spaces folded, no leading or trailing dot or space."""
     text = unicodedata.normalize("NFC", text).translate(FULL_WIDTH)
-    text = INVISIBLE.sub("", SPACES.sub(" ", text))
+    text = SPACES.sub(" ", INVISIBLE.sub("", SPACES.sub(" ", text)))
     return text.strip(" .")
 
 
 def name_from(pattern: str, **parts: str) -> str:
-    """A file name from a pattern such as ``{year}年报告（{title}）.docx`` and data values: each value made safe, the
+    """A file name from a pattern such as ``{年度}年报告（{标题}）.docx`` and data values: each value made safe, the
     longest shortened (ending in …) until the name fits MAX_BYTES."""
     safe = {key: safe_part(str(value)) for key, value in parts.items()}
     while len(pattern.format(**safe).encode("utf-8")) > MAX_BYTES:
@@ -37,7 +36,7 @@ def name_from(pattern: str, **parts: str) -> str:
         if key is None or len(safe[key]) <= 1:
             break
         safe[key] = safe[key].rstrip(ELLIPSIS)[:-1].rstrip(" .") + ELLIPSIS
-    name = pattern.format(**safe)
+    name = safe_part(pattern.format(**safe))  # the pattern's own text too (a layout's profile is a clerk's file)
     return f"_{name}" if RESERVED.match(name) else name
 
 
@@ -56,11 +55,10 @@ def unique(names: list[str]) -> list[str]:
     return out
 
 
-def project_report_names(year: int, titles: list[tuple[str, str]]) -> list[str]:
-    """The file names of a year's 项目支出绩效评价报告, one per (report title, project name), safe and unique; a
-    title with nothing left to show gives way to the project's name."""
-    return unique([name_from(PROJECT_REPORT, year=str(year), title=title if safe_part(title) else name)
-                   for title, name in titles])
+def project_report_names(pattern: str, year: int, titles: list[tuple[str, str]]) -> list[str]:
+    """The file names of a year's 项目支出绩效评价报告 from the layout's pattern ({年度}, {标题}), one per (report title,
+    project name), safe and unique; a title with nothing left to show gives way to the project's name."""
+    return unique([name_from(pattern, 年度=str(year), 标题=title if safe_part(title) else name) for title, name in titles])
 
 
 def inside(folder: Path, name: str) -> Path:

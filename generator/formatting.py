@@ -11,16 +11,15 @@ CENT = Decimal("0.01")
 
 @dataclass(frozen=True)
 class NumberFormat:
-    """How a layout prints rates and shares: how many decimals, and whether a trailing .0 is dropped (100%)."""
+    """How a layout prints rates and shares (decimals, whether a trailing .0 is dropped) and an amount of nothing."""
 
     places: int
     trim: bool
-    zero: str = "0.00"  # how an amount of nothing reads in the text (tables print their own way)
+    zero: str = "0.00"  # an amount of nothing in running text
+    cell_zero: str = ""  # an amount of nothing in a 决算表 cell (blank, as the official tables print)
 
 
-# The layout profiles' number formats: the 四川 and 湖南 documents print 57.8% and 0.00万元, the national layout
-# 57.80% and “0 万元” (as published 2024 national documents do in their text).
-LAYOUT_FORMATS = {"四川": NumberFormat(1, True), "湖南": NumberFormat(1, True), "全国": NumberFormat(2, False, "0")}
+DEFAULT_FORMAT = NumberFormat(1, True)  # for a document rendered without a layout's format
 LEADS = ("主要用于：", "主要用于", "主要原因是：", "主要原因是", "主要原因：", "主要原因", "用于")
 CLOSING = "。；，、,;.：: "
 
@@ -47,10 +46,12 @@ def amount(value: Decimal | int | None, zero: str = "0.00") -> str:
     return money(value)
 
 
-def cell(value: Decimal | int | None) -> str:
-    """An amount in a 决算表 cell: two decimals, blank for zero or unknown (as the official tables print)."""
-    if value is None or (not is_pending(value) and Decimal(value) == 0):
+def cell(value: Decimal | int | None, zero: str = "") -> str:
+    """An amount in a 决算表 cell: two decimals, blank when unknown, and nothing written as the layout writes it."""
+    if value is None:
         return ""
+    if not is_pending(value) and Decimal(value) == 0:
+        return zero
     return money(value)
 
 

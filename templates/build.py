@@ -22,10 +22,11 @@ TEMPLATES = {
 
 
 def build(outdir: Path = HERE) -> list[Path]:
-    """Write every default template under outdir/<kind>/<layout>.docx."""
+    """Write every default template under outdir/<layout>/<kind>.docx (beside the layout's profile.yaml)."""
     written = []
     for (kind, layout), make in TEMPLATES.items():
-        path = outdir / kind / f"{layout}.docx"
+        path = outdir / layout / f"{kind}.docx"
+        path.parent.mkdir(parents=True, exist_ok=True)
         make().save(path)
         written.append(path)
     return written

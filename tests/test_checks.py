@@ -18,7 +18,7 @@ def test_renhe_has_only_the_reception_overrun_warning(renhe):
 def test_parts_off_by_a_cent_warn_and_more_is_an_error(renhe):
     copy = renhe.year.model_copy(deep=True)
     copy.expenditure.basic += D("0.01")
-    bundle = type(renhe)(renhe.unit, copy, renhe.figures, renhe.catalog)
+    bundle = type(renhe)(renhe.unit, copy, renhe.figures, renhe.catalog, renhe.layout)
     (warning,) = [f for f in run(bundle) if f.path == "支出.项目支出"]
     assert not warning.is_error and "0.01" in warning.message
     copy.expenditure.basic += D("1")
@@ -30,7 +30,7 @@ def test_unknown_code_and_wrong_name(renhe):
     copy = renhe.year.model_copy(deep=True)
     copy.expenditure.lines[0].code = "2019999"
     copy.expenditure.lines[1].name = "行政运行经费"
-    bundle = type(renhe)(renhe.unit, copy, renhe.figures, renhe.catalog)
+    bundle = type(renhe)(renhe.unit, copy, renhe.figures, renhe.catalog, renhe.layout)
     messages = [f.message for f in run(bundle)]
     assert any("2019999 不在" in m for m in messages) and any("行政运行经费" in m for m in messages)
 

@@ -13,6 +13,7 @@ import pytest
 from docx import Document
 from lxml import etree
 
+from generator import TEMPLATES
 from generator.render import direct, docx
 from generator.render import kinds as documents
 from generator.workflow.pipeline import discover, prepare
@@ -52,7 +53,7 @@ def renders(tmp_path_factory) -> list[tuple[str, bool, bytes, bytes | None]]:
     def both(template, context, subdocs=None, draft=False):
         reference = real(template, context, subdocs, draft)
         ready = direct.prepared(template)
-        found.append((template.parent.name, draft, reference, ready and ready.render(template, context, subdocs or {}, draft)))
+        found.append((template.stem, draft, reference, ready and ready.render(template, context, subdocs or {}, draft)))
         return reference
 
     units = [*UNITS, hostile_unit(tmp_path_factory.mktemp("direct"))]
@@ -60,15 +61,15 @@ def renders(tmp_path_factory) -> list[tuple[str, bool, bytes, bytes | None]]:
         for draft in (False, True):
             for job in discover(units):
                 bundle = prepare(job).bundle
-                for kind in documents.KINDS:
-                    if bundle is not None and not kind.missing(bundle):
-                        kind.build(kind, bundle, job.unit_dir, draft)
+                for planned, seen in documents.plan(bundle, job.unit_dir) if bundle is not None else []:
+                    if not planned.kind.missing(seen):
+                        planned.build(seen, job.unit_dir, draft)
     return found
 
 
 def test_every_document_is_docxtpls_bytes(renders):
     kinds = {(kind, draft) for kind, draft, _, _ in renders}
-    assert {k for k, _ in kinds} == {p.parent.name for p in documents.TEMPLATES.glob("*/*.docx")} and len(kinds) == 10
+    assert {k for k, _ in kinds} == {p.stem for p in TEMPLATES.glob("*/*.docx")} and len(kinds) == 10
     assert all(mine is not None for *_, mine in renders), "a built-in template went to docxtpl's pipeline"
     differing = [(kind, draft) for kind, draft, reference, mine in renders if mine != reference]
     assert not differing and len(renders) >= 40, differing
@@ -95,7 +96,7 @@ def test_every_output_parses_strictly(renders):
 
 def custom(tmp_path: Path, change) -> Path:
     """The built-in 部门整体支出绩效评价报告 template changed as a clerk's own template might be."""
-    document = Document(str(documents.TEMPLATES / "部门整体支出绩效评价报告" / "四川.docx"))
+    document = Document(str(TEMPLATES / "四川" / "部门整体支出绩效评价报告.docx"))
     change(document)
     path = tmp_path / "custom.docx"
     document.save(str(path))
@@ -153,7 +154,7 @@ def test_an_annex_docxcompose_must_merge_goes_to_docxtpl(tmp_path, renhe):
     from generator.contexts import common as contexts
     other = custom(tmp_path, lambda d: d.styles.add_style("附件样式", 1))  # its own styles: merged by docxcompose
     annex = docx.render(other, contexts.overall_evaluation(renhe))
-    template = documents.TEMPLATES / "部门决算说明" / "四川.docx"
+    template = TEMPLATES / "四川" / "部门决算说明.docx"
     listing = [{"number": 1, "key": "annex1", "project": None}]
     context = contexts.final_accounts(renhe, listing)
     assert direct.prepared(template).render(template, context, {"annex1": annex}, False) is None
@@ -171,7 +172,7 @@ def test_templates_saved_by_libreoffice_render_the_same(tmp_path, renhe):
     kinds = ("部门整体支出绩效评价报告", "部门决算说明")
     sources = [tmp_path / f"{kind}.docx" for kind in kinds]
     for kind, source in zip(kinds, sources):
-        shutil.copy(documents.TEMPLATES / kind / "四川.docx", source)
+        shutil.copy(TEMPLATES / "四川" / f"{kind}.docx", source)
     subprocess.run([require_soffice(), f"-env:UserInstallation=file://{tmp_path}/p", "--headless", "--convert-to",
                     "docx:MS Word 2007 XML", "--outdir", str(tmp_path / "saved"), *map(str, sources)],
                    capture_output=True, check=True, timeout=120)

@@ -92,5 +92,5 @@ def test_names_are_safe_unique_and_never_reserved():
     assert safe_part(" \u200b a\tb\n c. ") == "a b c"
     assert name_from("{t}.docx", t="CON") == "_CON.docx"
     assert unique(["A.docx", "a.docx", "b"]) == ["A.docx", "a（2）.docx", "b"]
-    assert project_report_names(2019, [("  ", "项目名"), ("..", "")]) == ["2019年项目支出绩效评价报告（项目名）.docx",
+    assert project_report_names("{年度}年项目支出绩效评价报告（{标题}）.docx", 2019, [("  ", "项目名"), ("..", "")]) == ["2019年项目支出绩效评价报告（项目名）.docx",
                                                                           "2019年项目支出绩效评价报告（）.docx"]

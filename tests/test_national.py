@@ -187,5 +187,5 @@ def test_a_missing_reason_is_named_by_check(tmp_path):
     path.write_text(text.replace(", 说明: 年中追加了人员工资调标经费}", "}").replace("  预算执行: 年中追加了人员工资调标经费和学前教育经费。\n", ""),
                     encoding="utf-8")
     found = {f.path: f.message for f in prepare(Job(unit, path)).findings}
-    assert "决算数大于年初预算数，全国版式要写明主要原因" in found["支出.科目[0].说明"]
+    assert "决算数大于年初预算数，部门决算要写明主要原因" in found["支出.科目[0].说明"]
     assert "年初预算数" in found["变动原因.预算执行"]

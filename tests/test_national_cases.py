@@ -95,7 +95,7 @@ def test_a_missing_fact_is_an_error_for_a_national_unit_and_chinese_in_a_draft(t
     shutil.copytree(PUTUO, folder)
     (folder / "2024.yaml").write_text(unsplit((folder / "2024.yaml").read_text(encoding="utf-8")), encoding="utf-8")
     errors = [f for f in prepare(Job(folder, folder / "2024.yaml")).findings if f.is_error]
-    assert any("全国版式" in f.message and "科目2013901的基本支出和项目支出" in f.message for f in errors)
+    assert any("部门决算的" in f.message and "科目2013901的基本支出和项目支出" in f.message for f in errors)
     text = docx_text(national(tmp_path / "draft", PUTUO, 2024, unsplit, draft=True))
     assert "【待补充：科目2013901的基本支出和项目支出】" in text and "支出.科目" not in text
 

@@ -15,6 +15,7 @@ from generator.figures.bundle import Bundle
 from generator.figures.year import compute
 from generator.load.catalog import catalog
 from generator.model import Unit, Year
+from generator.model.layouts import available, default_name, resolve
 from generator.render import kinds as documents
 from generator.render.jinja import FORBIDDEN
 from generator.tools.totext import docx_text
@@ -58,11 +59,17 @@ def unit_year(draw):
 def render_all(unit_data, year_data) -> list[bytes]:
     """Every document the data allows, rendered in memory."""
     unit, year = Unit.model_validate(unit_data), Year.model_validate(year_data)
-    bundle = Bundle(unit, year, compute(year), catalog())
+    bundle = Bundle(unit, year, compute(year), catalog(), resolve(default_name()))
     out = []
     for kind in (documents.FINAL, documents.SELF, documents.OVERALL):
-        out += [o.data for o in kind.build(kind, bundle, ROOT, False)]
+        out += [o.data for o in built(kind, bundle, False)]
     return out
+
+
+def built(kind, bundle: Bundle, draft: bool) -> list:
+    """A kind's documents, rendered in the built-in layout that has it."""
+    layout = next(resolve(name) for name in available() if resolve(name).document(kind.name))
+    return documents.Planned(kind, layout.document(kind.name)).build(bundle.in_layout(layout), ROOT, draft)
 
 
 def assert_sound(data: bytes, texts: list[str]) -> None:
@@ -115,9 +122,9 @@ def test_any_valid_data_renders_as_docxtpl_does(case, draft):
         compared.append(direct.prepared(template).render(template, context, subdocs or {}, draft) == reference)
         return reference
     unit, year = Unit.model_validate(case[0]), Year.model_validate(case[1])
-    bundle = Bundle(unit, year, compute(year), catalog())
+    bundle = Bundle(unit, year, compute(year), catalog(), resolve(default_name()))
     with mock.patch.object(documents, "render", both):
-        for kind in documents.KINDS:
+        for kind in documents.KINDS.values():
             if not kind.missing(bundle):
-                kind.build(kind, bundle, ROOT, draft)
+                built(kind, bundle, draft)
     assert len(compared) >= 3 and all(compared)

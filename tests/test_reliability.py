@@ -127,7 +127,7 @@ def test_injection_in_a_template_is_refused(tmp_path, payload):
     from docx import Document
 
     from generator.render.docx import render
-    doc = Document(str(ROOT / "templates" / "部门决算说明" / "四川.docx"))
+    doc = Document(str(ROOT / "templates" / "四川" / "部门决算说明.docx"))
     doc.add_paragraph(payload)
     template = tmp_path / "t.docx"
     doc.save(str(template))
@@ -167,7 +167,7 @@ def test_failed_render_leaves_the_previous_document(tmp_path):
     _, written = generate(Job(folder, folder / "2019.yaml"), out)
     before = {p: p.read_bytes() for p in written}
     from docx import Document
-    doc = Document(str(ROOT / "templates" / "部门决算说明" / "四川.docx"))
+    doc = Document(str(ROOT / "templates" / "四川" / "部门决算说明.docx"))
     doc.add_paragraph("{{ no_such_variable }}")
     doc.save(str(folder / "broken.docx"))
     with open(folder / "unit.yaml", "a", encoding="utf-8") as f:

@@ -14,7 +14,7 @@ def edited(tmp_path, edit) -> Path:
     folder = tmp_path / "部门决算说明"
     folder.mkdir()
     path = folder / "我的模板.docx"
-    doc = Document(str(ROOT / "templates" / "部门决算说明" / "四川.docx"))
+    doc = Document(str(ROOT / "templates" / "四川" / "部门决算说明.docx"))
     edit(doc)
     doc.save(str(path))
     return path
@@ -66,7 +66,7 @@ def test_unit_can_use_its_own_template(tmp_path):
     unit = tmp_path / "unit"
     shutil.copytree(ROOT / "data" / "panzhihua-renhe-jiwei", unit)
     (unit / "模板").mkdir()
-    doc = Document(str(ROOT / "templates" / "部门决算说明" / "四川.docx"))
+    doc = Document(str(ROOT / "templates" / "四川" / "部门决算说明.docx"))
     doc.add_paragraph("本文档使用本单位自定义模板。")
     doc.save(str(unit / "模板" / "决算说明.docx"))
     with open(unit / "unit.yaml", "a", encoding="utf-8") as f:

@@ -1,6 +1,7 @@
 import pytest
 
 from generator.load.reader import load_yaml
+from generator.model.layouts import default_name
 from generator.model import Unit, Year
 from generator.model.validation import validate
 
@@ -15,7 +16,7 @@ def findings(tmp_path, text, model=Unit):
 
 def test_a_valid_unit(tmp_path):
     unit, found = findings(tmp_path, UNIT)
-    assert not found and unit.short == "甲" and unit.layout == "四川"
+    assert not found and unit.short == "甲" and unit.layout is None and default_name() == "四川"
 
 
 def test_unknown_key_suggests_the_closest(tmp_path):

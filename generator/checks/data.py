@@ -4,7 +4,7 @@ from __future__ import annotations
 import difflib
 
 from generator.checks.registry import LARGE_CHANGE, mismatch, rule
-from generator.checks.requirements import KIND_NAMES
+from generator.checks.requirements import KIND_NAMES, NATIONAL
 from generator.constants import LARGE_AMOUNT, VEHICLE_ALIASES, VEHICLE_KINDS
 from generator.errors import ERROR, WARNING, Finding
 from generator.figures.bundle import Bundle
@@ -74,7 +74,7 @@ def codes_known(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Fi
     for i, line in enumerate(bundle.year.expenditure.lines):
         path = ("支出", "科目", i, "科目编码")
         official = catalog().name(line.code, bundle.year.year)
-        if len(line.code) != 7:
+        if len(line.code) != 7 and bundle.layout.makes(NATIONAL):
             out.append(_not_an_item(bundle, year_file, path, line.code))
         elif official is None and line.name:
             out.append(year_file.finding(path, f"科目编码 {line.code} 不在功能分类科目目录中，文档使用这里写的名称“{line.name}”。请确认编码和名称无误。", WARNING))
@@ -92,9 +92,9 @@ def codes_known(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Fi
 def _not_an_item(bundle: Bundle, year_file: Loaded, path: tuple, code: str) -> Finding:
     """A 类 or 款 code where a 项 belongs: an error for the national layout, which lists every 项, else a warning."""
     level = "类" if len(code) == 3 else "款"
-    own = bundle.unit.layout == "全国"
-    hint = "" if own else "本单位不按全国版式公开时可忽略，但生成的全国版式文档不能按“项”说明。"
-    return year_file.finding(path, f"科目编码 {code} 是{level}级编码；全国版式的决算表和支出说明按“项”列出，这里应写项级（7 位）编码。{hint}",
+    own = bundle.layout.primary == NATIONAL
+    hint = "" if own else f"本单位公开的不是{NATIONAL}时可忽略，但附带生成的{NATIONAL}不能按“项”说明。"
+    return year_file.finding(path, f"科目编码 {code} 是{level}级编码；{NATIONAL}的决算表和支出说明按“项”列出，这里应写项级（7 位）编码。{hint}",
                              ERROR if own else WARNING)
 
 
@@ -135,11 +135,11 @@ def purposes_differ(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> lis
 def vehicle_kinds_known(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
     """Vehicles are counted by the kinds the national layout lists, so each one is printed."""
     out = []
-    for kind in bundle.year.assets.vehicles:
+    for kind in bundle.year.assets.vehicles if bundle.layout.makes(NATIONAL) else []:
         if VEHICLE_ALIASES.get(kind, kind) not in VEHICLE_KINDS:
             close = difflib.get_close_matches(kind, VEHICLE_KINDS, n=1, cutoff=0.3)
             hint = f"是不是“{close[0]}”？" if close else f"可用：{'、'.join(VEHICLE_KINDS)}。"
-            out.append(year_file.finding(("国有资产", "车辆", kind), f"不认识的车辆用途“{kind}”，全国版式的车辆情况不会列出它。{hint}", WARNING))
+            out.append(year_file.finding(("国有资产", "车辆", kind), f"不认识的车辆用途“{kind}”，{NATIONAL}的车辆情况不会列出它。{hint}", WARNING))
     return out
 
 

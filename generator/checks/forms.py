@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from generator.checks.registry import mismatch, rule
-from generator.checks.requirements import reason_gaps, table_facts
+from generator.checks.requirements import NATIONAL, reason_gaps, table_facts
 from generator.errors import ERROR, WARNING, Finding
 from generator.figures.bundle import Bundle
 from generator.formatting import money, score
@@ -58,18 +58,20 @@ TABLE_NAMES = {"二": "收入决算表", "三": "支出决算表", "五": "一�
 @rule
 def national_tables_complete(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
     """The facts each 全国-layout table needs and this year lacks (the table is printed without its detail)."""
-    own = bundle.unit.layout == "全国"
-    hint = "请补充。" if own else "（本单位不按全国版式公开时可忽略；生成的全国版式文档是草稿）"
-    return [year_file.finding(TABLE_PATHS[number], f"全国版式的{TABLE_NAMES[number]}缺少：{'、'.join(facts)}，该表不能列出明细。{hint}", ERROR if own else WARNING)
+    if not bundle.layout.makes(NATIONAL):
+        return []
+    own = bundle.layout.primary == NATIONAL
+    hint = "请补充。" if own else f"（本单位公开的不是{NATIONAL}时可忽略；附带生成的{NATIONAL}是草稿）"
+    return [year_file.finding(TABLE_PATHS[number], f"{NATIONAL}的{TABLE_NAMES[number]}缺少：{'、'.join(facts)}，该表不能列出明细。{hint}", ERROR if own else WARNING)
             for number, facts in table_facts(bundle.year).items()]
 
 
 @rule
 def national_reasons_written(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
     """A unit publishing in the 全国 layout explains every gap between budget and spending (else the document is a draft)."""
-    if bundle.unit.layout != "全国":
+    if bundle.layout.primary != NATIONAL:
         return []
-    return [year_file.finding(path, f"{what}，全国版式要写明主要原因，这里还没有写。请补充，或用 generate --draft 先生成草稿。")
+    return [year_file.finding(path, f"{what}，{NATIONAL}要写明主要原因，这里还没有写。请补充，或用 generate --draft 先生成草稿。")
             for path, what in reason_gaps(bundle)]
 
 

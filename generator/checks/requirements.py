@@ -66,7 +66,6 @@ REQUIREMENTS: dict[str, Requirement] = {r.kind: r for r in (
     Requirement(SELF, (STAFFING, need("实有人数"), need("预算"), need("整体支出自评"))),
     Requirement(NATIONAL, (need("基本支出明细"),), DRAFT),  # it never prints 实有人数
 )}
-PRIMARY = {"四川": FINAL, "湖南": SELF, "全国": NATIONAL}
 KIND_NAMES = list(REQUIREMENTS)
 
 
@@ -82,10 +81,9 @@ def value_at(model: Any, path: tuple[str, ...]) -> Any:
     return model
 
 
-def primary(layout: Optional[str]) -> Optional[Requirement]:
-    """The requirement of the document a unit of this layout publishes."""
-    kind = PRIMARY.get(layout or "")
-    return REQUIREMENTS[kind] if kind else None
+def primary(kind: Optional[str]) -> Optional[Requirement]:
+    """The requirement of the document a unit publishes (its layout's 主文档), if any."""
+    return REQUIREMENTS.get(kind or "")
 
 
 def absent_in_data(requirement: Requirement, data: dict) -> list[tuple[str, ...]]:

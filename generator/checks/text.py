@@ -7,9 +7,10 @@ from collections.abc import Iterator
 from pydantic import BaseModel
 
 from generator.checks.registry import rule
+from generator.checks.requirements import PROJECT
 from generator.errors import WARNING, Finding
 from generator.figures.bundle import Bundle
-from generator.filenames import PROJECT_REPORT, project_report_names
+from generator.filenames import project_report_names
 from generator.load.reader import Loaded
 
 PLACEHOLDERS = re.compile(r"X{2,}|Ｘ{2,}|×{2,}|某某|待补充|待填写|。{3,}|\?{3,}|？{3,}")
@@ -106,13 +107,15 @@ def no_forbidden_characters(bundle: Bundle, year_file: Loaded, unit_file: Loaded
 def safe_file_names(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
     """A report title that cannot be a file name as written (a separator, a character Windows forbids, too long,
     the same as another's) is named as it will be written."""
-    year = bundle.year
+    year, document = bundle.year, bundle.layout.document(PROJECT)
+    if document is None:
+        return []
     titles = year.report_titles()
-    names = project_report_names(year.year, titles)
+    names = project_report_names(document.name, year.year, titles)
     reports = [i for i, p in enumerate(year.projects) if p.evaluation is not None]
     out = []
     for index, (title, _), name in zip(reports, titles, names):
-        if name != PROJECT_REPORT.format(year=year.year, title=title):
+        if name != document.name.format(年度=year.year, 标题=title):
             out.append(year_file.finding(("项目", index, "评价报告", "标题"),
                                          f"标题不能原样用作文件名（含有 / \\ : * ? \" < > | 等字符、过长或与其他报告重名），"
                                          f"生成的文件名为“{name}”。如需别的文件名，请修改标题。", WARNING))

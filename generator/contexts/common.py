@@ -8,7 +8,6 @@ from generator.constants import GRADES, SPENDING_KINDS
 from generator.figures.bundle import Bundle
 from generator.figures.core import Part
 from generator.figures.unit import department_count, staffing_parts, staffing_total
-from generator.formatting import LAYOUT_FORMATS
 from generator.load.catalog import glossary
 from generator.model import (
     Body,
@@ -55,7 +54,7 @@ def _spend_word(name: str) -> str:
 
 def glossary_entries(bundle: Bundle) -> list[dict]:
     """The chosen glossary entries in order, the code marker expanded into one entry per 款."""
-    standard, entries = glossary(), []
+    standard, entries = glossary(bundle.layout.glossary), []
     for choice in bundle.year.glossary:
         if isinstance(choice, CodeChoice):
             entries.extend(_code_entries(bundle, choice.codes))
@@ -153,7 +152,7 @@ def base_context(bundle: Bundle) -> dict[str, Any]:
     return {
         "unit": unit, "d": year, "f": figs, "year": year.year, "prev_year": year.year - 1,
         "staffing": staffing(unit), "budget_unit": bundle.budget_unit,
-        "number_format": LAYOUT_FORMATS["湖南" if bundle.unit.layout == "湖南" else "四川"],
+        "number_format": bundle.layout.format, "options": bundle.layout.options,
         "numbering": counter, "part": counter.part, "h1": counter.h1, "h2": counter.h2, "h3": counter.h3, "h4": counter.h4, "item": counter.item,
         "income_parts": labelled(figs.income_parts, INCOME_LABELS),
         "spending_kind": labelled(figs.spending_kind, SPENDING_KINDS),

@@ -19,7 +19,6 @@ from generator.figures.tables import (
     Tables,
     compute_tables,
 )
-from generator.formatting import LAYOUT_FORMATS
 from generator.load.catalog import Catalog, economic_catalog, glossary
 from generator.model.accounts import INCOME_SOURCES
 from generator.pending import Pending
@@ -62,7 +61,7 @@ def national(bundle: Bundle) -> dict[str, Any]:
     year, figs = bundle.year, bundle.figures
     t = compute_tables(year)
     ctx.update({"t": t, "covered": covered_rows(year), "reason_missing": str(Pending("原因")),
-                "number_format": LAYOUT_FORMATS["全国"], "budget_basis": year.budget_basis,
+                "budget_basis": year.budget_basis,
                 "basis_word": "预算" if year.budget_basis == "年初预算" else "全年预算",
                 "missing_tables": {n: str(Pending("、".join(facts))) for n, facts in table_facts(year).items()}, "glossary": _glossary(bundle),
                 "organization": organization_text(bundle.unit) or str(Pending("决算单位或机构设置"))})
@@ -110,7 +109,7 @@ def covered_rows(year) -> list[dict]:
 
 def _glossary(bundle: Bundle) -> list[dict]:
     """The glossary entries the unit chose (else the national template's eleven), in its own wording, numbered 一、二、…."""
-    standard = glossary("全国")
+    standard = glossary(bundle.layout.glossary)
     chosen = [g for g in bundle.year.glossary if isinstance(g, str) and g in standard] or GLOSSARY
     return [{"number": formatting.heading_number(1, i), "term": g, "text": wording(bundle, g, standard)} for i, g in enumerate(chosen, 1)]
 

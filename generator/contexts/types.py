@@ -12,6 +12,7 @@ from generator.figures.tables import Tables
 from generator.figures.year import Figures
 from generator.formatting import HeadingCounter, NumberFormat
 from generator.model import Report, SelfEvaluation, Unit, Year
+from generator.model.profile import Options
 
 Rows = list[dict[str, Any]]
 
@@ -34,6 +35,7 @@ class Common(TypedDict):
     h4: Callable[[], str]
     item: Callable[[], str]
     number_format: NumberFormat
+    options: Options
     income_parts: Rows
     spending_kind: Rows
     classes: Rows

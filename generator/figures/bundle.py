@@ -8,6 +8,7 @@ from generator.figures.tables import Tables, compute_tables
 from generator.figures.year import Figures
 from generator.load.catalog import Catalog
 from generator.model import Unit, Year
+from generator.model.layouts import Layout
 
 
 @dataclass
@@ -18,11 +19,16 @@ class Bundle:
     year: Year
     figures: Figures
     catalog: Catalog
+    layout: Layout  # the layout of the document being made (the unit's own, or a companion's)
 
     @property
     def budget_unit(self) -> str:
         """The 预算单位 name shown in project tables."""
         return self.unit.budget_unit or self.unit.short
+
+    def in_layout(self, layout: Layout) -> Bundle:
+        """The same unit-year seen by a document of another layout (a companion document)."""
+        return self if layout == self.layout else Bundle(self.unit, self.year, self.figures, self.catalog, layout)
 
     @cached_property
     def tables(self) -> Tables:

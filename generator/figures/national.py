@@ -9,12 +9,11 @@ from generator.constants import PROJECT_GRADES, VEHICLE_ALIASES, VEHICLE_KINDS, 
 from generator.figures.core import Change, Part, breakdown, compared, ratio
 from generator.figures.tables import FUNDS, Row, Tables, add_all
 from generator.figures.year import Figures, three_public_previous
-from generator.formatting import LAYOUT_FORMATS
 from generator.model import CodeLine, Year
 from generator.model.accounts import INCOME_SOURCES
 from generator.pending import Pending
 
-PLACES = LAYOUT_FORMATS["全国"].places  # the national layout prints shares with two decimals
+PLACES = 2  # the 部门决算 states its structure shares with two decimals (the figures `check` compares)
 SPENDING_COLUMNS = ["基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"]
 
 

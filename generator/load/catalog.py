@@ -4,11 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from generator import ROOT
+from generator import COMMON
 from generator.errors import DataError
 from generator.load.reader import load_yaml
 
-COMMON = ROOT / "data" / "common"
 CODES_FILE = "功能分类科目.yaml"
 GLOSSARY_FILE = "名词解释.yaml"
 ECONOMIC_FILE = "经济分类科目.yaml"
@@ -61,11 +60,14 @@ def catalog() -> Catalog:
     return Catalog({str(k): str(v) for k, v in data["科目"].items()}, former)
 
 
-@lru_cache(maxsize=2)
-def glossary(variant: str = "四川") -> dict[str, str]:
-    """A standard glossary: term → definition (the 四川 wording, or the 全国 template's)."""
-    section = "全国" if variant == "全国" else "词条"
-    return {str(k): str(v) for k, v in _loaded(GLOSSARY_FILE)[section].items()}
+@lru_cache(maxsize=8)
+def glossary(section: str = "词条") -> dict[str, str]:
+    """A standard glossary: term → definition, from one section of 名词解释.yaml (a layout profile names which)."""
+    data = _loaded(GLOSSARY_FILE)
+    if not isinstance(data.get(section), dict):
+        raise DataError(f"公共数据文件 {GLOSSARY_FILE} 里没有“{section}”这一节（版式的“名词解释”写的是它）。"
+                        f"可用：{'、'.join(k for k, v in data.items() if isinstance(v, dict))}")
+    return {str(k): str(v) for k, v in data[section].items()}
 
 
 @lru_cache(maxsize=1)

@@ -87,7 +87,7 @@ class Procurement(Base):
 class Assets(Base):
     """国有资产占有使用情况."""
 
-    vehicles: dict[str, Count] = f("车辆", "车辆数，按用途：例如 执法执勤用车: 6（全国版式按八类列出：" + "、".join(VEHICLE_KINDS) + "）", {})
+    vehicles: dict[str, Count] = f("车辆", "车辆数，按用途：例如 执法执勤用车: 6（部门决算按八类列出：" + "、".join(VEHICLE_KINDS) + "）", {})
     large_equipment: Optional[Count] = f("大型设备", "单价100万元（含）以上设备（不含车辆）台（套）数", None)
     equipment_50: Optional[Count] = f("50万元以上设备", "单价50万元（含）以上设备（不含车辆）台（套）数", None)
 

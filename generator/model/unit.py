@@ -1,8 +1,9 @@
 """A department's stable facts (unit.yaml)."""
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Optional
 
+from generator.model.profile import Options
 from generator.model.types import Base, Count, Text, either, f
 
 
@@ -29,10 +30,12 @@ class Unit(Base):
     department: Optional[Text] = f("部门名称", "自评表等表格中的部门名称；省略时同单位名称", None)
     short: Text = f("简称", "正文中称呼本单位的简称，例如“区纪委监委”")
     budget_unit: Optional[Text] = f("预算单位简称", "项目表中的“预算单位”；省略时同简称", None)
-    layout: Literal["四川", "湖南", "全国"] = f("版式", "本单位公开文档使用的版式：四川、湖南或全国", "四川")
+    layout: Optional[Text] = f("版式", "本单位公开文档使用的版式：templates/ 下或单位文件夹（及上级文件夹）的 版式/ 下的文件夹名；省略时用默认版式", None)
+    layout_options: Options = f("版式选项", "改写版式的数字格式和措辞选项（见版式的 profile.yaml）", Options())
+    companions: Optional[list[Text]] = f("附带文档", "同时生成的其他版式的文档，写作“版式/文档种类”；省略时按版式的默认，写 [] 则不生成", None)
     nature: Optional[Text] = f("单位性质", "例如“仁和区行政编制单位”", None)
     functions: list[Text] = f("职能", "主要职能，每条一段")
-    staffing: Staffing = f("编制", "编制人数；全国版式不写编制，可省略", Staffing())
+    staffing: Staffing = f("编制", "编制人数；不印编制的版式可省略", Staffing())
     departments: list[either(Body)] = f("内设机构", "内设机构名称列表", [])  # type: ignore[valid-type]  # a pydantic union built at run time
     departments_summary: Optional[Text] = f("内设机构概述", "例如“9室2部1中心”", None)
     other_bodies: list[Text] = f("其他机构", "内设机构以外的机构，例如派驻纪检监察组", [])

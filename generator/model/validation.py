@@ -131,15 +131,21 @@ def _unknown_key(model: type[BaseModel], path: tuple) -> str:
 
 def _model_at(model: Any, path: tuple) -> Any:
     """The model class that holds the keys at a path (list indices skipped)."""
-    current = model
+    current, keyed = model, False  # keyed: the last field maps keys to models, so the next part is such a key
     for part in path:
-        if isinstance(part, int):
+        if isinstance(part, int) or keyed:
+            keyed = False
             continue
         field = _fields_by_alias(current).get(part)
         if field is None:
             return None
-        current = _inner_model(field.annotation)
+        current, keyed = _inner_model(field.annotation), _is_mapping(field.annotation)
     return current
+
+
+def _is_mapping(annotation: Any) -> bool:
+    """Whether an annotation is a mapping (dict[str, X], optionally Optional)."""
+    return typing.get_origin(annotation) is dict or any(_is_mapping(a) for a in typing.get_args(annotation) if a is not type(None))
 
 
 def _field_at(model: Any, path: tuple):

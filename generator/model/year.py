@@ -83,7 +83,7 @@ class Year(Base):
     self_evaluation: Optional[SelfEvaluation] = f("整体支出自评", "部门整体支出绩效自评表", None)
     glossary: list[either(CodeChoice)] = f("名词解释", "选用的名词解释词条（见 data/common/名词解释.yaml），按顺序编号；写“功能分类科目: [款编码]”插入科目解释", [])  # type: ignore[valid-type]  # a pydantic union built at run time
     previous: Previous = f("上年", "上年数（有上年数据文件时自动读取）", Previous())
-    budget_basis: Literal["年初预算", "全年预算"] = f("预算口径", "说明决算数大于（小于）预算数时对比的预算：年初预算（全国模板的写法）或全年预算（年中追加较多、或当年新设的单位）", "年初预算")
+    budget_basis: Literal["年初预算", "全年预算"] = f("预算口径", "说明决算数大于（小于）预算数时对比的预算：年初预算（部门决算模板的写法）或全年预算（年中追加较多、或当年新设的单位）", "年初预算")
     glossary_wording: dict[str, Text] = f("名词解释措辞", "本年改写的名词解释：词条 → 本单位的说法（其余用 data/common/名词解释.yaml 的标准说法）", {})
     covered_units: list[CoveredUnit] = f("决算单位", "纳入部门决算编制范围的单位", [])
     non_fiscal_income: list[NonFiscalIncome] = f("非财政拨款收入", "财政拨款以外的收入，按科目和来源", [])

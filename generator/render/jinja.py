@@ -15,7 +15,7 @@ from jinja2 import StrictUndefined, pass_context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
-from generator.formatting import FILTERS, LAYOUT_FORMATS, NumberFormat, amount, magnitude, percent, share
+from generator.formatting import DEFAULT_FORMAT, FILTERS, NumberFormat, amount, cell, magnitude, percent, share
 
 FORBIDDEN = re.compile(r"[\x00-\x08\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -126,12 +126,12 @@ def environment() -> ImmutableSandboxedEnvironment:
 def template_filters() -> dict:
     """Every filter a template can use: formatting's, the rate filters reading the layout's number format."""
     return {**FILTERS, "pct": _in_layout(percent), "share": _in_layout(share),
-            "amount": _zero_in_layout(amount), "magnitude": _zero_in_layout(magnitude)}
+            "amount": _zero_in_layout(amount), "magnitude": _zero_in_layout(magnitude), "cell": _cell_in_layout()}
 
 
 def _layout(context) -> NumberFormat:
     """The number format of the document being rendered (its layout profile)."""
-    return context.get("number_format") or LAYOUT_FORMATS["四川"]
+    return context.get("number_format") or DEFAULT_FORMAT
 
 
 def _zero_in_layout(print_amount):
@@ -140,6 +140,14 @@ def _zero_in_layout(print_amount):
     def amount_filter(context, value):
         return print_amount(value, _layout(context).zero)
     return amount_filter
+
+
+def _cell_in_layout():
+    """The table-cell filter, writing nothing the way the document's layout profile does (blank or 0.00)."""
+    @pass_context
+    def cell_filter(context, value):
+        return cell(value, _layout(context).cell_zero)
+    return cell_filter
 
 
 def _in_layout(print_rate):

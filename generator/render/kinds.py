@@ -1,4 +1,4 @@
-"""The document kinds: which template each uses, what facts it needs, and its output name."""
+"""The document kinds and how each renders; which of them a unit gets is its layout's profile (model.layouts)."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -6,14 +6,12 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from generator import ROOT
 from generator.checks import requirements as names
 from generator.checks.requirements import REQUIREMENTS, renders_as_draft, skipped_for
 from generator.contexts import common as contexts
 from generator.figures.bundle import Bundle
-from generator.filenames import project_report_names
-
-TEMPLATES = ROOT / "templates"
+from generator.filenames import name_from, project_report_names
+from generator.model.layouts import Document, resolve
 
 
 @dataclass(frozen=True)
@@ -24,22 +22,36 @@ class Output:
     data: bytes
 
 
-def template_path(kind: str, bundle: Bundle, unit_dir: Path, layouts: tuple[str, ...]) -> Path:
-    """The unit's own template for a kind if it names one, else the default for its layout."""
+@dataclass(frozen=True)
+class Planned:
+    """A document a unit-year gets: its kind, the layout's entry for it, and whether it is another layout's companion."""
+
+    kind: Kind
+    document: Document
+    companion: bool = False
+
+    @property
+    def pattern(self) -> str:
+        """The output file name pattern ({年度}, {标题})."""
+        return self.document.companion_name if self.companion else self.document.name
+
+    def build(self, bundle: Bundle, unit_dir: Path, draft: bool) -> list[Output]:
+        """The rendered document(s), in the layout the document belongs to."""
+        return self.kind.build(self, bundle, unit_dir, draft)
+
+
+def template_path(kind: str, bundle: Bundle, unit_dir: Path, document: Document) -> Path:
+    """The unit's own template for a kind if it names one, else the layout's."""
     custom = bundle.unit.templates.get(kind)
-    if custom:
-        return (unit_dir / custom).resolve()
-    layout = bundle.unit.layout if bundle.unit.layout in layouts else layouts[0]
-    return TEMPLATES / kind / f"{layout}.docx"
+    return (unit_dir / custom).resolve() if custom else document.template
 
 
 @dataclass(frozen=True)
 class Kind:
-    """A document kind: its name, the layouts it exists in and how it renders (what it needs: checks.requirements)."""
+    """A document kind: its name and how it renders (what it needs: checks.requirements)."""
 
     name: str
-    layouts: tuple[str, ...]
-    build: Callable[[Kind, Bundle, Path, bool], list[Output]]
+    build: Callable[[Planned, Bundle, Path, bool], list[Output]]
 
     def missing(self, bundle: Bundle) -> list[str]:
         """The facts whose absence skips this kind for the unit (from the requirements table)."""
@@ -60,15 +72,20 @@ def _memo(bundle: Bundle, key: tuple, make: Callable[[], bytes]) -> bytes:
     return cache[key]
 
 
-def _overall_bytes(bundle: Bundle, unit_dir: Path, draft: bool) -> bytes:
+def _named(planned: Planned, bundle: Bundle, data: bytes) -> list[Output]:
+    """One document under the name its layout gives it."""
+    return [Output(name_from(planned.pattern, 年度=str(bundle.year.year)), data)]
+
+
+def _overall_bytes(bundle: Bundle, unit_dir: Path, draft: bool, document: Document) -> bytes:
     """The rendered 部门整体支出绩效评价报告."""
-    path = template_path(OVERALL.name, bundle, unit_dir, OVERALL.layouts)
+    path = template_path(names.OVERALL, bundle, unit_dir, document)
     return _memo(bundle, ("overall", draft), lambda: render(path, contexts.overall_evaluation(bundle), draft=draft))
 
 
-def _project_reports(bundle: Bundle, unit_dir: Path, draft: bool) -> list[tuple[int, bytes]]:
+def _project_reports(bundle: Bundle, unit_dir: Path, draft: bool, document: Document) -> list[tuple[int, bytes]]:
     """(project index, rendered 项目支出绩效评价报告) for each project that has a report."""
-    path = template_path(PROJECT.name, bundle, unit_dir, PROJECT.layouts)
+    path = template_path(names.PROJECT, bundle, unit_dir, document)
     return [(i, _memo(bundle, ("project", i, draft), partial(_project_bytes, path, bundle, i, draft)))
             for i, p in enumerate(bundle.year.projects) if p.evaluation is not None]
 
@@ -78,57 +95,72 @@ def _project_bytes(path: Path, bundle: Bundle, index: int, draft: bool) -> bytes
     return render(path, contexts.project_report(bundle, index), draft=draft)
 
 
-def _build_final(kind: Kind, bundle: Bundle, unit_dir: Path, draft: bool) -> list[Output]:
-    """The 部门决算说明 with its annexes embedded."""
+def _annexes(bundle: Bundle, unit_dir: Path, draft: bool) -> list[tuple[str | None, bytes]]:
+    """The reports the layout embeds in its 部门决算说明: (project name or None for the overall report, bytes)."""
+    overall, project = bundle.layout.document(names.OVERALL), bundle.layout.document(names.PROJECT)
     annexes: list[tuple[str | None, bytes]] = []
-    if not OVERALL.missing(bundle):
-        annexes.append((None, _overall_bytes(bundle, unit_dir, draft)))
-    for i, data in _project_reports(bundle, unit_dir, draft):
+    if overall and not OVERALL.missing(bundle):
+        annexes.append((None, _overall_bytes(bundle, unit_dir, draft, overall)))
+    for i, data in _project_reports(bundle, unit_dir, draft, project) if project else []:
         annexes.append((bundle.year.projects[i].name, data))
+    return annexes
+
+
+def _build_final(planned: Planned, bundle: Bundle, unit_dir: Path, draft: bool) -> list[Output]:
+    """The 部门决算说明 with its annexes embedded."""
+    annexes = _annexes(bundle, unit_dir, draft)
     listing = [{"number": n, "key": f"annex{n}", "project": name} for n, (name, _) in enumerate(annexes, 1)]
     subdocs = {a["key"]: data for a, (_, data) in zip(listing, annexes)}
     ctx = contexts.final_accounts(bundle, listing)
-    path = template_path(kind.name, bundle, unit_dir, kind.layouts)
-    data = render(path, ctx, subdocs, draft)
-    return [Output(f"{bundle.year.year}年度部门决算说明.docx", data)]
+    path = template_path(planned.kind.name, bundle, unit_dir, planned.document)
+    return _named(planned, bundle, render(path, ctx, subdocs, draft))
 
 
-def _build_overall(kind: Kind, bundle: Bundle, unit_dir: Path, draft: bool) -> list[Output]:
+def _build_overall(planned: Planned, bundle: Bundle, unit_dir: Path, draft: bool) -> list[Output]:
     """The standalone 部门整体支出绩效评价报告."""
-    return [Output(f"{bundle.year.year}年部门整体支出绩效评价报告.docx", _overall_bytes(bundle, unit_dir, draft))]
+    return _named(planned, bundle, _overall_bytes(bundle, unit_dir, draft, planned.document))
 
 
-def _build_projects(kind: Kind, bundle: Bundle, unit_dir: Path, draft: bool) -> list[Output]:
+def _build_projects(planned: Planned, bundle: Bundle, unit_dir: Path, draft: bool) -> list[Output]:
     """One standalone 项目支出绩效评价报告 per project with a report, each under its own safe file name."""
-    reports = _project_reports(bundle, unit_dir, draft)
-    names = project_report_names(bundle.year.year, bundle.year.report_titles())
-    return [Output(name, data) for name, (_, data) in zip(names, reports)]
+    reports = _project_reports(bundle, unit_dir, draft, planned.document)
+    file_names = project_report_names(planned.pattern, bundle.year.year, bundle.year.report_titles())
+    return [Output(name, data) for name, (_, data) in zip(file_names, reports)]
 
 
-def _build_self_evaluation(kind: Kind, bundle: Bundle, unit_dir: Path, draft: bool) -> list[Output]:
+def _build_self_evaluation(planned: Planned, bundle: Bundle, unit_dir: Path, draft: bool) -> list[Output]:
     """The 部门整体支出绩效自评报告 with its 自评表."""
-    path = template_path(kind.name, bundle, unit_dir, kind.layouts)
-    return [Output(f"{bundle.year.year}年度部门整体支出绩效自评报告.docx", render(path, contexts.self_evaluation_report(bundle), draft=draft))]
+    path = template_path(planned.kind.name, bundle, unit_dir, planned.document)
+    return _named(planned, bundle, render(path, contexts.self_evaluation_report(bundle), draft=draft))
 
 
-FINAL = Kind(names.FINAL, ("四川",), _build_final)
-OVERALL = Kind(names.OVERALL, ("四川",), _build_overall)
-PROJECT = Kind(names.PROJECT, ("四川",), _build_projects)
-SELF = Kind(names.SELF, ("湖南",), _build_self_evaluation)
-
-
-def _build_national(kind: Kind, bundle: Bundle, unit_dir: Path, draft: bool) -> list[Output]:
+def _build_national(planned: Planned, bundle: Bundle, unit_dir: Path, draft: bool) -> list[Output]:
     """The national-layout 部门决算 with its nine tables, as far as the data allows."""
     from generator.contexts.national import national
-    path = template_path(kind.name, bundle, unit_dir, kind.layouts)
-    own = bundle.unit.layout == "全国"
-    suffix = "" if own else "（全国版式）"
-    draft = draft or renders_as_draft(REQUIREMENTS[kind.name], bundle, own)
-    return [Output(f"{bundle.year.year}年度部门决算{suffix}.docx", render(path, national(bundle), draft=draft))]
+    path = template_path(planned.kind.name, bundle, unit_dir, planned.document)
+    draft = draft or renders_as_draft(REQUIREMENTS[planned.kind.name], bundle, not planned.companion)
+    return _named(planned, bundle, render(path, national(bundle), draft=draft))
 
 
-NATIONAL = Kind(names.NATIONAL, ("全国",), _build_national)
-KINDS = [FINAL, OVERALL, PROJECT, SELF, NATIONAL]
+FINAL = Kind(names.FINAL, _build_final)
+OVERALL = Kind(names.OVERALL, _build_overall)
+PROJECT = Kind(names.PROJECT, _build_projects)
+SELF = Kind(names.SELF, _build_self_evaluation)
+NATIONAL = Kind(names.NATIONAL, _build_national)
+KINDS = {k.name: k for k in (FINAL, OVERALL, PROJECT, SELF, NATIONAL)}
+
+
+def plan(bundle: Bundle, unit_dir: Path) -> list[tuple[Planned, Bundle]]:
+    """The documents a unit-year gets, each with the bundle it renders from: its layout's own, then the companions
+    (another layout's documents, rendered in that layout)."""
+    out = [(Planned(KINDS[d.kind], d), bundle) for d in bundle.layout.documents]
+    for spec in bundle.layout.companions:
+        name, _, kind = spec.partition("/")
+        other = resolve(name, unit_dir)
+        document = other.document(kind)
+        if document is not None:
+            out.append((Planned(KINDS[kind], document, companion=True), bundle.in_layout(other)))
+    return out
 
 
 def _first_report(bundle: Bundle) -> int:

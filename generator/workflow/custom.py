@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.errors import Finding, UserError
 from generator.load.reader import load_yaml
-from generator.render.kinds import KINDS
+from generator.render.kinds import plan
 from generator.workflow.pipeline import UNIT_FILE, Prepared
 
 
@@ -15,12 +15,13 @@ def custom_template_findings(prepared: Prepared) -> list[Finding]:
         return []
     unit_file = load_yaml(job.unit_dir / UNIT_FILE)
     out = []
-    for kind in KINDS:
+    for planned, seen in plan(bundle, job.unit_dir):
+        kind = planned.kind
         path = bundle.unit.templates.get(kind.name)
-        if path is None or not (job.unit_dir / path).is_file() or kind.missing(bundle):
+        if path is None or not (job.unit_dir / path).is_file() or kind.missing(seen):
             continue
         try:
-            kind.build(kind, bundle, job.unit_dir, False)
+            planned.build(seen, job.unit_dir, False)
         except UserError as exc:
             out.append(unit_file.finding(("模板", kind.name), f"自定义模板 {path} 不能用本单位的数据生成{kind.name}：{exc.message}"))
     return out

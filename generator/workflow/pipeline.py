@@ -17,8 +17,9 @@ from generator.load.reader import Loaded, display_path, load_yaml
 from generator.model import Unit, Year
 from generator.model.validation import fill, validate
 from generator.render.files import write_atomic
-from generator.render.kinds import KINDS
+from generator.render.kinds import plan
 from generator.workflow import previous
+from generator.workflow.layout import unit_layout
 
 DATA = ROOT / "data"
 UNIT_FILE = "unit.yaml"
@@ -137,18 +138,20 @@ def prepare(job: Job, draft: bool = False) -> Prepared:
     unit_loaded, year_loaded = load_yaml(job.unit_dir / UNIT_FILE), load_yaml(job.year_file)
     result.findings += unit_loaded.findings + year_loaded.findings
     unit = _model(Unit, unit_loaded, result, draft)
-    own = primary(unit.layout) if unit else None
+    layout, found = unit_layout(unit, job.unit_dir, unit_loaded) if unit else (None, [])
+    result.findings += found
+    own = primary(layout.primary) if layout else None
     if own and unit and not draft:
         result.findings += [unit_loaded.finding(path, _missing(own, path))
                             for path in absent_in_unit(own, unit)]
     if own and year_loaded.ok and isinstance(year_loaded.data, dict):
         result.findings += _required(year_loaded, own, draft)
     year = _model(Year, year_loaded, result, draft)
-    if unit is None or year is None:
+    if unit is None or year is None or layout is None:
         return result
     result.findings += previous.merge(year, year_loaded)
     given = {line.code: line.name for line in year.expenditure.lines if line.name}
-    bundle = Bundle(unit, year, compute(year), catalog().with_names(given))
+    bundle = Bundle(unit, year, compute(year), catalog().with_names(given), layout)
     result.findings += checks.run(bundle, year_loaded, unit_loaded)
     result.bundle = bundle
     return result
@@ -189,13 +192,15 @@ def generate(job: Job, outdir: Path, draft: bool = False, xlsx: bool = False) ->
         raise DataError("数据有错误（见上面列出的错误），未生成文档。", prepared.findings)
     written = []
     target = outdir / job.unit_dir.name / str(prepared.bundle.year.year)
-    for kind in KINDS:
-        missing = kind.missing(prepared.bundle)
+    asked = prepared.bundle.unit.companions is not None
+    for planned, bundle in plan(prepared.bundle, job.unit_dir):
+        missing = planned.kind.missing(bundle)
         if missing:
-            prepared.skipped.append(f"{job.label}：未生成{kind.name}，缺少：{'、'.join(missing)}")
+            if asked or not planned.companion:  # a default companion the data cannot make is left out quietly
+                prepared.skipped.append(f"{job.label}：未生成{planned.kind.name}，缺少：{'、'.join(missing)}")
             continue
         try:
-            for output in kind.build(kind, prepared.bundle, job.unit_dir, draft):
+            for output in planned.build(bundle, job.unit_dir, draft):
                 path = inside(target, output.name)
                 write_atomic(path, output.data)
                 written.append(path)

@@ -1,0 +1,42 @@
+"""The typed shape of a layout profile (profile.yaml beside a layout's templates) and of a unit's overrides."""
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+from generator.model.types import Base, Text, f
+
+
+class Options(Base):
+    """A layout's number formats and wording options; a unit may override any of them (unit.yaml 版式选项)."""
+
+    places: Optional[int] = f("百分比小数位", "占比、增减幅度、完成率等百分数的小数位数，例如 1（57.8%）或 2（57.80%）", None, ge=0, le=4)
+    trim: Optional[bool] = f("百分比去掉末尾的零", "是否把 100.0% 写成 100%", None)
+    zero_text: Optional[Text] = f("正文中的零", "金额为零时正文的写法，例如 0.00 或 0（“0.00万元”或“0万元”）", None)
+    zero_cell: Optional[Literal["空白", "0.00"]] = f("表格中的零", "金额为零时决算表单元格的写法：空白 或 0.00", None)
+    line_completion: Optional[bool] = f("各项列出完成率", "支出决算情况逐项说明时，每项都写“完成年初预算的X%”", None)
+    flat_word: Optional[Text] = f("持平措辞", "决算数等于预算数时的说法，例如 与预算数持平 或 同预算数持平", None)
+
+
+OPTION_DEFAULTS = Options.model_validate({"百分比小数位": 1, "百分比去掉末尾的零": True, "正文中的零": "0.00", "表格中的零": "空白",
+                                          "各项列出完成率": False, "持平措辞": "与预算数持平"})
+
+
+class DocumentSpec(Base):
+    """One document a layout produces: its template and its output file name."""
+
+    template: Text = f("模板", "模板文件（.docx），相对本版式文件夹")
+    name: Text = f("文件名", "输出文件名；{年度} 换成决算年度，{标题} 换成项目评价报告的标题")
+    companion_name: Optional[Text] = f("附带文件名", "作为其他版式单位的附带文档生成时的文件名；省略时同“文件名”", None)
+
+
+class ProfileSpec(Base):
+    """A layout profile as written in profile.yaml."""
+
+    description: Optional[Text] = f("说明", "这个版式是什么、哪里的单位使用", None)
+    based_on: Optional[Text] = f("基于", "在另一个版式的基础上修改：未写的文档和选项都取自那个版式", None)
+    default: bool = f("默认", "单位没写“版式”时用这个版式（只能有一个）", False)
+    primary: Optional[Text] = f("主文档", "本版式单位公开的文档种类（其必需的数据缺少时是错误）", None)
+    documents: dict[str, DocumentSpec] = f("文档", "本版式生成的文档：文档种类 → 模板和文件名", {})
+    companions: Optional[list[Text]] = f("附带文档", "默认同时生成的其他版式的文档，写作“版式/文档种类”；数据不全时不生成", None)
+    glossary: Optional[Text] = f("名词解释", "名词解释的标准说法取 data/common/名词解释.yaml 的哪一节", None)
+    options: Options = f("选项", "数字格式和措辞选项（单位可在 unit.yaml 的“版式选项”中改写）", Options())
