@@ -7,14 +7,14 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_committed_templates_equal_their_source(tmp_path):
-    spec = importlib.util.spec_from_file_location("build", ROOT / "templates" / "build.py")
+    spec = importlib.util.spec_from_file_location("build", ROOT / "templates" / "source" / "build.py")
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)
     written = build.build(tmp_path)
     assert written
     for path in written:
         committed = ROOT / "templates" / path.relative_to(tmp_path)
-        assert committed.read_bytes() == path.read_bytes(), f"{committed} 与 templates/source 生成的不同：运行 python templates/build.py"
+        assert committed.read_bytes() == path.read_bytes(), f"{committed} 与 templates/source 生成的不同：运行 python templates/source/build.py"
 
 
 def test_templates_share_one_styles_part():

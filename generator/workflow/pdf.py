@@ -9,7 +9,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from generator import ROOT
+from generator import TEMPLATES
 from generator.errors import UserError
 from generator.render.files import write_atomic
 
@@ -100,7 +100,7 @@ def _missing_message() -> str:
             "或去掉 --pdf 只生成 Word 文档。")
 
 
-FONTS = ROOT / "templates" / "fonts" / "fonts.conf"
+FONTS = TEMPLATES / "fonts" / "fonts.conf"
 FIXED_PDF_DATE = b"19800101000000"  # the date every PDF carries, as the .docx zip entries carry 1980-01-01
 PDF_DATE = re.compile(rb"/(CreationDate|ModDate)\(D:\d{14}")
 CHECKSUM = re.compile(rb"/DocChecksum\s*/([0-9A-Fa-f]+)")

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from generator import ROOT, checks
+from generator import ROOT, TEMPLATES, checks
 from generator.checks.requirements import Requirement, absent_in_data, absent_in_unit, primary
 from generator.errors import DataError, Finding, UsageError, UserError
 from generator.figures.bundle import Bundle
@@ -21,7 +21,8 @@ from generator.render.kinds import plan
 from generator.workflow import previous
 from generator.workflow.layout import unit_layout
 
-DATA = ROOT / "data"
+# The units `generate` and `check` take when no path is given: data/ of the checkout, else ./data where the command runs.
+DATA = ROOT / "data" if (ROOT / "pyproject.toml").is_file() else Path("data")
 UNIT_FILE = "unit.yaml"
 YEAR_FILE = re.compile(r"^(\d{4})\.ya?ml$")
 
@@ -62,6 +63,8 @@ def year_files(unit_dir: Path) -> list[Path]:
 def discover(paths: list[Path]) -> list[Job]:
     """The unit-years named by paths (year files, unit folders, folders of units), or all of data/ when none."""
     if not paths:
+        if not DATA.is_dir():
+            raise UsageError("没有写出单位文件夹，这里也没有 data 文件夹。请写出单位文件夹或年度文件，例如：generate 某单位文件夹")
         paths = [DATA]
     jobs: list[Job] = []
     for path in paths:
@@ -124,7 +127,7 @@ def check_output_dir(outdir: Path) -> None:
     if out.exists() and not out.is_dir():
         raise UserError(f"输出文件夹 {display_path(outdir)} 是一个文件，不是文件夹。请用 -o 指定一个文件夹（默认 out/），"
                         "或先把这个文件改名。")
-    protected = [DATA.resolve(), (DATA.parent / "templates").resolve()]
+    protected = [DATA.resolve(), TEMPLATES.resolve()]
     for folder in protected:
         if out == folder or folder in out.parents or out in folder.parents:
             raise UsageError(f"输出文件夹 {display_path(outdir)} 与 {display_path(folder)} 重叠：生成的文件可能覆盖数据或模板。请换一个输出文件夹（默认 out/）。")

@@ -1,11 +1,12 @@
-"""Builds the default .docx templates from their Python sources: python templates/build.py [OUTDIR]."""
+"""Builds the default .docx templates from their Python sources: python templates/source/build.py [OUTDIR]."""
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE / "source"))
+SOURCE = Path(__file__).resolve().parent
+HERE = SOURCE.parent  # templates/: one folder per layout
+sys.path.insert(0, str(SOURCE))
 
 import hunan  # noqa: E402
 import national  # noqa: E402
