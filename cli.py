@@ -178,10 +178,12 @@ def totext(docx: Path) -> None:
 @main.command()
 @click.option("-o", "--output", "folder", default=None, type=click.Path(path_type=Path), help="写到哪个文件夹（默认 schemas/）。")
 def schema(folder: Path | None) -> None:
-    """写出单位文件和年度文件的 JSON Schema（供 VS Code 等编辑器补全和校验）和核对项一览 docs/核对项.md。"""
+    """写出单位文件和年度文件的 JSON Schema（供 VS Code 等编辑器补全和校验）、核对项一览 docs/核对项.md 和模板变量说明 templates/变量说明.md。"""
     from generator.workflow import schemas
 
-    for path in [*(schemas.write(folder) if folder else schemas.write()), schemas.write_reference(folder or schemas.ROOT / "docs")]:
+    written = [*(schemas.write(folder) if folder else schemas.write()), schemas.write_reference(folder or schemas.ROOT / "docs"),
+               schemas.write_variables(folder or schemas.TEMPLATES)]
+    for path in written:
         click.echo(f"已写出 {display_path(path)}")
 
 
@@ -203,20 +205,32 @@ def templates(ctx) -> None:
             click.echo(f"{name}（{job.unit_dir.name} 自定义）: {path}")
 
 
+@templates.command("copy")
+@click.argument("kind", metavar="文档")
+@click.argument("layout", metavar="版式")
+@click.argument("folder", metavar="文件夹", type=click.Path(path_type=Path))
+def templates_copy(kind: str, layout: str, folder: Path) -> None:
+    """把版式的默认模板复制到文件夹（通常是单位文件夹），供用 Word 或 WPS 修改。例：templates copy 部门决算说明 四川 data/某单位"""
+    from generator.workflow.template_copy import copy_template
+
+    target = copy_template(kind, layout, folder)
+    click.echo(f"已复制到 {display_path(target)}。用 Word 或 WPS 修改后，在单位的 unit.yaml 里写：\n模板:\n  {kind}: {target.name}\n"
+               f"（路径相对于 unit.yaml 所在的文件夹），再运行 python cli.py templates check {display_path(target)} 检查。")
+
+
 @templates.command("check")
 @click.argument("docx", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--kind", default=None, help="文档种类，例如 部门决算说明；省略时按模板所在文件夹判断。")
 def templates_check(docx: Path, kind: str | None) -> None:
     """检查模板：跨段落或被拆开的标签、标签里的中文引号、不配对的 for/if、不存在的变量。"""
-    from generator.contexts.types import VARIABLES, names
+    from generator.contexts.types import VARIABLES
     from generator.tools.template_lint import lint
+    from generator.tools.variables import top
 
     kind = kind or next((n for n in (docx.stem, docx.resolve().parent.name) if n in VARIABLES), None)
     if kind is not None and kind not in VARIABLES:
         raise UsageError(f"不认识的文档种类“{kind}”。可用：{'、'.join(VARIABLES)}")
-    kinds = [kind] if kind else list(VARIABLES)
-    known = set().union(*(names(k) for k in kinds))
-    problems = lint(docx, known)
+    problems = lint(docx, top(kind))
     for problem in problems:
         click.echo(problem.render())
     errors = sum(p.severity == "错误" for p in problems)

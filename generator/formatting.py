@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import ClassVar
 
 from generator.pending import is_pending
 
@@ -12,6 +13,13 @@ CENT = Decimal("0.01")
 @dataclass(frozen=True)
 class NumberFormat:
     """How a layout prints rates and shares (decimals, whether a trailing .0 is dropped) and an amount of nothing."""
+
+    LABELS: ClassVar[dict[str, str]] = {
+        "places": "百分数的小数位数",
+        "trim": "是否去掉末尾的 .0（100%）",
+        "zero": "正文中金额为零的写法",
+        "cell_zero": "表格中金额为零的写法（空白或 0.00）",
+    }
 
     places: int
     trim: bool

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -11,11 +12,14 @@ from unittest import mock
 
 import pytest
 from docx import Document
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
 from lxml import etree
 
 from generator import TEMPLATES
 from generator.render import direct, docx
 from generator.render import kinds as documents
+from generator.render.kinds import plan
 from generator.workflow.pipeline import discover, prepare
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -103,8 +107,9 @@ def custom(tmp_path: Path, change) -> Path:
     return path
 
 
-def _edited_in_word(document) -> None:
-    document.paragraphs[0]._p.set("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}rsidR", "00A1B2C3")
+def _bookmarked(document) -> None:
+    """Word's _GoBack bookmark in the title paragraph (the direct renderer's title step would read it otherwise)."""
+    document.paragraphs[0]._p.insert(0, parse_xml(f'<w:bookmarkStart {nsdecls("w")} w:id="0" w:name="_GoBack"/>'))
 
 
 def _tag_in_title(document) -> None:
@@ -128,7 +133,7 @@ def _block_across_cells(document) -> None:
     table.cell(0, 2).text = "乙{% endif %}"
 
 
-@pytest.mark.parametrize("change, why", [(_edited_in_word, "markup"), (_tag_in_title, "properties"),
+@pytest.mark.parametrize("change, why", [(_bookmarked, "markup"), (_tag_in_title, "properties"),
                                          (_short_row, "row not filling the grid"), (_cell_tag, "markup"),
                                          (_block_across_cells, "block across cells")])
 def test_templates_outside_the_subset_go_to_docxtpl(tmp_path, renhe, change, why):
@@ -206,3 +211,52 @@ def test_a_text_a_comment_empties_is_self_closed(tmp_path, renhe):
     data = ready.render(template, context, {}, False)
     assert data == docx.render(template, context)
     assert "<w:r><w:t/></w:r>" in zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+
+
+W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+
+
+def saved_by_word(source: Path, target: Path) -> None:
+    """A copy of a template as Word and WPS save it: rsid attributes on paragraphs, runs and rows, paragraph
+    ids, proofing marks between runs and rendered page breaks inside them."""
+    counter = iter(range(0x00A10000, 0x00B00000))
+    with zipfile.ZipFile(source) as zin, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename.startswith("word/") and info.filename.endswith(".xml") and b"<w:p" in data:
+                text = data.decode()
+                text = re.sub(r"<w:p(?=[ >])", lambda _: f'<w:p w14:paraId="{next(counter):08X}" w14:textId="77777777" '
+                                                         f'w:rsidR="{next(counter):08X}" w:rsidRDefault="00A10000" w:rsidP="00A10001"', text)
+                text = re.sub(r"<w:(r|tr)(?=[ >])", lambda m: f'<w:{m.group(1)} w:rsidR="{next(counter):08X}"', text)  # sectPr has them already
+                text = re.sub(r"(<w:r [^>]*>)", r'<w:proofErr w:type="spellStart"/>\1<w:proofErr w:type="spellEnd"/>', text, count=8)
+                text = re.sub(r"(<w:r [^>]*>)(<w:t)", r"\1<w:lastRenderedPageBreak/>\2", text, count=3)
+                if 'xmlns:w14=' not in text[:3000]:
+                    text = text.replace("<w:document ", f'<w:document xmlns:w14="{W14}" ', 1).replace("<w:hdr ", f'<w:hdr xmlns:w14="{W14}" ', 1).replace("<w:ftr ", f'<w:ftr xmlns:w14="{W14}" ', 1)
+                data = text.encode()
+            zout.writestr(info, data)
+
+
+def test_templates_saved_by_word_keep_the_direct_renderer_with_docxtpls_bytes(tmp_path):
+    """Every default template saved as Word saves it renders every document of data/, final and draft, directly and
+    byte for byte as docxtpl's pipeline renders the same template."""
+    saved = {}
+    for template in TEMPLATES.glob("*/*.docx"):
+        (tmp_path / template.parent.name).mkdir(exist_ok=True)
+        saved[template.resolve()] = tmp_path / template.parent.name / template.name
+        saved_by_word(template, saved[template.resolve()])
+    outcomes = []
+
+    def both(template, context, subdocs=None, draft=False):
+        template = saved[Path(template).resolve()]
+        reference = docx.render(template, context, subdocs, draft)
+        ready = direct.prepared(template)
+        outcomes.append(ready is not None and ready.render(template, context, subdocs or {}, draft) == reference)
+        return reference
+    with mock.patch.object(documents, "render", both):
+        for draft in (False, True):
+            for job in discover(UNITS):
+                bundle = prepare(job).bundle
+                for planned, seen in plan(bundle, job.unit_dir):
+                    if not planned.kind.missing(seen):
+                        planned.build(seen, job.unit_dir, draft)
+    assert len(outcomes) >= 18 and all(outcomes), outcomes

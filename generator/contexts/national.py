@@ -121,8 +121,8 @@ def _general_classes(bundle: Bundle, t: Tables) -> list[dict]:
 
 
 def _parts(parts: list) -> list[dict]:
-    """Breakdown parts as name, amount and share."""
-    return [{"name": p.key, "amount": p.amount, "share": p.share} for p in parts]
+    """Breakdown parts as name, amount and share (with budget and completion, as every document's income_parts)."""
+    return [{"name": p.key, "amount": p.amount, "share": p.share, "budget": p.budget, "completion": p.completion} for p in parts]
 
 
 def _basic_spending(year, t: Tables) -> dict[str, Any]:

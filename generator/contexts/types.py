@@ -1,10 +1,13 @@
-"""The variables each document kind's templates see: one TypedDict per kind, the source templates/README.md documents."""
+"""The variables each document kind's templates see: one TypedDict per kind, every name with its Chinese description
+(templates/变量说明.md is generated from these types)."""
 from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any, Optional, TypedDict
+from typing import Annotated, Any, Optional, TypedDict
 
+from generator.contexts import national_rows as nr
+from generator.contexts import rows
 from generator.figures.core import Change
 from generator.figures.national import Performance
 from generator.figures.selfeval import SelfEvalFigures
@@ -14,141 +17,145 @@ from generator.formatting import HeadingCounter, NumberFormat
 from generator.model import Report, SelfEvaluation, Unit, Year
 from generator.model.profile import Options
 
-Rows = list[dict[str, Any]]
+Numbering = Annotated[Callable[[], str], "按文档结构自动编号（调用一次得到下一个编号）"]
+Money = Annotated[Decimal, "金额（万元）"]
+Rate = Annotated[Optional[Decimal], "比率（用 pct 过滤器输出）"]
 
 
 class Common(TypedDict):
     """Every document of a unit-year."""
 
-    unit: Unit
-    d: Year
-    f: Figures
-    year: int
-    prev_year: int
-    staffing: dict[str, Any]
-    budget_unit: str
-    numbering: HeadingCounter
-    part: Callable[[], str]
-    h1: Callable[[], str]
-    h2: Callable[[], str]
-    h3: Callable[[], str]
-    h4: Callable[[], str]
-    item: Callable[[], str]
-    number_format: NumberFormat
-    options: Options
-    income_parts: Rows
-    spending_kind: Rows
-    classes: Rows
-    changes: dict[str, Change]
-    projects: Rows
+    unit: Annotated[Unit, "单位（unit.yaml）"]
+    d: Annotated[Year, "年度数据（年度文件）"]
+    f: Annotated[Figures, "计算结果"]
+    year: Annotated[int, "决算年度"]
+    prev_year: Annotated[int, "上一年度"]
+    staffing: Annotated[rows.StaffingView, "编制"]
+    budget_unit: Annotated[str, "项目表中的“预算单位”"]
+    numbering: Annotated[HeadingCounter, "标题编号的计数器；每次生成都从“第一部分”数起，模板一般用不到"]
+    part: Annotated[Numbering, "下一个“第N部分”"]
+    h1: Annotated[Numbering, "下一个一级标题编号“一、”"]
+    h2: Annotated[Numbering, "下一个二级标题编号“（一）”"]
+    h3: Annotated[Numbering, "下一个三级标题编号“1.”"]
+    h4: Annotated[Numbering, "下一个四级标题编号“（1）”"]
+    item: Annotated[Numbering, "下一个段落条目编号“1、”（每个标题下重新开始）"]
+    number_format: Annotated[NumberFormat, "本文档版式的数字格式（pct、share、amount、cell 过滤器按它输出）"]
+    options: Annotated[Options, "版式的措辞选项（profile.yaml 的“选项”，单位可在 unit.yaml 的“版式选项”中改写）"]
+    income_parts: Annotated[list[rows.PartRow], "收入按来源"]
+    spending_kind: Annotated[list[rows.PartRow], "基本支出、项目支出"]
+    classes: Annotated[list[rows.ClassRow], "一般公共预算支出按类，各有其下的项"]
+    changes: Annotated[dict[str, Change], "与上年比较：income、expenditure、fiscal_total、general_budget、operating、reception"]
+    projects: Annotated[list[rows.ProjectRow], "有绩效目标的项目"]
 
 
 class FinalAccounts(Common):
-    """部门决算说明 (四川)."""
+    """部门决算说明."""
 
-    three_public: dict[str, Any]
-    glossary: Rows
-    assessed_projects: list[str]
-    targeted_count: int
-    monitored_count: int
-    self_evaluated_count: int
-    vehicles: Rows
-    annexes: Rows
-    overall_annex: Optional[int]
-    project_annexes: Rows
-    procurement: Rows
+    three_public: Annotated[nr.ThreePublicParts, "“三公”经费三项"]
+    glossary: Annotated[list[rows.GlossaryRow], "名词解释"]
+    assessed_projects: Annotated[list[str], "开展事前绩效评估的项目名称"]
+    targeted_count: Annotated[int, "编报绩效目标的项目个数"]
+    monitored_count: Annotated[int, "开展绩效监控的项目个数"]
+    self_evaluated_count: Annotated[int, "开展绩效自评的项目个数"]
+    vehicles: Annotated[list[rows.KindCount], "车辆，按用途"]
+    annexes: Annotated[list[rows.AnnexRow], "附件（嵌入的评价报告）"]
+    overall_annex: Annotated[Optional[int], "部门整体支出绩效评价报告的附件序号（没有时为空）"]
+    project_annexes: Annotated[list[rows.NumberedName], "项目支出绩效评价报告的附件"]
+    procurement: Annotated[list[rows.NamedSum], "政府采购按种类（金额不为零的）"]
 
 
 class OverallEvaluation(Common):
-    """部门整体支出绩效评价报告 (四川)."""
+    """部门整体支出绩效评价报告."""
 
-    ev: dict[str, str]
+    ev: Annotated[nr.Evaluation, "评价报告各部分的文字"]
 
 
 class ProjectReport(Common):
-    """项目支出绩效评价报告 (四川)."""
+    """项目支出绩效评价报告."""
 
-    project: dict[str, Any]
-    report: Optional[Report]
-    blocks: Rows
+    project: Annotated[rows.ProjectRow, "本报告的项目"]
+    report: Annotated[Optional[Report], "评价报告（标题和章节）"]
+    blocks: Annotated[list[rows.Block], "评价报告按顺序的标题和段落"]
 
 
 class SelfEvaluationReport(Common):
-    """部门整体支出绩效自评报告 (湖南)."""
+    """部门整体支出绩效自评报告."""
 
-    functions: Rows
-    department_count: int
-    departments: list[str]
-    work: Rows
-    work_intro: Rows
-    work_summary: Rows
-    project_funds: Decimal
-    se: Optional[SelfEvalFigures]
-    sd: Optional[SelfEvaluation]
-    achieved: str
-    indicator_rows: Rows
-    grades: Rows
+    functions: Annotated[list[rows.NumberedText], "主要职能，带编号"]
+    department_count: Annotated[int, "内设机构个数"]
+    departments: Annotated[list[str], "内设机构名称"]
+    work: Annotated[list[rows.WorkRow], "工作情况各节"]
+    work_intro: Annotated[list[rows.ParagraphRow], "工作情况前的概述段落"]
+    work_summary: Annotated[list[rows.ParagraphRow], "工作情况后的总结段落"]
+    project_funds: Annotated[Money, "项目预算数之和（万元）"]
+    se: Annotated[Optional[SelfEvalFigures], "自评表的计算结果"]
+    sd: Annotated[Optional[SelfEvaluation], "自评表的数据（年度文件的“整体支出自评”）"]
+    achieved: Annotated[str, "年度总体目标的实际完成情况"]
+    indicator_rows: Annotated[list[rows.IndicatorRow], "自评表的指标行"]
+    grades: Annotated[list[rows.Grade], "等级划分"]
 
 
 class National(Common):
-    """部门决算 (全国)."""
+    """部门决算."""
 
-    t: Tables
-    covered: Rows
-    organization: str
-    reason_missing: str
-    missing_tables: dict[str, list[str]]
-    glossary: Rows
-    sources: Rows
-    class_rows: Rows
-    fund_rows: Rows
-    income_rows: Rows
-    spending_rows: Rows
-    general_rows: Rows
-    economic_rows: Rows
-    gov_fund_rows: Rows
-    capital_rows: Rows
-    income_total: list
-    spending_total: list
-    general_total: list
-    gov_fund_rows_total: list
-    capital_rows_total: list
-    fiscal_totals: list[Decimal]
-    fiscal_spending_total: Decimal
-    fiscal_income_total: Decimal
-    fiscal_start_total: Decimal
-    fiscal_end_total: Decimal
-    fund_grand: list[Decimal]
-    general: Decimal
-    general_share: Optional[Decimal]
-    general_change: Change
-    general_initial: Decimal
-    general_completion: Optional[Decimal]
-    general_full: Optional[Decimal]
-    general_full_completion: Optional[Decimal]
-    general_basis_completion: Optional[Decimal]
-    budget_basis: str
-    basis_word: str
-    general_word: str
-    tp: dict[str, Any]
-    perf: Performance
-    grand_change: Change
-    fiscal_grand: Decimal
-    fiscal_change: Change
-    spending_parts: Rows
-    general_classes: Rows
-    item_lines: Rows
-    gov_fund_lines: Rows
-    capital_lines: Rows
-    vehicle_counts: Rows
-    personnel: Decimal
-    public: Decimal
-    basic_total: Decimal
-    personnel_names: list[str]
-    public_names: list[str]
+    t: Annotated[Tables, "九张表的数字"]
+    covered: Annotated[list[nr.CoveredRow], "决算单位"]
+    organization: Annotated[str, "没有决算单位和机构设置时，由内设机构写成的一句"]
+    reason_missing: Annotated[str, "未写原因时显示的【待补充：原因】"]
+    missing_tables: Annotated[dict[str, str], "各表缺少的数据：表的编号（二、三…）→【待补充：…】"]
+    glossary: Annotated[list[rows.GlossaryRow], "名词解释（编号 一、二、…）"]
+    sources: Annotated[list[nr.SourceRow], "总表的收入来源"]
+    class_rows: Annotated[list[nr.ClassTotalRow], "总表的支出类"]
+    fund_rows: Annotated[list[nr.FundRow], "财政拨款收入支出决算总表的三类资金"]
+    income_rows: Annotated[list[nr.CodeRow], "收入决算表的行"]
+    spending_rows: Annotated[list[nr.CodeRow], "支出决算表的行"]
+    general_rows: Annotated[list[nr.CodeRow], "一般公共预算财政拨款支出决算表的行"]
+    economic_rows: Annotated[list[nr.EconomicRow], "一般公共预算财政拨款基本支出决算表的行"]
+    gov_fund_rows: Annotated[list[nr.CodeRow], "政府性基金预算财政拨款收入支出决算表的行"]
+    capital_rows: Annotated[list[nr.CodeRow], "国有资本经营预算财政拨款支出决算表的行"]
+    income_total: Annotated[list[Any], "收入决算表合计行的各栏"]
+    spending_total: Annotated[list[Any], "支出决算表合计行的各栏"]
+    general_total: Annotated[list[Any], "一般公共预算财政拨款支出决算表合计行的各栏"]
+    gov_fund_rows_total: Annotated[list[Any], "政府性基金表合计行的各栏"]
+    capital_rows_total: Annotated[list[Any], "国有资本经营表合计行的各栏"]
+    fiscal_totals: Annotated[list[Decimal], "三类财政拨款的支出（万元）"]
+    fiscal_spending_total: Annotated[Money, "财政拨款支出合计"]
+    fiscal_income_total: Annotated[Money, "财政拨款收入合计"]
+    fiscal_start_total: Annotated[Money, "年初财政拨款结转和结余合计"]
+    fiscal_end_total: Annotated[Money, "年末财政拨款结转和结余合计"]
+    fund_grand: Annotated[list[Decimal], "财政拨款总表各类资金的总计"]
+    general: Annotated[Money, "一般公共预算财政拨款支出"]
+    general_share: Annotated[Optional[Decimal], "一般公共预算财政拨款支出占本年支出合计的比重（百分点）"]
+    general_change: Annotated[Change, "一般公共预算财政拨款支出与上年比较"]
+    general_initial: Annotated[Money, "一般公共预算财政拨款支出的年初预算"]
+    general_completion: Annotated[Rate, "完成年初预算的比率"]
+    general_full: Annotated[Optional[Decimal], "全年预算（万元）"]
+    general_full_completion: Annotated[Rate, "完成全年预算的比率"]
+    general_basis_completion: Annotated[Rate, "按预算口径的完成率"]
+    budget_basis: Annotated[str, "预算口径：年初预算或全年预算"]
+    basis_word: Annotated[str, "说明差异时的称呼：年初口径为“预算”，全年口径为“全年预算”"]
+    general_word: Annotated[str, "决算数与预算数相比：大于、小于、持平（预算未知时为空）"]
+    tp: Annotated[nr.ThreePublicFigures, "“三公”经费"]
+    perf: Annotated[Performance, "预算绩效管理的统计"]
+    grand_change: Annotated[Change, "收入支出总计与上年比较"]
+    fiscal_grand: Annotated[Money, "财政拨款收入支出总计"]
+    fiscal_change: Annotated[Change, "财政拨款收入支出总计与上年比较"]
+    spending_parts: Annotated[list[rows.PartRow], "支出决算的构成"]
+    general_classes: Annotated[list[rows.ShareRow], "一般公共预算财政拨款支出按类"]
+    item_lines: Annotated[list[nr.ItemLine], "一般公共预算财政拨款支出的各项"]
+    gov_fund_lines: Annotated[list[nr.ItemLine], "政府性基金预算财政拨款支出的各项"]
+    capital_lines: Annotated[list[nr.ItemLine], "国有资本经营预算财政拨款支出的各项"]
+    vehicle_counts: Annotated[list[rows.KindCount], "车辆，按八类用途"]
+    personnel: Annotated[Money, "人员经费"]
+    public: Annotated[Money, "公用经费"]
+    basic_total: Annotated[Money, "基本支出"]
+    personnel_names: Annotated[list[str], "人员经费包括的科目名称"]
+    public_names: Annotated[list[str], "公用经费包括的科目名称"]
 
 
-RENDER_NAMES = ("subdocs", "draft", "draft_mark")  # added by the renderer to every document
+# added by the renderer to every document
+RENDER_NAMES: dict[str, str] = {"subdocs": "附件文档，用 {{p subdocs[a.key] }} 插入", "draft": "是否草稿",
+                                "draft_mark": "草稿时为“草稿（未经审核，不得公开）”，否则为空"}
 VARIABLES: dict[str, type] = {
     "部门决算说明": FinalAccounts, "部门整体支出绩效评价报告": OverallEvaluation, "项目支出绩效评价报告": ProjectReport,
     "部门整体支出绩效自评报告": SelfEvaluationReport, "部门决算": National,

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from decimal import ROUND_FLOOR, Decimal
-from typing import Optional
+from typing import ClassVar, Optional
 
 from generator.constants import ZERO
 from generator.pending import is_pending
@@ -46,6 +46,14 @@ def shares(amounts: list[Decimal], places: int = 1) -> list[Optional[Decimal]]:
 class Change:
     """A figure against last year's: the difference and the growth rate."""
 
+    LABELS: ClassVar[dict[str, str]] = {
+        "current": "本年数",
+        "previous": "上年数（上年数据未知时为空）",
+        "delta": "增减额：本年数 − 上年数",
+        "rate": "增减幅度：增减额 ÷ 上年数（绝对值，增减由措辞表达）",
+        "known": "上年数是否已知",
+    }
+
     current: Decimal
     previous: Optional[Decimal]
 
@@ -70,6 +78,14 @@ class Change:
 class Part:
     """One part of a breakdown: a key, its amount and its share in percent points."""
 
+    LABELS: ClassVar[dict[str, str]] = {
+        "key": "这一部分的名称或科目编码",
+        "amount": "金额（万元）",
+        "share": "占比（百分点，同一构成各部分合计正好 100）",
+        "budget": "预算数（万元，未知时为空）",
+        "completion": "完成预算的比率：金额 ÷ 预算数",
+    }
+
     key: str
     amount: Decimal
     share: Optional[Decimal] = None
@@ -91,6 +107,14 @@ def breakdown(items: list[tuple[str, Decimal]], budgets: Optional[list[Optional[
 @dataclass
 class CodeGroup:
     """Spending lines grouped under a 类 (class) code, with its total and share."""
+
+    LABELS: ClassVar[dict[str, str]] = {
+        "code": "类级科目编码",
+        "lines": "这一类下的各项（Part）",
+        "share": "占一般公共预算支出的比重（百分点）",
+        "amount": "这一类的决算数合计（万元）",
+        "budget": "这一类的预算数合计（万元，某项预算未知时为空）",
+    }
 
     code: str
     lines: list[Part] = field(default_factory=list)

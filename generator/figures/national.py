@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Optional
+from typing import Any, ClassVar, Optional
 
 from generator.constants import PROJECT_GRADES, VEHICLE_ALIASES, VEHICLE_KINDS, ZERO, band
 from generator.figures.core import Change, Part, breakdown, compared, ratio
@@ -39,6 +39,14 @@ def three_public(year: Year, figures: Figures) -> dict[str, Any]:
 @dataclass
 class Performance:
     """十、预算绩效管理: project counts and budgets at each stage, the average self-evaluation score and grades."""
+
+    LABELS: ClassVar[dict[str, str]] = {
+        "targets": "编报绩效目标的项目：（个数, 金额）",
+        "monitored": "开展绩效监控的项目：（个数, 金额）",
+        "evaluated": "开展绩效自评的项目：（个数, 金额）",
+        "average": "项目自评平均分（未知时为空）",
+        "grades": "各等级的项目个数：等级 → 个数",
+    }
 
     targets: tuple[int, Decimal]
     monitored: tuple[int, Decimal]

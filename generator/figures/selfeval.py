@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Optional
+from typing import ClassVar, Optional
 
 from generator.constants import GRADES, ZERO, band
 from generator.figures import core as figures
@@ -22,6 +22,13 @@ def grade(score: Decimal) -> str:
 class IndicatorGroup:
     """Indicators under one 一级 (or 二级) name, with the sum of their weights and scores."""
 
+    LABELS: ClassVar[dict[str, str]] = {
+        "name": "指标名称（一级或二级指标）",
+        "weight": "分值合计",
+        "score": "得分合计",
+        "size": "包含的指标行数",
+    }
+
     name: str
     weight: Decimal
     score: Decimal
@@ -31,6 +38,21 @@ class IndicatorGroup:
 @dataclass
 class SelfEvalFigures:
     """The figures of the 部门整体支出绩效自评表."""
+
+    LABELS: ClassVar[dict[str, str]] = {
+        "initial": "年初预算数（万元）",
+        "full": "全年预算数：年初预算 + 调整追加（万元）",
+        "total_initial": "年初预算数，含其他资金（万元）",
+        "total_full": "全年预算数，含其他资金（万元）",
+        "executed": "全年执行数（万元）",
+        "execution_rate": "执行率：执行数 ÷ 全年预算数",
+        "funds_weight": "资金情况的分值",
+        "funds_score": "资金情况的得分：执行率 × 分值",
+        "level1": "按一级指标分组的分值和得分（IndicatorGroup）",
+        "weight_total": "总分值",
+        "score_total": "自评总分",
+        "grade": "等级（优、良、中、差）",
+    }
 
     initial: Decimal
     full: Decimal

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Optional
+from typing import ClassVar, Optional
 
 from generator.constants import FUNDS, ZERO
 from generator.model import Year
@@ -33,6 +33,12 @@ def add_all(rows: list[Values], width: int) -> Values:
 @dataclass
 class Row:
     """A table row: a functional code at its level (1 类, 2 款, 3 项) and its column values."""
+
+    LABELS: ClassVar[dict[str, str]] = {
+        "code": "科目编码",
+        "level": "科目级次：1 类、2 款、3 项",
+        "values": "各栏金额（万元，未知时为空）",
+    }
 
     code: str
     level: int
@@ -91,6 +97,30 @@ def fund_leaves(year: Year, fund: str) -> dict[str, Values]:
 @dataclass
 class Tables:
     """The nine tables' numbers."""
+
+    LABELS: ClassVar[dict[str, str]] = {
+        "income_sources": "收入决算表各来源的金额（按收入来源的顺序）",
+        "income_total": "本年收入合计（万元）",
+        "class_spending": "各类（3 位编码）的本年支出（万元）",
+        "spending_total": "本年支出合计（万元）",
+        "carryover": "年初结转和结余（万元）",
+        "surplus_used": "使用非财政拨款结余（万元）",
+        "surplus_distributed": "结余分配（万元）",
+        "income": "收入决算表的行（Row）",
+        "spending": "支出决算表的行（Row）",
+        "fiscal_income": "各类财政拨款的本年收入：资金性质 → 万元",
+        "fiscal_class": "财政拨款支出按类：类编码 → [合计, 一般公共预算, 政府性基金, 国有资本经营]",
+        "fiscal_start": "各类财政拨款的年初结转和结余：资金性质 → 万元",
+        "general": "一般公共预算财政拨款支出决算表的行（Row）",
+        "economic": "基本支出按经济分类科目：编码 → 万元",
+        "funds": "政府性基金、国有资本经营预算支出表的行：资金性质 → 行（Row）",
+        "end_carryover": "年末结转和结余 = 年初 + 收入 + 使用非财政拨款结余 − 支出 − 结余分配（万元）",
+        "grand_total": "收入支出决算总表的总计（万元）",
+        "fiscal_grand": "财政拨款收入支出总计：财政拨款收入 + 年初财政拨款结转和结余（万元）",
+        "fiscal_end": "年末财政拨款结转和结余：资金性质 → 万元",
+        "personnel": "人员经费合计（301、303，万元）",
+        "public": "公用经费合计（302、310，万元）",
+    }
 
     income_sources: list[Decimal]
     income_total: Decimal

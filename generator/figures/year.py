@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Optional
+from typing import ClassVar, Optional
 
 from generator.constants import SPENDING_KINDS
 from generator.figures import selfeval, tables
@@ -26,6 +26,12 @@ from generator.pending import Pending
 class ProjectFigures:
     """A project's budget and spending totals."""
 
+    LABELS: ClassVar[dict[str, str]] = {
+        "budget": "项目预算数合计（万元）",
+        "spent": "项目执行数合计（万元）",
+        "completion": "执行率：执行数 ÷ 预算数",
+    }
+
     budget: Decimal
     spent: Decimal
 
@@ -38,6 +44,42 @@ class ProjectFigures:
 @dataclass
 class Figures:
     """Every figure the documents print that can be derived from the year's facts."""
+
+    LABELS: ClassVar[dict[str, str]] = {
+        "income_parts": "收入按来源（Part），合计 100%",
+        "income_total": "本年收入合计（万元）",
+        "fiscal_income": "财政拨款收入（万元）",
+        "fiscal_total": "财政拨款收支总计（万元）",
+        "expenditure_total": "本年支出合计（万元）",
+        "budget_total": "支出预算合计（万元，未知时为空）",
+        "spending_kind": "基本支出、项目支出（Part）",
+        "fund_spending": "按资金性质的财政拨款支出：资金性质 → 万元",
+        "general_budget": "一般公共预算财政拨款支出（万元）",
+        "general_budget_budget": "一般公共预算财政拨款支出的预算数（万元，未知时为空）",
+        "general_budget_initial": "一般公共预算财政拨款支出的年初预算数（万元）",
+        "general_budget_share": "一般公共预算财政拨款支出占本年支出的比重（百分点）",
+        "classes": "一般公共预算支出按类（CodeGroup）",
+        "fiscal_end": "年末财政拨款结转和结余（万元）",
+        "economic_total": "人员经费与公用经费之和（万元）",
+        "capital_total": "资本性支出（万元）",
+        "three_public": "“三公”经费三项（Part）：因公出国（境）费、公务用车购置及运行费、公务接待费",
+        "three_public_total": "“三公”经费合计（万元）",
+        "three_public_budget": "“三公”经费预算数（万元，未知时为空）",
+        "operating": "机关运行经费（万元）",
+        "procurement_total": "政府采购支出合计（万元）",
+        "vehicles_total": "车辆总数",
+        "projects": "各项目的预算和执行合计（ProjectFigures）",
+        "changes": "与上年比较（Change）：income、expenditure、fiscal_total、general_budget、operating、reception",
+        "self_eval": "自评表的计算结果（SelfEvalFigures；没有自评表时为空）",
+        "line_changes": "各科目与上年比较：科目编码 → Change",
+        "targeted_count": "编报绩效目标的项目个数",
+        "monitored_count": "开展绩效监控的项目个数",
+        "self_evaluated_count": "开展绩效自评的项目个数",
+        "project_funds": "各项目预算数之和（万元）",
+        "completion": "本年支出完成预算的比率",
+        "general_budget_completion": "一般公共预算财政拨款支出完成预算的比率",
+        "three_public_completion": "“三公”经费完成预算的比率",
+    }
 
     income_parts: list[Part]
     income_total: Decimal

@@ -43,6 +43,15 @@ class Template(DocxTemplate):
         return super().resolve_listing(xml) if LISTING.search(xml) else xml
 
 
+BAD_PACKAGE = (OSError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError, PackageNotFoundError)
+
+
+def not_a_docx(template: Path, exc: Exception) -> TemplateProblem:
+    """The clerk's message for a template that is no Word document."""
+    return TemplateProblem(f"模板 {template} 不是有效的 Word 文档（.docx）：{type(exc).__name__}。请用 Word 或 WPS "
+                           "打开它并另存为“Word 文档（*.docx）”，或在 unit.yaml 的“模板”里改回默认模板。")
+
+
 def opened(template: Path) -> Template:
     """A template opened for rendering, or a TemplateProblem saying it is no Word document."""
     tpl = Template(str(template))
@@ -50,9 +59,8 @@ def opened(template: Path) -> Template:
         tpl.init_docx()
         with zipfile.ZipFile(template) as package:
             package.getinfo("word/styles.xml")
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile, etree.XMLSyntaxError, PackageNotFoundError) as exc:
-        raise TemplateProblem(f"模板 {template} 不是有效的 Word 文档（.docx）：{type(exc).__name__}。请用 Word 或 WPS "
-                              "打开它并另存为“Word 文档（*.docx）”，或在 unit.yaml 的“模板”里改回默认模板。") from exc
+    except BAD_PACKAGE as exc:
+        raise not_a_docx(template, exc) from exc
     return tpl
 
 

@@ -1,17 +1,22 @@
 """Lints a .docx template: split or unclosed tags, smart quotes, unbalanced blocks, unknown variable names."""
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from docx import Document
+from docx.oxml import parse_xml
 from docxtpl import DocxTemplate
-from jinja2 import TemplateSyntaxError
+from jinja2 import TemplateSyntaxError, meta, nodes
 
 from generator.errors import ERROR, WARNING
+from generator.render.docx import BAD_PACKAGE, not_a_docx
 from generator.render.jinja import environment
+from generator.tools.template_names import slips
 from generator.tools.totext import paragraph_text, story_paragraph
+from generator.tools.variables import Member
 
 TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
 OPEN = re.compile(r"\{\{|\{%|\{#")
@@ -91,25 +96,61 @@ def block_problems(doc) -> list[Problem]:
     return out
 
 
-def name_problems(path: Path, doc, known: set[str]) -> list[Problem]:
-    """Variables the template uses that the document's context does not provide."""
+def source(path: Path) -> str:
+    """A template's Jinja source: its body, headers and footers as docxtpl renders them."""
+    template = DocxTemplate(str(path))
+    document = Document(str(path))
+    xml = template.patch_xml(template.xml_to_string(document.element.body))
+    for rel in document.part.rels.values():
+        if rel.reltype in (template.HEADER_URI, template.FOOTER_URI) and rel.target_part.blob:
+            xml += template.patch_xml(template.xml_to_string(parse_xml(rel.target_part.blob)))
+    return xml
+
+
+def parsed(text: str):
+    """The syntax tree of a template source, in an environment that knows every filter it names (unknown ones are
+    reported by name, not as a failure to read the template)."""
+    env = environment()
+    unknown = {n.name for n in env.parse(text).find_all(nodes.Filter) if n.name not in env.filters}
+    if unknown:
+        env = env.overlay()
+        env.filters = {**env.filters, **dict.fromkeys(unknown, lambda value, *args, **kwargs: value)}  # a copy: the shared
+        # environment's own filters stay as they are
+    return env.parse(text)
+
+
+def _where(doc, pattern: str) -> str:
+    """The text of the first paragraph whose tags hold a pattern (for locating a problem)."""
+    return next((paragraph_text(story_paragraph(p)) for p in _paragraphs(doc)
+                 if re.search(rf"(\{{\{{|\{{%)[^}}%]*{pattern}", paragraph_text(story_paragraph(p)))), "")
+
+
+def name_problems(path: Path, doc, variables: dict[str, Member]) -> list[Problem]:
+    """Variables, attributes and filters the template uses that the document's context does not provide."""
     try:
-        undeclared = DocxTemplate(str(path)).get_undeclared_template_variables(environment())
+        tree = parsed(source(path))
     except TemplateSyntaxError as exc:
         return [Problem(ERROR, "", f"模板语法错误：{exc.message}")]
     out = []
-    for name in sorted(undeclared - known):
-        where = next((paragraph_text(story_paragraph(p)) for p in _paragraphs(doc)
-                      if re.search(rf"(\{{\{{|\{{%)[^}}%]*\b{re.escape(name)}\b", paragraph_text(story_paragraph(p)))), "")
-        out.append(Problem(ERROR, where, f"用到了不存在的变量“{name}”。可用的变量见 templates/README.md。"))
+    for name in sorted(meta.find_undeclared_variables(tree) - set(variables)):
+        close = difflib.get_close_matches(name, list(variables), n=1, cutoff=0.6)
+        hint = f"是不是“{close[0]}”？" if close else ""
+        out.append(Problem(ERROR, _where(doc, rf"\b{re.escape(name)}\b"), f"用到了不存在的变量“{name}”。{hint}可用的变量见 templates/变量说明.md。"))
+    for slip in slips(tree, variables, set(environment().filters)):
+        last = re.split(r"[.|]", slip.expression)[-1]
+        out.append(Problem(ERROR, _where(doc, rf"{re.escape(slip.expression[:1])}?\s*{re.escape(last)}\b"), f"{slip.expression}：{slip.message}"))
     return out
 
 
-def lint(path: Path, known: set[str]) -> list[Problem]:
-    """Every problem found in a template."""
-    doc = Document(str(path))
+def lint(path: Path, variables: dict[str, Member]) -> list[Problem]:
+    """Every problem found in a template; a TemplateProblem when it is no Word document."""
+    try:
+        doc = Document(str(path))
+        source(path)
+    except BAD_PACKAGE as exc:
+        raise not_a_docx(path, exc) from exc
     problems = [q for p in _paragraphs(doc) for q in paragraph_problems(p)]
     problems += block_problems(doc)
     if not any(q.severity == ERROR for q in problems):
-        problems += name_problems(path, doc, known)
+        problems += name_problems(path, doc, variables)
     return problems
