@@ -126,3 +126,25 @@ def test_a_layout_based_on_another_changes_only_what_it_says(tmp_path):
     national = docx_text(tmp_path / "base" / "example-jiaoyuju" / "2024" / "2024年度部门决算.docx")
     assert re.search(ZERO, national) and not re.search(ZERO, ours)
     assert ours == re.sub(ZERO, "0.00万元", national)
+
+
+def test_wording_options_change_only_their_wording(tmp_path):
+    """A bureau whose documents print a completion rate on every 项, “同预算数持平” and 0.00 in empty table cells sets
+    three options in unit.yaml; nothing else in its document changes."""
+    unit = tmp_path / "data" / "单位"
+    shutil.copytree(ROOT / "data" / "example-jiaoyuju", unit)
+    with open(unit / "unit.yaml", "a", encoding="utf-8") as f:
+        f.write("版式选项:\n  各项列出完成率: true\n  持平措辞: 同\n  表格中的零: \"0.00\"\n")
+    assert generate(str(unit / "2024.yaml"), "-o", str(tmp_path / "out")).returncode == 0
+    assert generate("data/example-jiaoyuju/2024.yaml", "-o", str(tmp_path / "base")).returncode == 0
+    ours = docx_text(tmp_path / "out" / "单位" / "2024" / "2024年度部门决算.docx").splitlines()
+    base = docx_text(tmp_path / "base" / "example-jiaoyuju" / "2024" / "2024年度部门决算.docx").splitlines()
+    assert len(ours) == len(base)
+    changed = [(a, b) for a, b in zip(base, ours) if a != b]
+    items = [(a, b) for a, b in changed if re.match(r"\d+、.*（项）。", a)]
+    assert items and all("，完成年初预算的" in b and "完成年初预算的" not in a for a, b in items)
+    assert any("决算数与预算数持平" in a and "决算数同预算数持平" in b for a, b in items)
+    cells = [(a, b) for a, b in changed if (a, b) not in items]
+    assert cells and all(b.count("0.00") > a.count("0.00") and "年初预算" not in b for a, b in cells), cells[:3]
+    line = next(b for a, b in items if "持平" in b)
+    assert re.search(r"支出决算为(\d+\.\d\d)万元，完成年初预算的100\.00%。决算数同预算数持平。", line), line

@@ -240,8 +240,9 @@ def item_paragraphs(b: Builder, lines: str) -> None:
     b.tag(f"{{%p for l in {lines} %}}")
     b.para("{{ l.number }}{{ l.path }}。{{ l.purpose|clause('主要用于：') }}"
            "{% if l.budget is not none %}{{ budget_basis }}为{{ l.budget|amount }}万元，{% endif %}支出决算为{{ l.actual|amount }}万元"
-           "{% if budget_basis == '全年预算' and l.completion is not none and l.word != '持平' %}，完成全年预算数的{{ l.completion|pct }}{% endif %}。"
-           "{% if l.word == '持平' %}决算数与{{ basis_word }}数持平。{% elif l.word %}决算数{{ l.word }}{{ basis_word }}数的"
+           "{% if l.completion is not none and (options.line_completion or budget_basis == '全年预算' and l.word != '持平') %}"
+           "，完成{% if budget_basis == '全年预算' %}全年预算数{% else %}年初预算{% endif %}的{{ l.completion|pct }}{% endif %}。"
+           "{% if l.word == '持平' %}决算数{{ options.flat_word }}{{ basis_word }}数持平。{% elif l.word %}决算数{{ l.word }}{{ basis_word }}数的"
            "{{ (l.reason or reason_missing)|clause('主要原因：') }}{% endif %}"
            "{% if l.change.known %}与{{ prev_year }}年度相比，{% if l.change.delta|increase_word == '持平' %}决算数持平。{% else %}"
            "决算数{{ l.change.delta|increase_word }}{{ l.change.delta|magnitude }}万元{% if l.change.rate is not none %}，"
@@ -261,7 +262,7 @@ def general_budget(b: Builder) -> None:
     b.para("一般公共预算财政拨款支出{% if general_initial is not none %}年初预算为{{ general_initial|amount }}万元，{% endif %}"
            "{% if budget_basis == '全年预算' and general_full is not none %}全年预算为{{ general_full|amount }}万元，{% endif %}"
            "支出决算为{{ general|amount }}万元{% if general_basis_completion is not none %}，完成{{ budget_basis }}的{{ general_basis_completion|pct }}{% endif %}。"
-           "{% if general_word == '持平' %}决算数与预算数持平。{% elif general_word %}决算数{{ general_word }}预算数的"
+           "{% if general_word == '持平' %}决算数{{ options.flat_word }}预算数持平。{% elif general_word %}决算数{{ general_word }}预算数的"
            "{{ (d.reasons.execution or reason_missing)|clause('主要原因：') }}{% endif %}{% if item_lines %}其中：{% endif %}")
     item_paragraphs(b, "item_lines")
 
@@ -277,7 +278,7 @@ def three_public(b: Builder) -> None:
            f"其中：因公出国（境）费决算为{{{{ {d}.abroad.actual|amount }}}}万元{{% if tp.abroad_completion is not none %}}，完成预算的{{{{ tp.abroad_completion|pct }}}}{{% endif %}}；"
            "公务用车购置及运行维护费支出决算为{{ tp.vehicles|amount }}万元{% if tp.vehicles_completion is not none %}，完成预算的{{ tp.vehicles_completion|pct }}{% endif %}；"
            f"公务接待费支出决算为{{{{ {d}.reception.actual|amount }}}}万元{{% if tp.reception_completion is not none %}}，完成预算的{{{{ tp.reception_completion|pct }}}}{{% endif %}}。"
-           "{% if tp.word == '持平' %}{{ year }}年度“三公”经费支出决算数与预算数持平。{% elif tp.word %}{{ year }}年度“三公”经费支出决算数{{ tp.word }}预算数的"
+           "{% if tp.word == '持平' %}{{ year }}年度“三公”经费支出决算数{{ options.flat_word }}预算数持平。{% elif tp.word %}{{ year }}年度“三公”经费支出决算数{{ tp.word }}预算数的"
            f"{{{{ ({d}.budget_reason or reason_missing)|clause('主要原因：') }}}}{{% endif %}}")
     b.tag("{%p if tp.change.known %}")
     item_change = ("{{% if tp.{k}_change.delta|increase_word == '持平' %}}持平{{% else %}}{{{{ tp.{k}_change.delta|increase_word }}}}"
