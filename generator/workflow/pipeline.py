@@ -1,14 +1,13 @@
 """The whole job for one unit-year: load → model → figures → checks → render → write."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from generator import ROOT, TEMPLATES, checks
+from generator import TEMPLATES, checks
 from generator.checks.requirements import Requirement, absent_in_data, absent_in_unit, primary
-from generator.errors import DataError, Finding, UsageError, UserError
+from generator.errors import ERROR, DataError, Finding, UsageError, UserError
 from generator.figures.bundle import Bundle
 from generator.figures.year import compute
 from generator.filenames import inside
@@ -19,25 +18,8 @@ from generator.model.validation import fill, validate
 from generator.render.files import write_atomic
 from generator.render.kinds import plan
 from generator.workflow import previous
+from generator.workflow.discover import DATA, UNIT_FILE, Job, discover, year_files  # noqa: F401  (the pipeline's names)
 from generator.workflow.layout import unit_layout
-
-# The units `generate` and `check` take when no path is given: data/ of the checkout, else ./data where the command runs.
-DATA = ROOT / "data" if (ROOT / "pyproject.toml").is_file() else Path("data")
-UNIT_FILE = "unit.yaml"
-YEAR_FILE = re.compile(r"^(\d{4})\.ya?ml$")
-
-
-@dataclass(frozen=True)
-class Job:
-    """One unit-year to process: the unit folder and the year file."""
-
-    unit_dir: Path
-    year_file: Path
-
-    @property
-    def label(self) -> str:
-        """``<unit folder>/<year>`` for messages and output paths."""
-        return f"{self.unit_dir.name}/{self.year_file.stem}"
 
 
 @dataclass
@@ -53,72 +35,6 @@ class Prepared:
     def errors(self) -> list[Finding]:
         """The findings that block generation."""
         return [f for f in self.findings if f.is_error]
-
-
-def year_files(unit_dir: Path) -> list[Path]:
-    """A unit folder's year files in year order."""
-    return sorted(p for p in unit_dir.iterdir() if YEAR_FILE.match(p.name))
-
-
-def discover(paths: list[Path]) -> list[Job]:
-    """The unit-years named by paths (year files, unit folders, folders of units), or all of data/ when none."""
-    if not paths:
-        if not DATA.is_dir():
-            raise UsageError("没有写出单位文件夹，这里也没有 data 文件夹。请写出单位文件夹或年度文件，例如：generate 某单位文件夹")
-        paths = [DATA]
-    jobs: list[Job] = []
-    for path in paths:
-        jobs.extend(_jobs_for(Path(path)))
-    _refuse_same_names(jobs)
-    return jobs
-
-
-def _jobs_for(path: Path) -> list[Job]:
-    """The jobs one command-line path stands for."""
-    if path.is_dir():
-        if not (path / UNIT_FILE).is_file():
-            return _jobs_below(path)
-        years = year_files(path)
-        _refuse_two_files_a_year(years)
-        if not years:
-            raise UsageError(f"{display_path(path)} 里没有年度文件（例如 2019.yaml）。")
-        return [Job(path, y) for y in years]
-    if path.is_file() and YEAR_FILE.match(path.name):
-        if not (path.parent / UNIT_FILE).is_file():
-            raise UsageError(f"{display_path(path)} 所在文件夹里没有 {UNIT_FILE}。")
-        return [Job(path.parent, path)]
-    if path.exists():
-        raise UsageError(f"{display_path(path)} 既不是单位文件夹，也不是年度文件（文件名应为 4 位年份，如 2019.yaml）。")
-    raise UsageError(f"找不到 {display_path(path)}。")
-
-
-def _refuse_two_files_a_year(years: list[Path]) -> None:
-    """2019.yaml beside 2019.yml: both would write the same documents, one silently replacing the other's."""
-    seen: dict[str, Path] = {}
-    for path in years:
-        other = seen.setdefault(path.stem, path)
-        if other != path:
-            raise UsageError(f"{display_path(other)} 和 {display_path(path)} 是同一年度的两个文件，生成的文档会互相覆盖。"
-                             "请合并成一个文件，删掉另一个。")
-
-
-def _jobs_below(folder: Path) -> list[Job]:
-    """The jobs of every unit folder inside a folder of units (a city's, or data/ itself)."""
-    units = sorted(p.parent for p in folder.rglob(UNIT_FILE)
-                   if not any(part.startswith(".") for part in p.relative_to(folder).parts))
-    if not units:
-        raise UsageError(f"{display_path(folder)} 不是单位文件夹：里面（包括各级子文件夹）没有 {UNIT_FILE}。")
-    return [job for unit in units for job in _jobs_for(unit)]
-
-
-def _refuse_same_names(jobs: list[Job]) -> None:
-    """Two unit folders of the same name would write to the same output folder: refuse before writing."""
-    seen: dict[str, Path] = {}
-    for job in jobs:
-        other = seen.setdefault(job.unit_dir.name, job.unit_dir)
-        if other.resolve() != job.unit_dir.resolve():
-            raise UsageError(f"单位文件夹 {display_path(other)} 和 {display_path(job.unit_dir)} 同名，生成的文档会放进同一个"
-                             f"输出文件夹 {job.unit_dir.name}/ 而互相覆盖。请把其中一个改名（例如加上市县名）。")
 
 
 def check_output_dir(outdir: Path) -> None:
@@ -138,6 +54,9 @@ def check_output_dir(outdir: Path) -> None:
 def prepare(job: Job, draft: bool = False) -> Prepared:
     """Load, validate, compute and check one unit-year; a draft fills missing facts with placeholders."""
     result = Prepared(job)
+    if job.problem:
+        result.findings.append(Finding(display_path(job.unit_dir), 0, ERROR, "", job.problem))
+        return result
     unit_loaded, year_loaded = load_yaml(job.unit_dir / UNIT_FILE), load_yaml(job.year_file)
     result.findings += unit_loaded.findings + year_loaded.findings
     unit = _model(Unit, unit_loaded, result, draft)

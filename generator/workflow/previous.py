@@ -13,18 +13,19 @@ from generator.formatting import money
 from generator.load.reader import Loaded, load_yaml
 from generator.model import Previous, Year
 from generator.model.validation import validate
+from generator.workflow import discover
 
 
-def previous_file(year_file: Path, year: int) -> Path:
-    """Where last year's file of the same unit would be."""
-    return year_file.with_name(f"{year - 1}{year_file.suffix}")
+def previous_file(year_file: Path, year: int) -> Optional[Path]:
+    """Last year's file of the same unit (2018.yaml, 2018.YML …), if there is one."""
+    return discover.year_file(year_file.parent, year - 1)
 
 
 def merge(year: Year, year_loaded: Loaded) -> list[Finding]:
-    """Fill ``year.previous`` from last year's file; a figure written in both must agree."""
+    """Fill ``year.previous`` from last year's file; a figure written in both must agree; a gap is reported."""
     path = previous_file(year_loaded.path, year.year)
-    if not path.is_file():
-        return []
+    if path is None:
+        return gap(year, year_loaded)
     loaded = load_yaml(path)
     last = validate(Year, loaded)[0] if loaded.ok else None
     if last is None:
@@ -40,3 +41,13 @@ def merge(year: Year, year_loaded: Loaded) -> list[Finding]:
         elif written is None:
             setattr(year.previous, name, value)
     return out
+
+
+def gap(year: Year, year_loaded: Loaded) -> list[Finding]:
+    """A warning when an earlier year's file exists but not last year's, and no 上年 figure is written: the documents
+    would compare with nothing."""
+    earlier = [p for p in discover.year_files(year_loaded.path.parent) if int(p.stem) < year.year]
+    if not earlier or any(v is not None for _, v in year.previous):
+        return []
+    return [year_loaded.finding(("上年",), f"没有 {year.year - 1} 年的年度文件（最近的是 {earlier[-1].name}），与上年比较的数字都取不到，"
+                                          f"文档里不会写与上年的比较。请补上 {year.year - 1} 年的文件，或在“上年:”中填写上年数。", WARNING)]

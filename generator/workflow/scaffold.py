@@ -11,7 +11,7 @@ import yaml
 from generator.constants import YEARS
 from generator.errors import DataError, UsageError
 from generator.load.reader import display_path, load_yaml
-from generator.workflow.pipeline import UNIT_FILE, year_files
+from generator.workflow.discover import UNIT_FILE, year_file, year_files
 
 # Keys whose values usually stay the same from one year to the next.
 KEEP = {"名词解释", "科目编码", "科目名称", "资金性质", "主要包括", "用途", "一级指标", "二级指标", "三级指标",
@@ -108,8 +108,9 @@ def create(unit_dir: Path, year: int) -> Path:
     if year not in YEARS:
         raise UsageError(f"年度 {year} 不对：应为 {YEARS.start}—{YEARS.stop - 1} 之间的 4 位年份，例如 2025。")
     target = unit_dir / f"{year}.yaml"
-    if target.exists():
-        raise UsageError(f"{display_path(target)} 已经存在，不会覆盖。如需重新生成，请先把它改名或移走。")
+    existing = year_file(unit_dir, year) or (target if target.exists() else None)
+    if existing:
+        raise UsageError(f"{display_path(existing)} 已经存在，不会覆盖。如需重新生成，请先把它改名或移走。")
     earlier = [p for p in year_files(unit_dir) if int(p.stem) < year]
     if not earlier:
         raise UsageError(f"{display_path(unit_dir)} 里没有 {year} 年以前的年度文件，无法据此创建。")
@@ -119,7 +120,8 @@ def create(unit_dir: Path, year: int) -> Path:
     header = [
         "# yaml-language-server: $schema=../../schemas/year.schema.json",
         f"# {year} 年度数据，由 {earlier[-1].name} 生成。标着“# {TODO}”的是今年要填的数字和文字；",
-        f"# 上年数自动取自 {earlier[-1].name}。填完后运行 python cli.py check 检查。",
+        (f"# 上年数自动取自 {earlier[-1].name}。" if int(earlier[-1].stem) == year - 1 else
+         f"# 没有 {year - 1} 年的文件：与上年的比较要在“上年:”中填写上年数。") + "填完后运行 python cli.py check 检查。",
     ]
     text = "\n".join(header + emit(next_year(latest.data, year))) + "\n"
     try:
