@@ -14,15 +14,15 @@ from generator.figures import national as fn
 from generator.figures.bundle import Bundle
 from generator.formatting import money, percent, score
 from generator.load.reader import Loaded
-from generator.model.types import decimals
+from generator.model.types import decimals, foreign_digit, normalized
 
 UP, DOWN = ("增加", "增长", "上升", "提高"), ("减少", "下降", "降低")
-STATED = re.compile(r"^\s*(增加|增长|上升|提高|减少|下降|降低)?\s*([-+]?\d+(?:\.\d+)?)\s*(%?)\s*$")
+STATED = re.compile(r"^\s*(增加|增长|上升|提高|减少|下降|降低)?\s*([-+]?[0-9]+(?:\.[0-9]+)?)\s*(%?)\s*$")
 
 
 def parse_stated(kind: str, value: Any) -> tuple[Optional[Decimal], int, Optional[int]]:
     """A stated value as a number (a rate as a fraction), its decimals and its direction (+1, −1, or None)."""
-    match = STATED.match(str(value))
+    match = STATED.match(normalized(str(value)))  # 66.2％ and full-width digits read as typed
     if match is None or (kind == RATE) != bool(match.group(3)):
         return None, 0, None
     word, text = match.group(1), match.group(2)
@@ -54,7 +54,9 @@ def _stated_one(bundle: Bundle, year_file: Loaded, name: str, value: Any) -> lis
         return [] if official is None else _compare_text(year_file, path, str(value), str(official))
     number, places, direction = parse_stated(figure.kind, value)
     if number is None:
-        return [year_file.finding(path, f"“{value}”不是{figure.kind}，应写成例如 {figure.example or '1622.30'}。")]
+        odd = foreign_digit(normalized(str(value)))
+        hint = f"其中 {odd} 不是半角数字；" if odd else ""
+        return [year_file.finding(path, f"“{value}”不是{figure.kind}，{hint}应写成例如 {figure.example or '1622.30'}。")]
     if figure.kind == RATE and direction == -1 and number > 1:
         return [year_file.finding(path, f"写的是{value}：下降（减少）的幅度不会超过 100%。请核对这个百分比和它的计算基数。")]
     actual = computed(bundle, name)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal
 from typing import Annotated, Union
 
@@ -20,6 +21,17 @@ from pydantic_core import PydanticCustomError
 from generator.constants import MAX_AMOUNT, MAX_TEXT, ZERO  # noqa: F401  (re-exported to the model modules)
 from generator.formatting import quantize
 from generator.pending import Pending
+
+
+def normalized(text: str) -> str:
+    """A code, amount or percentage as typed, in half-width form: full-width digits, signs and ％ become ASCII (NFKC)."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def foreign_digit(text: str) -> str:
+    """The first digit in text that is not 0–9 (Arabic-Indic, Devanagari …), described for a message; "" if none."""
+    char = next((c for c in text if c.isdigit() and not c.isascii()), "")
+    return f"“{char}”（U+{ord(char):04X}）" if char else ""
 
 
 def decimals(number: Decimal) -> int:
@@ -46,6 +58,10 @@ def _money(value):
                                       {"value": str(value), "fixed": f"{quantize(amount, 2):f}"})
         return amount
     text = str(value).strip()
+    if foreign_digit(normalized(text)):
+        raise PydanticCustomError("money", "金额里有 {char}，不是半角数字。请用半角数字 0–9 重新输入", {"char": foreign_digit(normalized(text))})
+    if normalized(text) != text and re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", normalized(text)):
+        return _money(Decimal(normalized(text)))  # full-width digits typed with a Chinese input method
     if re.fullmatch(r"-?[\d,，]+(\.\d+)?", text) and re.search(r"[,，]", text):
         raise PydanticCustomError("money", "金额不要写千位分隔符（逗号），请写成 {fixed}", {"fixed": re.sub(r"[,，]", "", text)})
     number = re.fullmatch(r"(-?\d+(?:\.\d+)?)\s*(万元|万|元)", text)
@@ -70,9 +86,11 @@ def _count(value):
 
 
 def _code(value):
-    """A functional classification code: 3, 5 or 7 digits."""
-    text = str(value).strip()
-    if isinstance(value, bool) or not re.fullmatch(r"\d{3}|\d{5}|\d{7}", text):
+    """A functional classification code: 3, 5 or 7 digits (full-width digits read as half-width)."""
+    text = normalized(str(value))
+    if foreign_digit(text):
+        raise PydanticCustomError("code", "科目编码里有 {char}，不是半角数字。请用半角数字 0–9 重新输入，例如 2011101", {"char": foreign_digit(text)})
+    if isinstance(value, bool) or not re.fullmatch(r"[0-9]{3}|[0-9]{5}|[0-9]{7}", text):
         raise PydanticCustomError("code", "科目编码应为 3 位（类）、5 位（款）或 7 位（项）数字，例如 2011101")
     return text
 

@@ -5,6 +5,7 @@ import copy
 import difflib
 import re
 import typing
+import unicodedata
 from typing import Any, Optional, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -123,6 +124,11 @@ def _message(model: type[BaseModel], path: tuple, error: dict) -> str:
 def _unknown_key(model: type[BaseModel], path: tuple) -> str:
     """Unknown key, with the closest allowed key as a suggestion."""
     name = str(path[-1])
+    hidden = [c for c in name if unicodedata.category(c) in ("Cf", "Cc", "Zl", "Zp") or (c.isspace() and c != " ")]
+    if hidden:
+        what = "、".join(f"U+{ord(c):04X}（{unicodedata.name(c, '控制字符')}）" for c in dict.fromkeys(hidden))
+        return (f"键名“{name}”里有看不见的字符 {what}，常见于从网页、微信或 PDF 复制的文字。"
+                "请删掉这个键名，用键盘重新输入。")
     allowed = _allowed_keys(model, path[:-1])
     close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.3)
     hint = f"是不是“{close[0]}”？" if close else f"可用的键：{'、'.join(allowed)}。"
