@@ -19,6 +19,7 @@ from lxml import etree
 
 from generator.errors import TemplateProblem
 from generator.render.jinja import environment, remembered
+from generator.render.limits import check_package, check_source
 from generator.render.package import package_bytes
 
 DRAFT_MARK = "草稿（未经审核，不得公开）"
@@ -54,6 +55,7 @@ def not_a_docx(template: Path, exc: Exception) -> TemplateProblem:
 
 def opened(template: Path) -> Template:
     """A template opened for rendering, or a TemplateProblem saying it is no Word document."""
+    check_package(template)
     tpl = Template(str(template))
     try:
         tpl.init_docx()
@@ -61,6 +63,7 @@ def opened(template: Path) -> Template:
             package.getinfo("word/styles.xml")
     except BAD_PACKAGE as exc:
         raise not_a_docx(template, exc) from exc
+    check_source(template, tpl.get_xml())
     return tpl
 
 

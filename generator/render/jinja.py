@@ -16,6 +16,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
 from generator.formatting import DEFAULT_FORMAT, FILTERS, NumberFormat, amount, cell, magnitude, percent, share
+from generator.render.limits import checked_binop, limited_concat
 
 FORBIDDEN = re.compile(r"[\x00-\x08\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -48,8 +49,16 @@ def remembered(cache: dict, key, limit: int, make):
 class Sandbox(ImmutableSandboxedEnvironment):
     """Jinja's immutable sandbox, also closed to the data model's own machinery (model_*).
 
-    Each template text is compiled once per process: docxtpl asks for the same parts on every render.
+    Each template text is compiled once per process: docxtpl asks for the same parts on every render. A template
+    cannot build values or output beyond the limits (render.limits).
     """
+
+    intercepted_binops = frozenset({"*", "**"})
+    concat = staticmethod(limited_concat)
+
+    def call_binop(self, context, operator: str, left: Any, right: Any) -> Any:
+        """``*`` and ``**``, refused when they would build a value beyond the limits."""
+        return checked_binop(operator, left, right)
 
     def from_string(self, source, globals=None, template_class=None):
         """The compiled template of a source text, compiled on first use."""
@@ -94,7 +103,8 @@ def _disk_code(env, source: str):
     """The compiled code of a template text, kept on disk between runs (as Jinja's bytecode cache does)."""
     # the code depends on which filters take the context (Jinja compiles that in), so they are part of the key
     passing = ",".join(sorted(name for name, f in env.filters.items() if getattr(f, "jinja_pass_arg", None)))
-    key = hashlib.sha256("\0".join((sys.version, jinja2.__version__, type(env).__name__, passing, source)).encode()).hexdigest()
+    binops = ",".join(sorted(env.intercepted_binops))  # compiled in as well
+    key = hashlib.sha256("\0".join((sys.version, jinja2.__version__, type(env).__name__, passing, binops, source)).encode()).hexdigest()
     path = CACHE / f"{key}.bin"
     try:
         return marshal.loads(path.read_bytes())

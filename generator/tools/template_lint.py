@@ -14,6 +14,7 @@ from jinja2 import TemplateSyntaxError, meta, nodes
 from generator.errors import ERROR, WARNING
 from generator.render.docx import BAD_PACKAGE, not_a_docx
 from generator.render.jinja import environment
+from generator.render.limits import check_package
 from generator.tools.template_names import slips
 from generator.tools.totext import paragraph_text, story_paragraph
 from generator.tools.variables import Member
@@ -144,6 +145,7 @@ def name_problems(path: Path, doc, variables: dict[str, Member]) -> list[Problem
 
 def lint(path: Path, variables: dict[str, Member]) -> list[Problem]:
     """Every problem found in a template; a TemplateProblem when it is no Word document."""
+    check_package(path)
     try:
         doc = Document(str(path))
         source(path)
