@@ -81,19 +81,40 @@ def generate(paths: tuple[Path, ...], outdir: Path, draft: bool, pdf: bool, xlsx
     jobs = discover(list(paths))
     check_output_dir(outdir)
     try:
-        outcomes = run_all(jobs, outdir, draft, xlsx=xlsx)
+        outcomes = run_all(jobs, outdir, draft, xlsx=xlsx, pdf=pdf)
     except BatchInterrupted as stop:
         report_outcomes(stop.done)
         report_unfinished(stop.unfinished)
         raise Interrupted("") from None
     report_outcomes(outcomes)
     if pdf:
-        from generator.workflow.pdf import convert
-        for path in convert([p for o in outcomes for p in o.written if p.suffix == ".docx"]):
-            click.echo(f"已导出 {display_path(path)}")
+        export_pdfs(outcomes)
     if len(jobs) > 1:
         click.echo(summary_table(outcomes))
+        report_failed(outcomes)
     click.get_current_context().exit(1 if any(o.failure for o in outcomes) else 0)
+
+
+def export_pdfs(outcomes: list) -> None:
+    """PDFs of every document written; one LibreOffice cannot convert is its unit's failure, the others go on."""
+    from generator.workflow.pdf import export
+
+    written, failed = export([p for o in outcomes for p in o.written if p.suffix == ".docx"])
+    for path in written:
+        click.echo(f"已导出 {display_path(path)}")
+    for doc, why in failed:
+        owner = next(o for o in outcomes if doc in o.written)
+        owner.failure = "；".join(filter(None, [owner.failure, f"未能导出 PDF：{doc.name}"]))
+        click.echo(f"{owner.job.label}：LibreOffice 未能把 {display_path(doc)} 转换为 PDF：{why}", err=True)
+
+
+def report_failed(outcomes: list) -> None:
+    """The unit-years that did not finish, each with why, last on the screen."""
+    failed = [o for o in outcomes if o.failure]
+    if failed:
+        click.echo(f"未完成的 {len(failed)} 个：", err=True)
+        for o in failed:
+            click.echo(f"  {o.job.label}：{o.failure}", err=True)
 
 
 def report_outcomes(outcomes: list) -> None:

@@ -61,6 +61,11 @@ def project_report_names(pattern: str, year: int, titles: list[tuple[str, str]])
     return unique([name_from(pattern, 年度=str(year), 标题=title if safe_part(title) else name) for title, name in titles])
 
 
+def workbook_name(year: int) -> str:
+    """The file name of a unit-year's 决算表 workbook (generate --xlsx)."""
+    return f"{year}年度部门决算表.xlsx"
+
+
 def inside(folder: Path, name: str) -> Path:
     """The path of a file named ``name`` directly in ``folder``; refuses a name that would reach anywhere else."""
     path = folder / name

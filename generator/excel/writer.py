@@ -12,6 +12,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from generator import filenames
 from generator.excel.expected import expected_grid
 from generator.excel.shapes import SHAPES, Shape
 from generator.excel.sheetrows import Layout, layout_of
@@ -32,7 +33,7 @@ CORE = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProper
 
 def workbook_name(bundle: Bundle) -> str:
     """The workbook's file name."""
-    return f"{bundle.year.year}年度部门决算表.xlsx"
+    return filenames.workbook_name(bundle.year.year)
 
 
 def workbook_bytes(bundle: Bundle) -> bytes:

@@ -37,10 +37,10 @@ class Outcome:
         return len(self.findings) - self.errors
 
 
-def run_one(job: Job, outdir: Path, draft: bool, xlsx: bool = False) -> Outcome:
+def run_one(job: Job, outdir: Path, draft: bool, xlsx: bool = False, pdf: bool = False) -> Outcome:
     """Generate one unit-year, turning user errors into an outcome (never raises for bad data)."""
     try:
-        prepared, written = generate(job, outdir, draft, xlsx)
+        prepared, written = generate(job, outdir, draft, xlsx, pdf)
         return Outcome(job, written, prepared.findings, prepared.skipped)
     except UserError as exc:
         return Outcome(job, exc.written, exc.findings, [], exc.message)
@@ -60,20 +60,21 @@ class BatchInterrupted(Exception):
         self.unfinished = unfinished
 
 
-def run_all(jobs: list[Job], outdir: Path, draft: bool = False, progress: bool | None = None, xlsx: bool = False) -> list[Outcome]:
+def run_all(jobs: list[Job], outdir: Path, draft: bool = False, progress: bool | None = None, xlsx: bool = False,
+            pdf: bool = False) -> list[Outcome]:
     """Every job's outcome, in job order: in-process for one job, worker processes for more.
 
     Ctrl-C stops the workers at once (a file being written is left as it was) and raises BatchInterrupted.
     """
     if len(jobs) <= 1:
-        return [run_one(job, outdir, draft, xlsx) for job in jobs]
+        return [run_one(job, outdir, draft, xlsx, pdf) for job in jobs]
     from tqdm import tqdm
     show = sys.stderr.isatty() if progress is None else progress
     outcomes: dict[int, Outcome] = {}
     started = time.time()
     pool = ProcessPoolExecutor(max_workers=workers_for(len(jobs)), initializer=_worker_setup)
     try:
-        futures = {pool.submit(run_one, job, outdir, draft, xlsx): i for i, job in enumerate(jobs)}
+        futures = {pool.submit(run_one, job, outdir, draft, xlsx, pdf): i for i, job in enumerate(jobs)}
         with tqdm(total=len(jobs), desc="生成", unit="个", disable=not show, file=sys.stderr) as bar:
             for future in as_completed(futures):
                 outcomes[futures[future]] = _outcome(future, jobs[futures[future]])

@@ -128,34 +128,50 @@ def deterministic(pdf: bytes) -> bytes:
 
 
 def convert(documents: list[Path]) -> list[Path]:
-    """A PDF beside each document, written by a single LibreOffice run."""
+    """A PDF beside each document, written by a single LibreOffice run; a UserError naming the first that failed."""
+    written, failed = export(documents)
+    if failed:
+        doc, why = failed[0]
+        raise UserError(f"LibreOffice 未能把 {doc} 转换为 PDF：{why}")
+    return written
+
+
+def export(documents: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """A PDF beside each document LibreOffice can convert, in one LibreOffice run; the others with the reason (their
+    old PDF, if any, is removed: it would show figures the document no longer has)."""
     binary = soffice()
     if binary is None:
         raise UserError(_missing_message())
     if not documents:
-        return []
+        return [], []
     with tempfile.TemporaryDirectory(prefix="juesuan-pdf-") as tmp:
         work = Path(tmp)
         for i, doc in enumerate(documents):
             shutil.copyfile(doc, work / f"{i:05d}.docx")
-        try:
-            profile = _profile(binary, work / "profile")
-            # the folder goes in through the environment: no quoting, and any characters a user's temp path has
-            env = dict(os.environ, JUESUAN_PDF_DIR=work.as_posix(), JUESUAN_PDF_COUNT=str(len(documents)))
-            if FONTS.is_file() and "FONTCONFIG_FILE" not in os.environ:
-                env["FONTCONFIG_FILE"] = str(FONTS)  # the official font names mapped to free fonts (see the file)
-            result = subprocess.run([binary, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--nologo",
-                                     "macro:///Standard.Export.ExportAll()"], capture_output=True, text=True, env=env,
-                                    timeout=120 + 20 * len(documents))
-        except subprocess.TimeoutExpired:
-            raise UserError("LibreOffice 导出 PDF 超时未完成。请关闭所有 LibreOffice 窗口后重试；Word 文档已经生成，"
-                            "也可以在 Word 或 WPS 中另存为 PDF。") from None
-        written = []
+        result = _run(binary, work, len(documents))
+        written, failed = [], []
         for i, doc in enumerate(documents):
-            pdf = work / f"{i:05d}.pdf"
-            if not pdf.exists():
-                raise UserError(f"LibreOffice 未能把 {doc.name} 转换为 PDF：{(result.stderr or result.stdout).strip()[:300]}")
-            target = doc.with_suffix(".pdf")
-            write_atomic(target, deterministic(pdf.read_bytes()))
-            written.append(target)
-        return written
+            pdf, target = work / f"{i:05d}.pdf", doc.with_suffix(".pdf")
+            if pdf.exists():
+                write_atomic(target, deterministic(pdf.read_bytes()))
+                written.append(target)
+            else:
+                target.unlink(missing_ok=True)
+                failed.append((doc, (result.stderr or result.stdout).strip()[:300] or "LibreOffice 打不开这份文档"))
+        return written, failed
+
+
+def _run(binary: str, work: Path, count: int) -> subprocess.CompletedProcess:
+    """LibreOffice's run of the export macro over the staged documents."""
+    try:
+        profile = _profile(binary, work / "profile")
+        # the folder goes in through the environment: no quoting, and any characters a user's temp path has
+        env = dict(os.environ, JUESUAN_PDF_DIR=work.as_posix(), JUESUAN_PDF_COUNT=str(count))
+        if FONTS.is_file() and "FONTCONFIG_FILE" not in os.environ:
+            env["FONTCONFIG_FILE"] = str(FONTS)  # the official font names mapped to free fonts (see the file)
+        return subprocess.run([binary, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--nologo",
+                               "macro:///Standard.Export.ExportAll()"], capture_output=True, text=True, env=env,
+                              timeout=120 + 20 * count)
+    except subprocess.TimeoutExpired:
+        raise UserError("LibreOffice 导出 PDF 超时未完成。请关闭所有 LibreOffice 窗口后重试；Word 文档已经生成，"
+                        "也可以在 Word 或 WPS 中另存为 PDF。") from None

@@ -10,7 +10,7 @@ from generator.checks.requirements import Requirement, absent_in_data, absent_in
 from generator.errors import ERROR, DataError, Finding, UsageError, UserError
 from generator.figures.bundle import Bundle
 from generator.figures.year import compute
-from generator.filenames import inside
+from generator.filenames import inside, workbook_name
 from generator.load.catalog import catalog
 from generator.load.reader import Loaded, display_path, load_yaml
 from generator.model import Unit, Year
@@ -104,7 +104,7 @@ def _model(model, loaded: Loaded, result: Prepared, draft: bool):
     return obj
 
 
-def generate(job: Job, outdir: Path, draft: bool = False, xlsx: bool = False) -> tuple[Prepared, list[Path]]:
+def generate(job: Job, outdir: Path, draft: bool = False, xlsx: bool = False, pdf: bool = False) -> tuple[Prepared, list[Path]]:
     """Check and render every document a unit-year's data allows (and, with xlsx, its tables' workbook); write them atomically.
 
     A draft renders despite missing facts and errors (they are still listed); otherwise any 错误 stops it.
@@ -129,8 +129,21 @@ def generate(job: Job, outdir: Path, draft: bool = False, xlsx: bool = False) ->
         except UserError as exc:
             exc.written, exc.findings = written, prepared.findings + exc.findings
             raise
+    workbook = target / workbook_name(prepared.bundle.year.year)
     if xlsx:
-        from generator.excel.writer import workbook_bytes, workbook_name
-        write_atomic(target / workbook_name(prepared.bundle), workbook_bytes(prepared.bundle))
-        written.append(target / workbook_name(prepared.bundle))
+        from generator.excel.writer import workbook_bytes
+        write_atomic(workbook, workbook_bytes(prepared.bundle))
+        written.append(workbook)
+    stale = [p.with_suffix(".pdf") for p in written if p.suffix == ".docx" and not pdf] + ([] if xlsx else [workbook])
+    prepared.skipped += remove_stale(job, stale)
     return prepared, written
+
+
+def remove_stale(job: Job, paths: list[Path]) -> list[str]:
+    """Remove last run's PDFs and workbook beside documents made again without them: their figures may be old."""
+    removed = []
+    for path in paths:
+        if path.is_file():
+            path.unlink()
+            removed.append(f"{job.label}：已删除上次导出的 {path.name}（文档已重新生成，它的数字可能已过时；需要时加 {'--pdf' if path.suffix == '.pdf' else '--xlsx'} 重新导出）")
+    return removed
