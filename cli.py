@@ -5,22 +5,28 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import click
+try:
+    import click
 
-from generator.errors import (
-    CommandLineError,
-    Finding,
-    InternalError,
-    Interrupted,
-    UsageError,
-    echo_findings,
-)
-from generator.load.reader import display_path
+    from generator.errors import (
+        CommandLineError,
+        EnvironmentProblem,
+        Finding,
+        InternalError,
+        Interrupted,
+        UsageError,
+        echo_findings,
+    )
+    from generator.load.reader import display_path
+except ModuleNotFoundError as missing:  # the Python running this is not the one the toolkit was installed into
+    sys.stderr.write(f"运行本程序的 Python 缺少软件包 {missing.name}（这不是您的数据问题）。请在程序所在的文件夹运行 "
+                     "pip install -c constraints.txt . 安装；如果安装时用了虚拟环境（venv），请先激活它。\n")
+    sys.exit(4)
 
 
 class Cli(click.Group):
     """The command group, on click's exit contract: 0 success, 1 data, template or file problem, 2 usage, 3 internal
-    error, 130 Ctrl-C.
+    error, 4 a package missing from the Python that runs it, 130 Ctrl-C.
 
     User errors are click exceptions already (generator.errors); click's own usage messages are shown in Chinese;
     Ctrl-C and unexpected exceptions become click exceptions too, so click prints them and sets the exit code.
@@ -45,6 +51,10 @@ class Cli(click.Group):
             raise
         except KeyboardInterrupt as exc:
             raise Interrupted("") from exc
+        except ModuleNotFoundError as exc:
+            if exc.name and not exc.name.startswith(("generator", "cli")):
+                raise EnvironmentProblem(exc.name.split(".")[0]) from exc
+            raise InternalError(bool(ctx.params.get("debug"))) from exc
         except Exception as exc:  # an internal bug: apologise, show the traceback only under --debug
             raise InternalError(bool(ctx.params.get("debug"))) from exc
 
@@ -65,6 +75,10 @@ def summary(findings: list[Finding]) -> str:
 @click.option("--debug", is_flag=True, help="出现内部错误时显示 Python 调用栈（供开发人员排查）。")
 def main(debug: bool) -> None:
     """从 YAML 数据生成部门决算说明、绩效评价报告等 Word 文档。"""
+    for stream in (sys.stdout, sys.stderr):  # a console that cannot show a character (GBK and “CO₂”) shows “?” instead
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
 
 
 @main.command()

@@ -82,6 +82,38 @@ class CommandLineError(UsageError):
 
     hint = "\n运行 python cli.py --help 查看用法。"
 
+    def format_message(self) -> str:
+        """click's message in Chinese."""
+        return in_chinese(super().format_message())
+
+
+ARGUMENTS = {"YEAR": "年度", "UNIT_DIR": "单位文件夹", "WORKBOOK": "工作簿", "DOCX": "文档", "PATHS": "路径"}
+# click's usage messages, and how to say them
+CLICK_MESSAGES = [
+    (r"Invalid value for '(.+?)': (?:File|Path|Directory) '(.+?)' is a directory\.", "{0} 应是一个文件，{1} 是文件夹。"),
+    (r"Invalid value for '(.+?)': (?:File|Path|Directory) '(.+?)' is a file\.", "{0} 应是一个文件夹，{1} 是文件。"),
+    (r"Invalid value for '(.+?)': (?:File|Path|Directory) '(.+?)' does not exist\.", "找不到 {1}。"),
+    (r"Invalid value for '(.+?)': '(.+?)' is not a valid integer\.", "{0} 应是整数，“{1}”不是。"),
+    (r"No such option '(.+?)'\. Did you mean '(.+?)'\?", "没有选项 {0}。是不是 {1}？"),
+    (r"No such option '(.+?)'\. \(Did you mean one of: (.+)\?\)", "没有选项 {0}。是不是以下之一：{1}？"),
+    (r"No such option '(.+?)'\.", "没有选项 {0}。"),
+    (r"No such command '(.+?)'\.", "没有命令 {0}。"),
+    (r"Missing argument '(.+?)'\.", "缺少参数：{0}。"),
+    (r"Missing option '(.+?)'\.", "缺少选项 {0}。"),
+    (r"Option '(.+?)' requires an argument\.", "选项 {0} 后面要写一个值。"),
+    (r"Got unexpected extra arguments? \((.+)\)", "多余的参数：{0}。"),
+]
+
+
+def in_chinese(message: str) -> str:
+    """One of click's usage messages in Chinese (an unknown one as it is)."""
+    import re
+    for pattern, chinese in CLICK_MESSAGES:
+        found = re.fullmatch(pattern, message.strip())
+        if found:
+            return chinese.format(*(ARGUMENTS.get(g.strip("'"), g) for g in found.groups()))
+    return message
+
 
 class Interrupted(click.ClickException):
     """The user pressed Ctrl-C; exits 130, as a shell reports a command stopped by Ctrl-C."""
@@ -91,6 +123,27 @@ class Interrupted(click.ClickException):
     def show(self, file: Optional[IO[Any]] = None) -> None:
         """One line saying the command stopped and that no document was left half written."""
         click.echo("已中止（Ctrl-C）。没有写完的文档不会留下半个文件，已有的文档保持原样。", err=True)
+
+
+class EnvironmentProblem(click.ClickException):
+    """The Python running the toolkit lacks a package it needs (a venv not activated, a git client's own Python);
+    exits 4."""
+
+    exit_code = 4
+
+    def __init__(self, package: str) -> None:
+        super().__init__(package)
+        self.package = package
+
+    def show(self, file: Optional[IO[Any]] = None) -> None:
+        """Which package is missing, and how to install it."""
+        click.echo(missing_package(self.package), err=True)
+
+
+def missing_package(package: str) -> str:
+    """What to say when a package the toolkit needs cannot be imported."""
+    return (f"运行本程序的 Python 缺少软件包 {package}（这不是您的数据问题）。请在程序所在的文件夹运行 "
+            "pip install -c constraints.txt . 安装；如果安装时用了虚拟环境（venv），请先激活它，或用那个环境里的 python 运行。")
 
 
 class InternalError(click.ClickException):

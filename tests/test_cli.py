@@ -57,7 +57,7 @@ def test_a_folder_without_units_is_a_usage_error(tmp_path):
 
 def test_unknown_option_is_a_usage_error():
     r = invoke("generate", "--frobnicate")
-    assert r.exit_code == 2 and "用法错误：No such option" in r.stderr and "--help" in r.stderr
+    assert r.exit_code == 2 and "用法错误：没有选项 --frobnicate" in r.stderr and "--help" in r.stderr
 
 
 def test_no_command_shows_the_help():

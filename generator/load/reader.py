@@ -56,7 +56,7 @@ def display_path(path: Path) -> str:
     """A file path as shown to the user: relative to the working directory when inside it."""
     try:
         return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, RuntimeError, OSError):  # outside the working directory, a symlink loop, a vanished folder
         return str(path)
 
 

@@ -2,6 +2,7 @@
 folder that looks like a unit but cannot be one is a job that fails with the reason, never skipped in silence."""
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,6 +58,8 @@ def discover(paths: list[Path]) -> list[Job]:
 
 def _jobs_for(path: Path) -> list[Job]:
     """The jobs one command-line path stands for."""
+    if path.is_symlink() and not path.exists():
+        raise UsageError(f"{path} 是一个指向不存在（或指向它自己）的位置的快捷方式（符号链接）。请写出实际的文件夹或文件。")
     if path.is_dir():
         if not (path / UNIT_FILE).is_file():
             return _jobs_below(path)
@@ -94,7 +97,7 @@ def _refuse_two_files_a_year(years: list[Path]) -> None:
 def _jobs_below(folder: Path) -> list[Job]:
     """The jobs of every unit folder inside a folder of units (a city's, or data/ itself); a folder with year files
     but no unit.yaml is a job that fails with the reason."""
-    visible = [p for p in folder.rglob("*") if not any(part.startswith(".") for part in p.relative_to(folder).parts)]
+    visible = [p for p in _walk(folder) if not any(part.startswith(".") for part in p.relative_to(folder).parts)]
     units = sorted(p.parent for p in visible if p.name == UNIT_FILE and p.is_file())
     orphans = sorted({p.parent for p in visible if YEAR_FILE.match(p.name) and p.is_file()} - set(units))
     orphans = [o for o in orphans if not any(u in o.parents for u in units)]  # a unit's own sub-folder is its business
@@ -105,11 +108,19 @@ def _jobs_below(folder: Path) -> list[Job]:
     return [job for unit in units for job in _jobs_for(unit)] + jobs
 
 
+def _walk(folder: Path) -> list[Path]:
+    """Every file and folder below a folder, following no symbolic link to a folder (a link to itself would loop)."""
+    out = []
+    for root, dirs, files in os.walk(folder):
+        out += [Path(root, name) for name in dirs + files]
+    return out
+
+
 def _refuse_same_names(jobs: list[Job]) -> None:
     """Two unit folders of the same name would write to the same output folder: refuse before writing."""
     seen: dict[str, Path] = {}
     for job in jobs:
         other = seen.setdefault(job.unit_dir.name, job.unit_dir)
-        if other.resolve() != job.unit_dir.resolve():
+        if os.path.realpath(other) != os.path.realpath(job.unit_dir):
             raise UsageError(f"单位文件夹 {display_path(other)} 和 {display_path(job.unit_dir)} 同名，生成的文档会放进同一个"
                              f"输出文件夹 {job.unit_dir.name}/ 而互相覆盖。请把其中一个改名（例如加上市县名）。")
