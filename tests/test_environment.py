@@ -71,3 +71,32 @@ def test_a_symlink_loop_is_a_usage_message(tmp_path):
 def test_clicks_messages_are_in_chinese(args, words):
     r = run(*args)
     assert r.returncode == 2 and words in r.stderr.decode("utf-8")
+
+
+def xlsx_bytes() -> bytes:
+    """A real .xlsx workbook's bytes."""
+    import io
+
+    from openpyxl import Workbook
+    buffer = io.BytesIO()
+    Workbook().save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("content, words", [(xlsx_bytes(), "扩展名写成了 .xls（请把扩展名改为 .xlsx）"),
+                                            ("<html><table><tr><td>1</td></tr></table></html>".encode(), "网页（HTML）表格"),
+                                            (b"\xd0\xcf\x11\xe0 truncated", "不是完好的 .xls 工作簿")])
+def test_an_xls_that_is_no_xls_says_what_it_is(tmp_path, content, words):
+    shutil.copytree(ROOT / "data" / "zhuzhou-jiwei", tmp_path / "u")
+    book = tmp_path / "表格.xls"
+    book.write_bytes(content)
+    r = run("import", str(book), str(tmp_path / "u"), "--year", "2023")
+    err = r.stderr.decode("utf-8")
+    assert r.returncode == 1 and words in err and "Traceback" not in err, err
+
+
+def test_a_folder_where_a_document_belongs_is_explained(tmp_path):
+    (tmp_path / "out" / "zhuzhou-jiwei" / "2022" / "2022年度部门整体支出绩效自评报告.docx").mkdir(parents=True)
+    r = run("generate", "data/zhuzhou-jiwei", "-o", str(tmp_path / "out"))
+    err = r.stderr.decode("utf-8")
+    assert r.returncode == 1 and "那里有一个同名的文件夹" in err and "Is a directory" not in err, err

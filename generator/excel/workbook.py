@@ -41,6 +41,16 @@ def cell_name(row: int, col: int) -> str:
     return f"{get_column_letter(col + 1)}{row + 1}"
 
 
+def xls_cause(path: Path, exc: Exception) -> str:
+    """Why xlrd could not read an .xls file, in Chinese."""
+    head = path.read_bytes()[:512].lstrip().lower()
+    if head.startswith(b"pk"):
+        return "它其实是 .xlsx 工作簿，只是扩展名写成了 .xls（请把扩展名改为 .xlsx）"
+    if head.startswith((b"<", b"\xef\xbb\xbf<")) or b"<html" in head or b"<table" in head:
+        return "它其实是网页（HTML）表格，只是扩展名写成了 .xls"
+    return f"它不是完好的 .xls 工作簿（{type(exc).__name__}）"
+
+
 def read_workbook(path: Path) -> list[Sheet]:
     """The sheets of an .xlsx or .xls file, or a UsageError in Chinese when it cannot be read."""
     if not path.is_file():
@@ -52,11 +62,11 @@ def read_workbook(path: Path) -> list[Sheet]:
         if suffix == ".xls":
             return _xls(path)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as exc:
-        raise UserError(f"{display_path(path)} 打不开：它不是完好的 Excel 工作簿（{type(exc).__name__}）。"
-                         "请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。") from exc
+        cause = xls_cause(path, exc) if suffix == ".xls" else f"它不是完好的 Excel 工作簿（{type(exc).__name__}）"
+        raise UserError(f"{display_path(path)} 打不开：{cause}。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。") from exc
     except Exception as exc:  # xlrd's own errors (XLRDError, CompDocError) have no common public base
         if type(exc).__module__.startswith("xlrd"):
-            raise UserError(f"{display_path(path)} 打不开：{exc}。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。") from exc
+            raise UserError(f"{display_path(path)} 打不开：{xls_cause(path, exc)}。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。") from exc
         raise
     raise UsageError(f"{display_path(path)} 不是 Excel 工作簿：只能导入 .xlsx 或 .xls 文件。")
 

@@ -20,6 +20,7 @@ CAUSES = {
     errno.ENOTDIR: A_FILE_IN_THE_WAY,
     errno.EEXIST: A_FILE_IN_THE_WAY,
     errno.ENAMETOOLONG: "路径太长。请用 -o 换一个层级较浅的输出文件夹",
+    errno.EISDIR: "那里有一个同名的文件夹。请改名或删掉那个文件夹，或用 -o 换一个输出文件夹",
 }
 
 
