@@ -51,6 +51,10 @@ class Cli(click.Group):
             raise
         except KeyboardInterrupt as exc:
             raise Interrupted("") from exc
+        except BrokenPipeError:  # the output went to a pager or `head` that closed early: nothing left to say
+            import os
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise click.exceptions.Exit(0) from None
         except ModuleNotFoundError as exc:
             if exc.name and not exc.name.startswith(("generator", "cli")):
                 raise EnvironmentProblem(exc.name.split(".")[0]) from exc

@@ -46,7 +46,7 @@ def test_check_lists_what_is_missing_and_draft_renders(unit, tmp_path):
     (doc,) = [p for p in written if p.name == "2020年度部门决算说明.docx"]
     from generator.tools.totext import docx_text
     text = docx_text(doc)
-    assert "基本支出【待补充：基本支出】万元" in text and "基本支出0.00" not in text  # unknown, not zero
+    assert "基本支出【待补充：基本支出合计】万元" in text and "基本支出0.00" not in text  # unknown, not zero
 
 
 def test_previous_year_comes_from_last_years_file(unit):

@@ -19,7 +19,7 @@ from generator.figures.core import (
 )
 from generator.model import Year
 from generator.model.accounts import INCOME_SOURCES
-from generator.pending import Pending
+from generator.pending import DERIVED, Pending, PendingCount, is_pending
 
 
 @dataclass
@@ -147,7 +147,7 @@ def compute(year: Year) -> Figures:
         capital_total=_capital_total(year),
         operating=_operating(year),
         procurement_total=year.procurement.goods + year.procurement.works + year.procurement.services,
-        vehicles_total=sum(year.assets.vehicles.values()),
+        vehicles_total=count_total(year.assets.vehicles.values()),
         projects=[ProjectFigures(p.budget.fiscal + p.budget.other, p.spent.fiscal + p.spent.other) for p in year.projects],
         changes=_changes(year, money["income_total"], expenditure_total, money["fiscal_total"], general_budget),
         self_eval=selfeval.compute(year, expenditure_total),
@@ -156,6 +156,12 @@ def compute(year: Year) -> Figures:
         monitored_count=sum(p.monitored for p in year.projects),
         self_evaluated_count=sum(p.self_evaluated for p in year.projects),
     )
+
+
+def count_total(counts) -> int:
+    """A total of counts; unknown (a placeholder) when any of them is."""
+    counts = list(counts)
+    return PendingCount(DERIVED) if any(is_pending(c) for c in counts) else sum(counts)
 
 
 def _income_figures(year: Year) -> dict:

@@ -25,6 +25,8 @@ class Loaded:
     data: Any = None
     lines: dict[tuple, int] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    todo: list[tuple] = field(default_factory=list)  # empty values marked “# 待补充”
+    filled: set[tuple] = field(default_factory=set)  # paths a draft filled with a placeholder
 
     def line_of(self, path: tuple) -> int:
         """The line of a value path, or of its nearest recorded parent."""
@@ -84,7 +86,29 @@ def load_yaml(path: Path) -> Loaded:
         loaded.data = {}
         return loaded
     loaded.data = _Builder(loaded).build(node, ())
+    loaded.todo = _marked_empty(loaded, text)
     return loaded
+
+
+TODO_MARK = re.compile(r"#\s*待补充")  # what `new` writes after each fact to fill this year
+
+
+def _marked_empty(loaded: Loaded, text: str) -> list[tuple]:
+    """The paths of empty values on lines marked “# 待补充”: facts the clerk still has to write."""
+    marked = {n for n, line in enumerate(text.splitlines(), 1) if TODO_MARK.search(line)}
+    if not marked:
+        return []
+    return [path for path, line in loaded.lines.items() if path and line in marked and _value_at(loaded.data, path) is None]
+
+
+def _value_at(data: Any, path: tuple) -> Any:
+    """The value at a path of plain data (None when absent)."""
+    for key in path:
+        try:
+            data = data[key]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
 
 
 def _read_text(loaded: Loaded) -> str | None:

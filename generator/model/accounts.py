@@ -66,9 +66,11 @@ class CodeLine(Base):
     def _actual_from_split(cls, value, info):
         """决算数 = 基本支出 + 项目支出 when only the split is written."""
         if value is None:
-            basic, project = info.data.get("basic"), info.data.get("project")
+            if "basic" not in info.data or "project" not in info.data:
+                return ZERO  # a part written but wrong is reported as that part; the line is not made
+            basic, project = info.data["basic"], info.data["project"]
             if basic is None or project is None:
-                raise PydanticCustomError("missing_value", "还没有填写")
+                raise PydanticCustomError("missing_value", "还没有填写（或写出基本支出和项目支出，自动相加）")
             return basic + project
         return value
 

@@ -128,7 +128,7 @@ def either(model):
     """A value that is either a mapping for ``model`` or plain text."""
     return Annotated[
         Union[Annotated[model, Tag("#对象")], Annotated[Text, Tag("#文字")]],
-        Discriminator(lambda v: "#文字" if isinstance(v, str) else "#对象"),
+        Discriminator(lambda v: "#文字" if v is None or isinstance(v, str) else "#对象"),  # empty: 还没有填写
     ]
 
 

@@ -53,7 +53,9 @@ def validate(model: type[M], loaded: Loaded, draft: bool = False) -> tuple[Optio
             if not draft or len(missing) < len(exc.errors()):
                 return None, _findings(model, loaded, exc)
             for error in missing:
-                fill(model, data, tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("#"))))
+                path = _aliased(model, tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("#"))))
+                fill(model, data, path)
+                loaded.filled.add(path)
     return None, [loaded.finding((), "草稿：缺少的内容过多，无法生成。")]
 
 

@@ -17,7 +17,7 @@ from generator.model import Unit, Year
 from generator.model.validation import fill, validate
 from generator.render.files import write_atomic
 from generator.render.kinds import plan
-from generator.workflow import previous
+from generator.workflow import previous, todo
 from generator.workflow.discover import DATA, UNIT_FILE, Job, discover, year_files  # noqa: F401  (the pipeline's names)
 from generator.workflow.layout import unit_layout
 
@@ -52,15 +52,32 @@ def check_output_dir(outdir: Path) -> None:
 
 
 def prepare(job: Job, draft: bool = False) -> Prepared:
-    """Load, validate, compute and check one unit-year; a draft fills missing facts with placeholders."""
+    """Load, validate, compute and check one unit-year; a draft fills missing facts with placeholders (and does not
+    report them as the clerk's errors), a final run lists every fact left to fill."""
     result = Prepared(job)
     if job.problem:
         result.findings.append(Finding(display_path(job.unit_dir), 0, ERROR, "", job.problem))
         return result
-    unit_loaded, year_loaded = load_yaml(job.unit_dir / UNIT_FILE), load_yaml(job.year_file)
+    files = [load_yaml(job.unit_dir / UNIT_FILE), load_yaml(job.year_file)]
+    _prepare(result, files[0], files[1], draft)
+    if draft:
+        result.findings, count = todo.without_own_placeholders(result.findings, files)
+        if count:
+            result.skipped.append(f"{job.label}：草稿中有 {count} 处待补充，文档里显示为黄色的【待补充：…】；运行 check 可逐项列出。")
+    else:
+        for loaded in files:
+            result.findings += todo.left_to_fill(loaded, result.findings)
+    return result
+
+
+def _prepare(result: Prepared, unit_loaded: Loaded, year_loaded: Loaded, draft: bool) -> None:
+    """The steps of prepare: models, layout, requirements, previous year, figures, checks."""
     result.findings += unit_loaded.findings + year_loaded.findings
+    if draft:
+        todo.prefill(unit_loaded, Unit)
+        todo.prefill(year_loaded, Year)
     unit = _model(Unit, unit_loaded, result, draft)
-    layout, found = unit_layout(unit, job.unit_dir, unit_loaded) if unit else (None, [])
+    layout, found = unit_layout(unit, result.job.unit_dir, unit_loaded) if unit else (None, [])
     result.findings += found
     own = primary(layout.primary) if layout else None
     if own and unit and not draft:
@@ -70,13 +87,12 @@ def prepare(job: Job, draft: bool = False) -> Prepared:
         result.findings += _required(year_loaded, own, draft)
     year = _model(Year, year_loaded, result, draft)
     if unit is None or year is None or layout is None:
-        return result
+        return
     result.findings += previous.merge(year, year_loaded)
     given = {line.code: line.name for line in year.expenditure.lines if line.name}
     bundle = Bundle(unit, year, compute(year), catalog().with_names(given), layout)
     result.findings += checks.run(bundle, year_loaded, unit_loaded)
     result.bundle = bundle
-    return result
 
 
 def _missing(own: Requirement, path: tuple) -> str:
@@ -90,6 +106,7 @@ def _required(loaded: Loaded, own: Requirement, draft: bool) -> list[Finding]:
     for path in absent_in_data(own, loaded.data):
         if draft:
             fill(Year, loaded.data, path)
+            loaded.filled.add(path)
         else:
             out.append(loaded.finding(path, _missing(own, path)))
     return out
