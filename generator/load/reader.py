@@ -3,18 +3,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
 from generator.errors import ERROR, Finding
+from generator.load.builder import Builder
+from generator.load.paths import display_path, dotted
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
-TAG = "tag:yaml.org,2002:"
-PLAIN_TAGS = {TAG + "str", TAG + "timestamp", "!"}
 
 
 @dataclass
@@ -46,22 +44,6 @@ class Loaded:
         return not any(f.is_error for f in self.findings)
 
 
-def dotted(path: tuple) -> str:
-    """A value path as text: ``支出.科目[2].决算数``."""
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-def display_path(path: Path) -> str:
-    """A file path as shown to the user: relative to the working directory when inside it."""
-    try:
-        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, RuntimeError, OSError):  # outside the working directory, a symlink loop, a vanished folder
-        return str(path)
-
-
 def load_yaml(path: Path) -> Loaded:
     """Parse one YAML file into a ``Loaded`` (never raises for bad content)."""
     loaded = Loaded(Path(path))
@@ -72,20 +54,19 @@ def load_yaml(path: Path) -> Loaded:
     if not loaded.ok:
         return loaded
     try:
-        node = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        loaded.data = Builder(loaded, yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))).stream()
     except yaml.MarkedYAMLError as exc:
+        loaded.data = None
         loaded.findings.append(_syntax_finding(loaded, exc, text))
         return loaded
     except yaml.reader.ReaderError as exc:
+        loaded.data = None
         loaded.findings.append(_reader_finding(loaded, exc, text))
         return loaded
     except yaml.YAMLError:
+        loaded.data = None
         loaded.findings.append(Finding(display_path(path), 1, ERROR, "", "YAML 无法解析：请检查缩进、冒号和引号。"))
         return loaded
-    if node is None:
-        loaded.data = {}
-        return loaded
-    loaded.data = _Builder(loaded).build(node, ())
     loaded.todo = _marked_empty(loaded, text)
     return loaded
 
@@ -201,64 +182,3 @@ def _reader_finding(loaded: Loaded, exc: yaml.reader.ReaderError, text: str) -> 
     line = text[:position].count("\n") + 1 if position >= 0 else 1
     what = "垂直制表符（从 Word 复制的手动换行）" if code == 0x0B else f"控制字符 U+{code:04X}"
     return Finding(display_path(loaded.path), line, ERROR, "", f"这一行有 YAML 不允许的{what}。请删掉它（需要换行时直接回车）。")
-
-
-class _Builder:
-    """Builds plain Python data from a composed YAML node tree."""
-
-    def __init__(self, loaded: Loaded) -> None:
-        self.loaded = loaded
-        self.seen: set[int] = set()
-        self.constructor = yaml.SafeLoader("")
-
-    def fail(self, node, path: tuple, message: str, severity: str = ERROR) -> None:
-        """Record a finding at a node."""
-        self.loaded.findings.append(Finding(display_path(self.loaded.path), node.start_mark.line + 1, severity, dotted(path), message))
-
-    def build(self, node, path: tuple) -> Any:
-        """The plain value of a node, recording its line."""
-        self.loaded.lines[path] = node.start_mark.line + 1
-        if id(node) in self.seen:
-            self.fail(node, path, "不支持 YAML 锚点和别名（& 和 *）：请把内容直接写出来。")
-            return None
-        self.seen.add(id(node))
-        if isinstance(node, (MappingNode, SequenceNode)) and node.tag not in (TAG + "map", TAG + "seq"):
-            self.fail(node, path, f"不支持 YAML 标签 {node.tag}（出于安全考虑，不会执行或构造任何对象）：请删掉它。")
-            return None
-        if isinstance(node, MappingNode):
-            return self.mapping(node, path)
-        if isinstance(node, SequenceNode):
-            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
-        return self.scalar(node, path)
-
-    def mapping(self, node: MappingNode, path: tuple) -> dict:
-        """A mapping node as a dict; duplicate keys are findings, never silently dropped."""
-        result: dict = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode) or key_node.tag == TAG + "merge":
-                self.fail(key_node, path, "不支持这种键（合并键 << 或复合键）：请直接写出每个键。")
-                continue
-            key = key_node.value
-            if key in result:
-                first = self.loaded.lines.get(path + (key,), 0)
-                self.fail(key_node, path + (key,), f"键“{key}”重复（第 {first} 行已经出现过）。YAML 只会保留最后一个，前面的数据会丢失：请合并或删掉其中一个。")
-                continue
-            self.loaded.lines[path + (key,)] = key_node.start_mark.line + 1
-            result[key] = self.build(value_node, path + (key,))
-            self.loaded.lines[path + (key,)] = key_node.start_mark.line + 1
-        return result
-
-    def scalar(self, node: ScalarNode, path: tuple) -> Any:
-        """A scalar: numbers with a fraction become Decimal, dates stay text, unknown tags are refused."""
-        tag = node.tag
-        if tag in PLAIN_TAGS:
-            return node.value
-        if tag == TAG + "float":
-            try:
-                return Decimal(node.value.replace("_", ""))
-            except InvalidOperation:
-                return node.value
-        if tag in (TAG + "int", TAG + "bool", TAG + "null"):
-            return self.constructor.construct_object(node)
-        self.fail(node, path, f"不支持 YAML 标签 {tag}（出于安全考虑，不会执行或构造任何对象）：请删掉它，只写普通文字或数字。")
-        return None

@@ -1,0 +1,35 @@
+"""Memory grows with a unit's size: checking a year file of 10,000 projects (10 MB of YAML) stays under 250 MB."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def big_unit(tmp_path: Path, projects: int) -> Path:
+    """The 四川 sample unit with its second project repeated under new names."""
+    folder = tmp_path / "big"
+    shutil.copytree(ROOT / "data" / "panzhihua-renhe-jiwei", folder)
+    path = folder / "2019.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  - 名称: 仁和区纪委廉政风险防控平台建设经费")
+    project = text[start:text.index("    评价报告:", start)]
+    at = text.index("整体支出绩效评价:")
+    many = "".join(project.replace("仁和区纪委廉政风险防控平台建设经费", f"项目{n:05d}") for n in range(projects))
+    path.write_text(text[:at] + many + text[at:], encoding="utf-8")
+    return folder
+
+
+def test_checking_ten_thousand_projects_stays_under_250_mb(tmp_path):
+    folder = big_unit(tmp_path, 10_000)
+    measure = ("import resource, sys, cli\n"
+               "try:\n    cli.main(['check', sys.argv[1]])\n"
+               "except SystemExit as done:\n"
+               "    sys.stderr.write(f'PEAK {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss} {done.code}')\n")
+    r = subprocess.run([sys.executable, "-c", measure, str(folder)], capture_output=True, text=True, cwd=ROOT)
+    peak, code = (int(x) for x in r.stderr.rsplit("PEAK ", 1)[1].split())  # KiB on Linux
+    assert code == 0 and "共 0 个错误" in r.stdout, r.stdout[-500:] + r.stderr[-500:]
+    assert peak < 250 * 1024, f"{peak // 1024} MB"
