@@ -191,7 +191,7 @@ def new(unit_dir: Path, year: int) -> None:
 @click.option("--year", type=int, default=None, help="年度；不写时取表头里的年度（例如“2024年度”）。")
 def import_(workbook: Path, unit_dir: Path, year: int | None) -> None:
     """从 Excel 工作簿（.xlsx 或 .xls）导入九张部门决算表。年度文件不存在时写出它；已存在时逐格比对，不改文件。"""
-    from generator.excel.importer import run_import
+    from generator.workflow.excel_import import run_import
 
     done = run_import(workbook, unit_dir, year)
     echo_findings(done.findings)

@@ -16,7 +16,7 @@ from cli import main
 from generator.errors import UsageError
 from generator.excel.cells import NotAmount, amount, unit_of
 from generator.excel.expected import expected_grid
-from generator.excel.importer import run_import
+from generator.workflow.excel_import import run_import
 from generator.excel.shapes import SHAPES, identify, identify_code
 from generator.excel.workbook import Sheet, read_workbook
 from generator.excel.writer import workbook_bytes

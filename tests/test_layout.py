@@ -59,6 +59,25 @@ def test_no_import_cycle():
         visit(name, [])
 
 
+def test_no_import_cycle_between_packages():
+    """Counting imports inside functions: a package that imports another is never imported back by it."""
+    package = {name: ".".join(name.split(".")[:2]) for name in MODULES}
+    graph: dict[str, set[str]] = {}
+    for name in MODULES:
+        graph.setdefault(package[name], set()).update(package[d] for d in imports(name) if package[d] != package[name])
+
+    def reach(start: str) -> set[str]:
+        seen, todo = set(), [start]
+        while todo:
+            for nxt in graph.get(todo.pop(), ()):
+                if nxt not in seen:
+                    seen.add(nxt)
+                    todo.append(nxt)
+        return seen
+    cycles = sorted(f"{a} → {b}" for a in graph for b in graph[a] if a in reach(b))
+    assert not cycles, cycles
+
+
 @pytest.mark.parametrize("stage", ["generator.checks", "generator.figures", "generator.model", "generator.load"])
 def test_lower_stages_do_not_import_higher_ones(stage):
     higher = {"generator.checks": ("contexts", "render", "workflow", "excel", "tools"),

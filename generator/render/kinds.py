@@ -35,9 +35,10 @@ class Planned:
         """The output file name pattern ({年度}, {标题})."""
         return self.document.companion_name if self.companion else self.document.name
 
-    def build(self, bundle: Bundle, unit_dir: Path, draft: bool) -> list[Output]:
-        """The rendered document(s), in the layout the document belongs to."""
-        return self.kind.build(self, bundle, unit_dir, draft)
+    def build(self, bundle: Bundle, unit_dir: Path, draft: bool, cache: dict | None = None) -> list[Output]:
+        """The rendered document(s), in the layout the document belongs to; ``cache`` keeps the reports a unit-year's
+        documents share (an annex is rendered once)."""
+        return self.kind.build(self, Made(bundle, unit_dir, draft, {} if cache is None else cache))
 
 
 def template_path(kind: str, bundle: Bundle, unit_dir: Path, document: Document) -> Path:
@@ -47,11 +48,21 @@ def template_path(kind: str, bundle: Bundle, unit_dir: Path, document: Document)
 
 
 @dataclass(frozen=True)
+class Made:
+    """What one rendering works from: the unit-year, its folder, draft or final, and the reports already rendered."""
+
+    bundle: Bundle
+    unit_dir: Path
+    draft: bool
+    cache: dict
+
+
+@dataclass(frozen=True)
 class Kind:
     """A document kind: its name and how it renders (what it needs: checks.requirements)."""
 
     name: str
-    build: Callable[[Planned, Bundle, Path, bool], list[Output]]
+    build: Callable[[Planned, Made], list[Output]]
 
     def missing(self, bundle: Bundle) -> list[str]:
         """The facts whose absence skips this kind for the unit (from the requirements table)."""
@@ -64,12 +75,12 @@ def render(*args, **kwargs) -> bytes:
     return render_document(*args, **kwargs)
 
 
-def _memo(bundle: Bundle, key: tuple, make: Callable[[], bytes]) -> bytes:
-    """A rendered document kept with the bundle, so an annex is not rendered twice."""
-    cache = bundle.__dict__.setdefault("_rendered", {})
-    if key not in cache:
-        cache[key] = make()
-    return cache[key]
+def _memo(made: Made, key: tuple, make: Callable[[], bytes]) -> bytes:
+    """A rendered report kept for the unit-year's other documents, so an annex is not rendered twice."""
+    key = (made.bundle.layout.name, made.draft, *key)
+    if key not in made.cache:
+        made.cache[key] = make()
+    return made.cache[key]
 
 
 def _named(planned: Planned, bundle: Bundle, data: bytes) -> list[Output]:
@@ -77,17 +88,17 @@ def _named(planned: Planned, bundle: Bundle, data: bytes) -> list[Output]:
     return [Output(name_from(planned.pattern, 年度=str(bundle.year.year)), data)]
 
 
-def _overall_bytes(bundle: Bundle, unit_dir: Path, draft: bool, document: Document) -> bytes:
+def _overall_bytes(made: Made, document: Document) -> bytes:
     """The rendered 部门整体支出绩效评价报告."""
-    path = template_path(names.OVERALL, bundle, unit_dir, document)
-    return _memo(bundle, ("overall", draft), lambda: render(path, contexts.overall_evaluation(bundle), draft=draft))
+    path = template_path(names.OVERALL, made.bundle, made.unit_dir, document)
+    return _memo(made, ("overall",), lambda: render(path, contexts.overall_evaluation(made.bundle), draft=made.draft))
 
 
-def _project_reports(bundle: Bundle, unit_dir: Path, draft: bool, document: Document) -> list[tuple[int, bytes]]:
+def _project_reports(made: Made, document: Document) -> list[tuple[int, bytes]]:
     """(project index, rendered 项目支出绩效评价报告) for each project that has a report."""
-    path = template_path(names.PROJECT, bundle, unit_dir, document)
-    return [(i, _memo(bundle, ("project", i, draft), partial(_project_bytes, path, bundle, i, draft)))
-            for i, p in enumerate(bundle.year.projects) if p.evaluation is not None]
+    path = template_path(names.PROJECT, made.bundle, made.unit_dir, document)
+    return [(i, _memo(made, ("project", i), partial(_project_bytes, path, made.bundle, i, made.draft)))
+            for i, p in enumerate(made.bundle.year.projects) if p.evaluation is not None]
 
 
 def _project_bytes(path: Path, bundle: Bundle, index: int, draft: bool) -> bytes:
@@ -95,51 +106,53 @@ def _project_bytes(path: Path, bundle: Bundle, index: int, draft: bool) -> bytes
     return render(path, contexts.project_report(bundle, index), draft=draft)
 
 
-def _annexes(bundle: Bundle, unit_dir: Path, draft: bool) -> list[tuple[str | None, bytes]]:
+def _annexes(made: Made) -> list[tuple[str | None, bytes]]:
     """The reports the layout embeds in its 部门决算说明: (project name or None for the overall report, bytes)."""
+    bundle = made.bundle
     overall, project = bundle.layout.document(names.OVERALL), bundle.layout.document(names.PROJECT)
     annexes: list[tuple[str | None, bytes]] = []
     if overall and not OVERALL.missing(bundle):
-        annexes.append((None, _overall_bytes(bundle, unit_dir, draft, overall)))
-    for i, data in _project_reports(bundle, unit_dir, draft, project) if project else []:
+        annexes.append((None, _overall_bytes(made, overall)))
+    for i, data in _project_reports(made, project) if project else []:
         annexes.append((bundle.year.projects[i].name, data))
     return annexes
 
 
-def _build_final(planned: Planned, bundle: Bundle, unit_dir: Path, draft: bool) -> list[Output]:
+def _build_final(planned: Planned, made: Made) -> list[Output]:
     """The 部门决算说明 with its annexes embedded."""
-    annexes = _annexes(bundle, unit_dir, draft)
+    annexes = _annexes(made)
     listing = [{"number": n, "key": f"annex{n}", "project": name} for n, (name, _) in enumerate(annexes, 1)]
     subdocs = {a["key"]: data for a, (_, data) in zip(listing, annexes)}
-    ctx = contexts.final_accounts(bundle, listing)
-    path = template_path(planned.kind.name, bundle, unit_dir, planned.document)
-    return _named(planned, bundle, render(path, ctx, subdocs, draft))
+    ctx = contexts.final_accounts(made.bundle, listing)
+    path = template_path(planned.kind.name, made.bundle, made.unit_dir, planned.document)
+    return _named(planned, made.bundle, render(path, ctx, subdocs, made.draft))
 
 
-def _build_overall(planned: Planned, bundle: Bundle, unit_dir: Path, draft: bool) -> list[Output]:
+def _build_overall(planned: Planned, made: Made) -> list[Output]:
     """The standalone 部门整体支出绩效评价报告."""
-    return _named(planned, bundle, _overall_bytes(bundle, unit_dir, draft, planned.document))
+    return _named(planned, made.bundle, _overall_bytes(made, planned.document))
 
 
-def _build_projects(planned: Planned, bundle: Bundle, unit_dir: Path, draft: bool) -> list[Output]:
+def _build_projects(planned: Planned, made: Made) -> list[Output]:
     """One standalone 项目支出绩效评价报告 per project with a report, each under its own safe file name."""
-    reports = _project_reports(bundle, unit_dir, draft, planned.document)
-    file_names = project_report_names(planned.pattern, bundle.year.year, bundle.year.report_titles())
+    reports = _project_reports(made, planned.document)
+    year = made.bundle.year
+    file_names = project_report_names(planned.pattern, year.year, year.report_titles())
     return [Output(name, data) for name, (_, data) in zip(file_names, reports)]
 
 
-def _build_self_evaluation(planned: Planned, bundle: Bundle, unit_dir: Path, draft: bool) -> list[Output]:
+def _build_self_evaluation(planned: Planned, made: Made) -> list[Output]:
     """The 部门整体支出绩效自评报告 with its 自评表."""
-    path = template_path(planned.kind.name, bundle, unit_dir, planned.document)
-    return _named(planned, bundle, render(path, contexts.self_evaluation_report(bundle), draft=draft))
+    path = template_path(planned.kind.name, made.bundle, made.unit_dir, planned.document)
+    return _named(planned, made.bundle, render(path, contexts.self_evaluation_report(made.bundle), draft=made.draft))
 
 
-def _build_national(planned: Planned, bundle: Bundle, unit_dir: Path, draft: bool) -> list[Output]:
+def _build_national(planned: Planned, made: Made) -> list[Output]:
     """The national-layout 部门决算 with its nine tables, as far as the data allows."""
     from generator.contexts.national import national
-    path = template_path(planned.kind.name, bundle, unit_dir, planned.document)
-    draft = draft or renders_as_draft(REQUIREMENTS[planned.kind.name], bundle, not planned.companion)
-    return _named(planned, bundle, render(path, national(bundle), draft=draft))
+    path = template_path(planned.kind.name, made.bundle, made.unit_dir, planned.document)
+    draft = made.draft or renders_as_draft(REQUIREMENTS[planned.kind.name], made.bundle, not planned.companion)
+    return _named(planned, made.bundle, render(path, national(made.bundle), draft=draft))
 
 
 FINAL = Kind(names.FINAL, _build_final)

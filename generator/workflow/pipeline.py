@@ -132,6 +132,7 @@ def generate(job: Job, outdir: Path, draft: bool = False, xlsx: bool = False, pd
     written = []
     target = outdir / job.unit_dir.name / str(prepared.bundle.year.year)
     asked = prepared.bundle.unit.companions is not None
+    rendered: dict = {}  # the reports this unit-year's documents share
     for planned, bundle in plan(prepared.bundle, job.unit_dir):
         missing = planned.kind.missing(bundle)
         if missing:
@@ -139,7 +140,7 @@ def generate(job: Job, outdir: Path, draft: bool = False, xlsx: bool = False, pd
                 prepared.skipped.append(f"{job.label}：未生成{planned.kind.name}，缺少：{'、'.join(missing)}")
             continue
         try:
-            for output in planned.build(bundle, job.unit_dir, draft):
+            for output in planned.build(bundle, job.unit_dir, draft, rendered):
                 path = inside(target, output.name)
                 write_atomic(path, output.data)
                 written.append(path)
