@@ -36,16 +36,15 @@ def plain_render(template: Path, context: dict, subdocs: dict | None = None, dra
     """A document by plain docxtpl: a new DocxTemplate, render, the toolkit's steps on its tree, save."""
     from docxtpl import DocxTemplate
 
-    from generator.render import docx
+    from generator.render import docx, steps
     tpl = DocxTemplate(str(template))
     ctx = dict(context, draft=draft, draft_mark=docx.DRAFT_MARK if draft else "")
     ctx["subdocs"] = {name: tpl.new_subdoc(io.BytesIO(data)) for name, data in (subdocs or {}).items()}
     tpl.render(ctx, _plain_environment())
-    docx.fill_contents(tpl.docx.element.body)
-    docx.align_numbers(tpl.docx.element.body)
+    for step in steps.STEPS:
+        if draft or not step.draft_only:
+            step.tree(tpl.docx.element.body)
     docx.entitle(tpl.docx)
-    if draft:
-        docx.highlight_placeholders(tpl.docx.element.body)
     buffer = io.BytesIO()
     tpl.save(buffer)
     return buffer.getvalue()

@@ -65,7 +65,7 @@ def test_highlighting_keeps_text_and_breaks_around_a_placeholder():
     from docx.oxml.ns import qn
     from docx.oxml.parser import parse_xml
 
-    from generator.render.docx import highlight_placeholders
+    from generator.render.treesteps import highlight_placeholders
     W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     body = parse_xml(f'<w:body {W}><w:p><w:r><w:rPr><w:b/></w:rPr><w:t>换行前</w:t><w:br/><w:t>之后【待补充：某项】尾</w:t><w:tab/></w:r></w:p></w:body>')
     highlight_placeholders(body)

@@ -9,7 +9,8 @@ from generator import TEMPLATES
 from generator.contexts import common as contexts
 from generator.model.layouts import resolve
 from generator.render import kinds as documents
-from generator.render.docx import DRAFT_MARK, align_numbers, entitle, fill_contents, highlight_placeholders
+from generator.render.docx import DRAFT_MARK, entitle
+from generator.render.treesteps import align_numbers, fill_contents, highlight_placeholders
 from generator.render.jinja import Sandbox, template_filters, xml_safe
 from generator.render.package import normalize_docx
 from generator.workflow.pipeline import discover, prepare

@@ -5,7 +5,7 @@ import pytest
 from docx.oxml.parser import parse_xml
 from lxml import etree
 
-from generator.render import docx, xmltext
+from generator.render import steps, treesteps, xmltext
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 P = '<w:p><w:pPr><w:pStyle w:val="{}"/></w:pPr><w:r><w:t>{}</w:t></w:r></w:p>'
@@ -41,19 +41,38 @@ CONTENTS = [P.format("公文标题", "标题") + TOC + P.format("Heading1", "第
             TOC + "<w:p/>", TOC + P.format("Heading2", "只有二级") + cell(P.format("Heading1", "表格里的一级"))]
 
 
+@pytest.mark.parametrize("step", steps.STEPS, ids=lambda s: s.name)
+def test_every_declared_step_gives_its_tree_twins_text(step):
+    """Each step both renderers run has its two forms, and they agree on every sample body (each step's own samples
+    and every other's)."""
+    for children in ALIGN + HIGHLIGHT + CONTENTS:
+        assert step.text(children) == by_tree(children, step.tree), (step.name, children[:80])
+
+
+def test_the_renderers_run_the_declared_steps():
+    """The renderers name no step function of their own: they walk steps.STEPS."""
+    import inspect
+
+    from generator.render import direct, docx
+    for module in (direct, docx):
+        source = inspect.getsource(module)
+        assert "steps.STEPS" in source
+        assert not any(f"{name}(" in source for name in ("fill_contents", "align_numbers", "highlight_placeholders"))
+
+
 @pytest.mark.parametrize("children", ALIGN)
 def test_number_alignment(children):
-    assert xmltext.align_numbers(children) == by_tree(children, docx.align_numbers)
+    assert xmltext.align_numbers(children) == by_tree(children, treesteps.align_numbers)
 
 
 @pytest.mark.parametrize("children", HIGHLIGHT)
 def test_draft_highlights(children):
-    assert xmltext.highlight_placeholders(children) == by_tree(children, docx.highlight_placeholders)
+    assert xmltext.highlight_placeholders(children) == by_tree(children, treesteps.highlight_placeholders)
 
 
 @pytest.mark.parametrize("children", CONTENTS)
 def test_table_of_contents(children):
-    assert xmltext.fill_contents(children) == by_tree(children, docx.fill_contents)
+    assert xmltext.fill_contents(children) == by_tree(children, treesteps.fill_contents)
 
 
 def test_title_lines():

@@ -15,7 +15,7 @@ from jinja2 import Template as Jinja
 from jinja2 import TemplateError
 from lxml import etree
 
-from generator.render import xmltext
+from generator.render import steps, xmltext
 from generator.render.docx import DRAFT_MARK, TITLE_LIMIT, TITLE_STYLE, Template, opened, plain_annex, restart_numbering
 from generator.render.jinja import environment, remembered
 from generator.render.package import package_members, zip_members
@@ -77,10 +77,10 @@ class Prepared:
         if body is None:
             return None
         try:
-            body = xmltext.align_numbers(xmltext.fill_contents(body))
+            for step in steps.STEPS:
+                if draft or not step.draft_only:
+                    body = step.text(body)
             title = xmltext.title_lines(body, self.title_styles)[:TITLE_LIMIT]
-            if draft:
-                body = xmltext.highlight_placeholders(body)
         except (ValueError, IndexError, StopIteration):  # text not in the form the steps know: the tree path copes
             return None
         members = dict(self.members, **parts)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from generator.render.docx import FIGURE, PLACEHOLDER, TOC_LEVELS
+from generator.render.treesteps import FIGURE, PLACEHOLDER, TOC_LEVELS
 from generator.render.xmlscan import element_end, element_start, escape, name_of, paragraph_start, properties, replace_child, split_element, style_of, text_of, with_property
 
 # a w:t that could be (part of) a figure's text: a digit among what a figure holds
@@ -168,7 +168,7 @@ def _split_run(run: str) -> str:
 
 
 def fill_contents(body: str) -> str:
-    """The TOC field's cached result filled with the level 1–2 headings, as render.docx.fill_contents does."""
+    """The TOC field's cached result filled with the level 1–2 headings, as render.treesteps.fill_contents does."""
     found = _contents_field(body)
     if found is None:
         return body
