@@ -14,6 +14,7 @@ try:
         Finding,
         InternalError,
         Interrupted,
+        Severity,
         UsageError,
         echo_findings,
     )
@@ -272,7 +273,7 @@ def templates_check(docx: Path, kind: str | None) -> None:
     problems = lint(docx, top(kind))
     for problem in problems:
         click.echo(problem.render())
-    errors = sum(p.severity == "错误" for p in problems)
+    errors = sum(p.severity is Severity.ERROR for p in problems)
     click.echo(f"{display_path(docx)}：{errors} 个错误，{len(problems) - errors} 个警告。")
     click.get_current_context().exit(1 if errors else 0)
 

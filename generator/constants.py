@@ -2,7 +2,18 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from enum import Enum
 from typing import Literal, get_args
+
+
+class TextEnum(str, Enum):
+    """A closed set of words: compared, printed and formatted as its Chinese (or plain) value."""
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self.value), spec)
 
 ZERO = Decimal("0")
 MAX_TEXT = 20_000  # characters in one text field: a long 说明 is some thousands, more is something pasted by mistake

@@ -6,8 +6,17 @@ from typing import IO, Any, Optional
 
 import click
 
-ERROR = "错误"
-WARNING = "警告"
+from generator.constants import TextEnum
+
+
+class Severity(TextEnum):
+    """How bad a finding is: an 错误 stops generation, a 警告 is for the clerk to judge."""
+
+    ERROR = "错误"
+    WARNING = "警告"
+
+
+ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
 
 @dataclass(frozen=True, order=True)
@@ -16,7 +25,7 @@ class Finding:
 
     file: str
     line: int
-    severity: str
+    severity: Severity
     path: str
     message: str
 

@@ -112,3 +112,35 @@ def test_ruff_is_clean():
 def test_mypy_is_clean():
     result = run_tool("mypy")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_closed_word_sets_are_enums():
+    """Severity, a requirement's outcome, a table's shape and a comparison with the budget are enums, not loose strings."""
+    from enum import Enum
+
+    from generator.checks.requirements import REQUIREMENTS, Otherwise
+    from generator.errors import Finding, Severity
+    from generator.excel.shapes import SHAPES, ShapeKind
+    from generator.figures.core import Comparison, compared
+    assert all(issubclass(e, Enum) for e in (Severity, Otherwise, ShapeKind, Comparison))
+    assert all(isinstance(r.otherwise, Otherwise) for r in REQUIREMENTS.values())
+    assert all(isinstance(s.kind, ShapeKind) for s in SHAPES)
+    assert isinstance(compared(1, 2), Comparison) and f"{compared(2, 1)}" == "大于"
+    assert Finding("f", 1, Severity.ERROR, "p", "m").render() == "f:1: 错误: p: m"
+
+
+def test_the_render_stage_writes_into_no_bundle_or_figures():
+    """No module under render/ assigns an attribute of a bundle or figures object, or reaches into an object's __dict__."""
+    offenders = []
+    for name, path in MODULES.items():
+        if not name.startswith("generator.render"):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, (ast.AugAssign, ast.AnnAssign)) else []
+            for target in targets:
+                if isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name) and target.value.id in ("bundle", "figures", "figs"):
+                    offenders.append(f"{name}:{node.lineno}")
+            if isinstance(node, ast.Attribute) and node.attr == "__dict__":
+                offenders.append(f"{name}:{node.lineno} __dict__")
+    assert not offenders, offenders

@@ -10,13 +10,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Optional
 
+from generator.constants import TextEnum
 from generator.figures import national as fn
 from generator.figures.bundle import Bundle
-from generator.figures.core import compared
+from generator.figures.core import Comparison, compared
 from generator.figures.tables import detail_sources, income_sources
 from generator.model import Unit, Year
 
-SKIP, DRAFT = "skip", "draft"
+
+class Otherwise(TextEnum):
+    """What happens to a document that is not the unit's own when it lacks a fact: it is skipped, or made a draft."""
+
+    SKIP = "skip"
+    DRAFT = "draft"
+
+
+SKIP, DRAFT = Otherwise.SKIP, Otherwise.DRAFT
 
 FINAL = "部门决算说明"
 OVERALL = "部门整体支出绩效评价报告"
@@ -56,7 +65,7 @@ class Requirement:
 
     kind: str
     needs: tuple[Need, ...]
-    otherwise: str = SKIP
+    otherwise: Otherwise = SKIP
 
 
 REQUIREMENTS: dict[str, Requirement] = {r.kind: r for r in (
@@ -125,13 +134,13 @@ def reason_gaps(bundle: Bundle) -> list[tuple[tuple, str]]:
     gaps: list[tuple[tuple, str]] = []
     for i, line in enumerate(year.expenditure.lines):
         word = compared(line.actual, line.compared_budget(basis))
-        if word not in ("", "持平") and not line.reason:
+        if word not in (Comparison.UNKNOWN, Comparison.EQUAL) and not line.reason:
             gaps.append((("支出", "科目", i, "说明"), f"科目 {line.code} 决算数{word}{basis}数"))
     general = fn.general_budget(year, f, bundle.tables)["general_word"]
-    if general not in ("", "持平") and not year.reasons.execution:
+    if general not in (Comparison.UNKNOWN, Comparison.EQUAL) and not year.reasons.execution:
         gaps.append((("变动原因", "预算执行"), f"一般公共预算财政拨款支出决算数{general}{basis}数"))
     three_public = compared(f.three_public_total, f.three_public_budget)
-    if three_public not in ("", "持平") and not year.three_public.budget_reason:
+    if three_public not in (Comparison.UNKNOWN, Comparison.EQUAL) and not year.three_public.budget_reason:
         gaps.append((("三公经费", "预算差异原因"), f"“三公”经费决算数{three_public}预算数"))
     return gaps
 

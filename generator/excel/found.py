@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.errors import ERROR, Finding
+from generator.errors import ERROR, Finding, Severity
 from generator.excel.cells import NotAmount, amount
 from generator.excel.shapes import Grid
 from generator.excel.workbook import Sheet, cell_name
@@ -33,7 +33,7 @@ class Read:
     units: dict[str, str] = field(default_factory=dict)
     unreadable: set[tuple[str, str, str]] = field(default_factory=set)
 
-    def finding(self, sheet: str, cell: str, message: str, severity: str = ERROR) -> Finding:
+    def finding(self, sheet: str, cell: str, message: str, severity: Severity = ERROR) -> Finding:
         """A finding located at a sheet (and cell) of this workbook."""
         where = f"{sheet}!{cell}" if cell else sheet
         return Finding(display_path(self.path), 0, severity, where, message)

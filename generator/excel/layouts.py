@@ -9,7 +9,7 @@ from generator.errors import WARNING
 from generator.excel.cells import amount, code_in, header_paths, is_counter_row
 from generator.excel.found import Read
 from generator.excel.rowkeys import SideKeys, side_keys
-from generator.excel.shapes import AMOUNT, MEASURES, THREE_GROUPS, TOTAL, Shape, normalized
+from generator.excel.shapes import AMOUNT, MEASURES, THREE_GROUPS, TOTAL, Shape, ShapeKind, normalized
 from generator.excel.workbook import Sheet, cell_name
 
 START = {"项目", "科目编码", "功能分类科目编码", "经济分类科目编码", "科目名称", "收入", "支出", "功能分类", "经济分类"}
@@ -234,4 +234,5 @@ def _three_key(path: list[str]) -> Optional[str]:
     return None
 
 
-READERS: dict[str, Callable] = {"sides": read_sides, "codes": read_codes, "economic": read_economic, "three": read_three}
+READERS: dict[ShapeKind, Callable] = {ShapeKind.SIDES: read_sides, ShapeKind.CODES: read_codes, ShapeKind.ECONOMIC: read_economic,
+                                      ShapeKind.THREE: read_three}

@@ -10,12 +10,21 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Optional
 
-from generator.constants import FUNDS
+from generator.constants import FUNDS, TextEnum
 
 Grid = dict[str, dict[str, dict[str, Optional[Decimal]]]]
 
 AMOUNT = "决算数"
 TOTAL = "合计"
+
+
+class ShapeKind(TextEnum):
+    """How a table is laid out: 项目 | 金额 on two sides, rows by 功能分类 code, the 经济分类 table, the 三公 row."""
+
+    SIDES = "sides"
+    CODES = "codes"
+    ECONOMIC = "economic"
+    THREE = "three"
 
 
 @dataclass(frozen=True)
@@ -39,7 +48,7 @@ class Shape:
     number: int
     title: str
     codes: tuple[str, ...]
-    kind: str  # "sides" (项目 | 金额 on two sides), "codes" (rows by 功能分类 code), "economic", "three"
+    kind: ShapeKind
     columns: tuple[Column, ...] = ()
 
     @property
@@ -61,20 +70,20 @@ FUND_COLUMNS = (
     _c("年末结转和结余"),
 )
 SHAPES: tuple[Shape, ...] = (
-    Shape("总表", 1, "收入支出决算总表", ("财决01表", "Z01"), "sides"),
-    Shape("收入", 2, "收入决算表", ("财决03表", "Z03"), "codes", (
+    Shape("总表", 1, "收入支出决算总表", ("财决01表", "Z01"), ShapeKind.SIDES),
+    Shape("收入", 2, "收入决算表", ("财决03表", "Z03"), ShapeKind.CODES, (
         _c("本年收入合计", ("本年收入合计",), ("收入合计",), (TOTAL,)), _c("财政拨款收入", ("财政拨款收入",), ("财政拨款",)),
         _c("上级补助收入"), _c("事业收入"), _c("经营收入"), _c("附属单位上缴收入"), _c("其他收入"))),
-    Shape("支出", 3, "支出决算表", ("财决04表", "Z04"), "codes", (
+    Shape("支出", 3, "支出决算表", ("财决04表", "Z04"), ShapeKind.CODES, (
         _c("本年支出合计", ("本年支出合计",), ("支出合计",), (TOTAL,)), _c("基本支出"), _c("项目支出"),
         _c("上缴上级支出"), _c("经营支出"), _c("对附属单位补助支出"))),
-    Shape("财政拨款总表", 4, "财政拨款收入支出决算总表", ("财决01-1表", "Z01-1"), "sides"),
-    Shape("一般公共预算支出", 5, "一般公共预算财政拨款支出决算表", ("财决07表", "Z07"), "codes", (
+    Shape("财政拨款总表", 4, "财政拨款收入支出决算总表", ("财决01-1表", "Z01-1"), ShapeKind.SIDES),
+    Shape("一般公共预算支出", 5, "一般公共预算财政拨款支出决算表", ("财决07表", "Z07"), ShapeKind.CODES, (
         _c(TOTAL, ("本年支出", TOTAL), (TOTAL,), ("小计",)), _c("基本支出"), _c("项目支出"))),
-    Shape("基本支出", 6, "一般公共预算财政拨款基本支出决算表", ("财决08表", "Z08"), "economic"),
-    Shape("三公", 7, "财政拨款“三公”经费支出决算表", (), "three"),
-    Shape("政府性基金", 8, "政府性基金预算财政拨款收入支出决算表", ("财决09表", "Z09"), "codes", FUND_COLUMNS),
-    Shape("国有资本经营", 9, "国有资本经营预算财政拨款收入支出决算表", ("财决10表", "Z10"), "codes", FUND_COLUMNS),
+    Shape("基本支出", 6, "一般公共预算财政拨款基本支出决算表", ("财决08表", "Z08"), ShapeKind.ECONOMIC),
+    Shape("三公", 7, "财政拨款“三公”经费支出决算表", (), ShapeKind.THREE),
+    Shape("政府性基金", 8, "政府性基金预算财政拨款收入支出决算表", ("财决09表", "Z09"), ShapeKind.CODES, FUND_COLUMNS),
+    Shape("国有资本经营", 9, "国有资本经营预算财政拨款收入支出决算表", ("财决10表", "Z10"), ShapeKind.CODES, FUND_COLUMNS),
 )
 BY_KEY = {s.key: s for s in SHAPES}
 FUND_TABLES = {"政府性基金预算": "政府性基金", "国有资本经营预算": "国有资本经营"}

@@ -8,7 +8,7 @@ from typing import Any, Optional
 from generator import formatting
 from generator.constants import FUNDS, ZERO
 from generator.contexts.national import class_label
-from generator.excel.shapes import AMOUNT, FISCAL_COLUMNS, FUND_LABELS, SUMMARY_LEFT, THREE_COLUMNS, TOTAL, Shape
+from generator.excel.shapes import AMOUNT, FISCAL_COLUMNS, FUND_LABELS, SUMMARY_LEFT, THREE_COLUMNS, TOTAL, Shape, ShapeKind
 from generator.figures.bundle import Bundle
 from generator.figures.tables import CLASSES, PERSONNEL, PUBLIC
 from generator.load.catalog import economic_catalog
@@ -30,11 +30,11 @@ class Layout:
 
 def layout_of(shape: Shape, cells: Cells, bundle: Bundle) -> Layout:
     """A table's published form."""
-    if shape.kind == "sides":
+    if shape.kind is ShapeKind.SIDES:
         return _summary(cells, bundle) if shape.key == "总表" else _fiscal(cells, bundle)
-    if shape.kind == "economic":
+    if shape.kind is ShapeKind.ECONOMIC:
         return _economic(cells)
-    if shape.kind == "three":
+    if shape.kind is ShapeKind.THREE:
         return _three(cells)
     return _coded(shape, cells, bundle)
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_FLOOR, Decimal
 from typing import ClassVar, Optional
 
-from generator.constants import ZERO
+from generator.constants import ZERO, TextEnum
 from generator.pending import is_pending
 
 
@@ -142,8 +142,17 @@ def group_lines(lines: list[Part], digits: int = 3) -> list[CodeGroup]:
     return result
 
 
-def compared(actual: Decimal, budget: Optional[Decimal]) -> str:
-    """持平, 大于 or 小于: how spending compares with its budget ("" while the budget is unknown or pending)."""
+class Comparison(TextEnum):
+    """How spending compares with its budget, as the documents word it ("" while the budget is unknown)."""
+
+    UNKNOWN = ""
+    EQUAL = "持平"
+    MORE = "大于"
+    LESS = "小于"
+
+
+def compared(actual: Decimal, budget: Optional[Decimal]) -> Comparison:
+    """持平, 大于 or 小于: how spending compares with its budget (UNKNOWN while the budget is unknown or pending)."""
     if budget is None or is_pending(budget) or is_pending(actual):
-        return ""
-    return "持平" if actual == budget else ("大于" if actual > budget else "小于")
+        return Comparison.UNKNOWN
+    return Comparison.EQUAL if actual == budget else (Comparison.MORE if actual > budget else Comparison.LESS)

@@ -17,7 +17,7 @@ from yaml.events import (
 )
 from yaml.nodes import ScalarNode
 
-from generator.errors import ERROR, Finding
+from generator.errors import ERROR, Finding, Severity
 from generator.load.paths import display_path, dotted
 
 TAG = "tag:yaml.org,2002:"
@@ -38,7 +38,7 @@ class Builder:
         self.events = iter(events)
         self.constructor = yaml.SafeLoader("")  # resolves plain scalars' tags and builds ints, booleans and nulls
 
-    def fail(self, event, path: tuple, message: str, severity: str = ERROR) -> None:
+    def fail(self, event, path: tuple, message: str, severity: Severity = ERROR) -> None:
         """Record a finding at an event's line."""
         self.loaded.findings.append(Finding(display_path(self.loaded.path), _line(event), severity, dotted(path), message))
 

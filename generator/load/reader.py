@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from generator.errors import ERROR, Finding
+from generator.errors import ERROR, Finding, Severity
 from generator.load.builder import Builder
 from generator.load.paths import display_path, dotted
 
@@ -33,7 +33,7 @@ class Loaded:
             path = path[:-1]
         return self.lines.get(path, 1)
 
-    def finding(self, path: tuple, message: str, severity: str = ERROR) -> Finding:
+    def finding(self, path: tuple, message: str, severity: Severity = ERROR) -> Finding:
         """A finding located at a value path of this file."""
         return Finding(display_path(self.path), self.line_of(path), severity,
                        dotted(path), message)

@@ -11,7 +11,7 @@ from docx.oxml import parse_xml
 from docxtpl import DocxTemplate
 from jinja2 import TemplateSyntaxError, meta, nodes
 
-from generator.errors import ERROR, WARNING
+from generator.errors import ERROR, WARNING, Severity
 from generator.render.docx import BAD_PACKAGE, not_a_docx
 from generator.render.jinja import environment
 from generator.render.limits import check_package
@@ -30,7 +30,7 @@ PAIRS = {"endfor": "for", "endif": "if"}
 class Problem:
     """A problem in a template, located by the text of its paragraph."""
 
-    severity: str
+    severity: Severity
     where: str
     message: str
 
