@@ -144,3 +144,20 @@ def test_the_render_stage_writes_into_no_bundle_or_figures():
             if isinstance(node, ast.Attribute) and node.attr == "__dict__":
                 offenders.append(f"{name}:{node.lineno} __dict__")
     assert not offenders, offenders
+
+
+def test_each_fact_list_is_spelt_in_one_place():
+    """The income sources, the non-fiscal sources and kinds and the 三公 items are declared by the model's fields; no
+    module writes one of these lists out again (a literal holding all, or all but one, of its names)."""
+    from generator.model.accounts import INCOME_SOURCES, NON_FISCAL_KINDS, NON_FISCAL_SOURCES
+    from generator.model.matters import THREE_PUBLIC_PARTS
+    lists = {name: {key for _, key in pairs} for name, pairs in (("income", INCOME_SOURCES), ("non-fiscal income", NON_FISCAL_SOURCES),
+                                                                ("non-fiscal kinds", NON_FISCAL_KINDS), ("三公", THREE_PUBLIC_PARTS))}
+    retyped = []
+    for name, path in MODULES.items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.List, ast.Tuple, ast.Set, ast.Dict)):
+                items = node.keys if isinstance(node, ast.Dict) else node.elts
+                words = {i.value for i in items if isinstance(i, ast.Constant) and isinstance(i.value, str)}
+                retyped += [f"{name}:{node.lineno} {fact}" for fact, keys in lists.items() if len(words & keys) >= max(len(keys) - 1, 3)]
+    assert not retyped, retyped

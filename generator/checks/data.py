@@ -12,6 +12,7 @@ from generator.figures.core import ratio
 from generator.formatting import money, percent
 from generator.load.catalog import catalog
 from generator.load.reader import Loaded
+from generator.model.matters import THREE_PUBLIC_PARTS
 from generator.pending import is_pending
 
 
@@ -182,7 +183,7 @@ def budgets_not_exceeded(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -
         if line.budget is not None and line.actual > line.budget:
             out.append(year_file.finding(("支出", "科目", i, "决算数"), f"科目 {line.code} 决算数 {money(line.actual)} 超过预算数 {money(line.budget)}。请确认，并在“说明”中写明原因。", WARNING))
     tp = bundle.year.three_public
-    for key, item in (("因公出国（境）费", tp.abroad), ("公务用车购置费", tp.vehicle_purchase), ("公务用车运行维护费", tp.vehicle_operation), ("公务接待费", tp.reception)):
+    for key, item in ((key, getattr(tp, name)) for name, key in THREE_PUBLIC_PARTS):
         if item.budget is not None and item.actual > item.budget:
             completion = percent(ratio(item.actual, item.budget)) or "—"
             out.append(year_file.finding(("三公经费", key, "决算数"),

@@ -15,6 +15,7 @@ from generator.excel.shapes import (
 )
 from generator.figures.tables import CLASSES, Row, Tables, add, compute_tables
 from generator.model import Year
+from generator.model.matters import THREE_PUBLIC_PARTS
 
 Cells = dict[str, dict[str, Optional[Decimal]]]
 
@@ -86,8 +87,7 @@ def _economic(t: Tables) -> Cells:
 def _three(year: Year) -> dict[str, Optional[Decimal]]:
     """财政拨款“三公”经费支出决算表's one row: budget and actual by category, 小计 and 合计."""
     tp = year.three_public
-    parts = {"因公出国（境）费": tp.abroad, "公务用车购置费": tp.vehicle_purchase, "公务用车运行维护费": tp.vehicle_operation,
-             "公务接待费": tp.reception}
+    parts = {key: getattr(tp, name) for name, key in THREE_PUBLIC_PARTS}
     cells: dict[str, Optional[Decimal]] = {}
     for name, part in parts.items():
         cells[f"{name}:预算数"], cells[f"{name}:决算数"] = part.budget, part.actual

@@ -10,12 +10,14 @@ from typing import Any, Optional
 
 from generator.constants import FUNDS, ZERO
 from generator.excel.shapes import AMOUNT, FUND_TABLES, SUMMARY_LEFT, TOTAL, Grid
+from generator.model.accounts import NON_FISCAL_KINDS, NON_FISCAL_SOURCES
+from generator.model.matters import THREE_PUBLIC_PARTS
 
 Cells = dict[str, dict[str, Optional[Decimal]]]
 NIL = Decimal("0.00")  # a blank cell, written as 0.00 like the amounts beside it
-THREE_PARTS = ["因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费"]
-NON_FISCAL_INCOME = ["上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"]
-NON_FISCAL_SPENDING = ["上缴上级支出", "经营支出", "对附属单位补助支出"]
+THREE_PARTS = [key for _, key in THREE_PUBLIC_PARTS]
+NON_FISCAL_INCOME = [key for _, key in NON_FISCAL_SOURCES]
+NON_FISCAL_SPENDING = [key for _, key in NON_FISCAL_KINDS]
 
 
 def value(cells: Cells, row: str, col: str) -> Decimal:

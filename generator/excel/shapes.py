@@ -11,6 +11,8 @@ from decimal import Decimal
 from typing import Optional
 
 from generator.constants import FUNDS, TextEnum
+from generator.model.accounts import INCOME_SOURCES, NON_FISCAL_KINDS, NON_FISCAL_SOURCES
+from generator.model.matters import THREE_PUBLIC_PARTS
 
 Grid = dict[str, dict[str, dict[str, Optional[Decimal]]]]
 
@@ -73,10 +75,10 @@ SHAPES: tuple[Shape, ...] = (
     Shape("总表", 1, "收入支出决算总表", ("财决01表", "Z01"), ShapeKind.SIDES),
     Shape("收入", 2, "收入决算表", ("财决03表", "Z03"), ShapeKind.CODES, (
         _c("本年收入合计", ("本年收入合计",), ("收入合计",), (TOTAL,)), _c("财政拨款收入", ("财政拨款收入",), ("财政拨款",)),
-        _c("上级补助收入"), _c("事业收入"), _c("经营收入"), _c("附属单位上缴收入"), _c("其他收入"))),
+        *(_c(key) for _, key in NON_FISCAL_SOURCES))),
     Shape("支出", 3, "支出决算表", ("财决04表", "Z04"), ShapeKind.CODES, (
         _c("本年支出合计", ("本年支出合计",), ("支出合计",), (TOTAL,)), _c("基本支出"), _c("项目支出"),
-        _c("上缴上级支出"), _c("经营支出"), _c("对附属单位补助支出"))),
+        *(_c(key) for _, key in NON_FISCAL_KINDS))),
     Shape("财政拨款总表", 4, "财政拨款收入支出决算总表", ("财决01-1表", "Z01-1"), ShapeKind.SIDES),
     Shape("一般公共预算支出", 5, "一般公共预算财政拨款支出决算表", ("财决07表", "Z07"), ShapeKind.CODES, (
         _c(TOTAL, ("本年支出", TOTAL), (TOTAL,), ("小计",)), _c("基本支出"), _c("项目支出"))),
@@ -111,12 +113,12 @@ THREE_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (TOTAL, (TOTAL,)),
 )
 MEASURES = ("预算数", "决算数")
-THREE_COLUMNS = [f"{group}:{measure}" for group in ("合计", "因公出国（境）费", "公务用车购置及运行维护费", "公务用车购置费",
-                                                    "公务用车运行维护费", "公务接待费") for measure in MEASURES]
+ABROAD, PURCHASE, OPERATION, RECEPTION = (key for _, key in THREE_PUBLIC_PARTS)
+VEHICLES = "公务用车购置及运行维护费"  # the 小计 of the two vehicle items
+THREE_COLUMNS = [f"{group}:{measure}" for group in ("合计", ABROAD, VEHICLES, PURCHASE, OPERATION, RECEPTION) for measure in MEASURES]
 
 # Labels of the two-sided tables' fixed rows (codes of 类 rows are found by name).
-SUMMARY_LEFT = ["一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "国有资本经营预算财政拨款收入", "上级补助收入",
-                "事业收入", "经营收入", "附属单位上缴收入", "其他收入"]
+SUMMARY_LEFT = [key for _, key in INCOME_SOURCES]
 SUMMARY_FOOT_LEFT = ["本年收入合计", "使用非财政拨款结余", "年初结转和结余", "收入总计"]
 SUMMARY_FOOT_RIGHT = ["本年支出合计", "结余分配", "年末结转和结余", "支出总计"]
 # 公开01表's fixed 行次 on the income side.

@@ -10,11 +10,11 @@ from generator.figures.core import Change, Part, breakdown, compared, ratio
 from generator.figures.tables import FUNDS, Row, Tables, add_all
 from generator.figures.year import Figures, three_public_previous
 from generator.model import CodeLine, Year
-from generator.model.accounts import INCOME_SOURCES
+from generator.model.accounts import INCOME_SOURCES, NON_FISCAL_KINDS
 from generator.pending import Pending
 
 PLACES = 2  # the 部门决算 states its structure shares with two decimals (the figures `check` compares)
-SPENDING_COLUMNS = ["基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"]
+SPENDING_COLUMNS = ["基本支出", "项目支出", *(key for _, key in NON_FISCAL_KINDS)]
 
 
 def three_public(year: Year, figures: Figures) -> dict[str, Any]:

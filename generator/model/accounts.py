@@ -97,6 +97,12 @@ class NonFiscalSpending(Base):
     affiliated: Amount = f("对附属单位补助支出", "对附属单位补助支出（万元）", ZERO)
 
 
+# Income and spending from funds other than 财政拨款 as (field, YAML key): the one list every stage uses.
+NON_FISCAL_SOURCES: list[tuple[str, str]] = [(n, f.alias or n) for n, f in NonFiscalIncome.model_fields.items() if n != "code"]
+NON_FISCAL_KINDS: list[tuple[str, str]] = [(n, f.alias or n) for n, f in NonFiscalSpending.model_fields.items()
+                                           if n not in ("code", "basic", "project")]
+
+
 class EconomicLine(Base):
     """一般公共预算财政拨款基本支出 of one economic classification code (款)."""
 

@@ -62,6 +62,11 @@ class ThreePublic(Base):
     vehicle_reason: Optional[Text] = f("公务用车变动原因", "公务用车购置及运行维护费与上年相比变动的原因", None)
 
 
+# The 三公 items as (field, YAML key), in the order the tables list them: the one list every stage uses.
+THREE_PUBLIC_PARTS: list[tuple[str, str]] = [(name, field.alias or name) for name, field in ThreePublic.model_fields.items()
+                                             if isinstance(field.annotation, type) and issubclass(field.annotation, BudgetActual)]
+
+
 class Operating(Base):
     """机关运行经费."""
 
