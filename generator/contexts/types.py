@@ -124,6 +124,7 @@ class National(Common):
     fiscal_start_total: Annotated[Money, "年初财政拨款结转和结余合计"]
     fiscal_end_total: Annotated[Money, "年末财政拨款结转和结余合计"]
     fund_grand: Annotated[list[Decimal], "财政拨款总表各类资金的总计"]
+    fiscal_spending_grand: Annotated[Money, "财政拨款总表支出一侧的总计：支出合计 + 年末结转和结余"]
     general: Annotated[Money, "一般公共预算财政拨款支出"]
     general_share: Annotated[Optional[Decimal], "一般公共预算财政拨款支出占本年支出合计的比重（百分点）"]
     general_change: Annotated[Change, "一般公共预算财政拨款支出与上年比较"]

@@ -11,9 +11,12 @@ from generator.excel.shapes import (
     FISCAL_COLUMNS,
     SUMMARY_LEFT,
     TOTAL,
+    VEHICLES,
     Grid,
 )
-from generator.figures.tables import CLASSES, Row, Tables, add, compute_tables
+from generator.figures.national import fiscal_summary, level1_total
+from generator.figures.tables import CLASSES, Row, Tables, compute_tables
+from generator.figures.year import compute
 from generator.model import Year
 from generator.model.matters import THREE_PUBLIC_PARTS
 
@@ -49,31 +52,26 @@ def _summary(t: Tables) -> Cells:
 
 def _fiscal(t: Tables) -> Cells:
     """财政拨款收入支出决算总表: income and 年初 by fund on the left, spending by 类 and fund and 年末 on the right."""
+    totals = fiscal_summary(t)
     rows: Cells = {f"收入:{f}": _one(t.fiscal_income[f]) for f in FUNDS}
-    rows["本年收入合计"] = _one(sum(t.fiscal_income.values(), ZERO))
-    rows["年初合计"] = _one(sum(t.fiscal_start.values(), ZERO))
+    rows["本年收入合计"] = _one(totals["fiscal_income_total"])
+    rows["年初合计"] = _one(totals["fiscal_start_total"])
     rows.update({f"年初:{f}": _one(t.fiscal_start[f]) for f in FUNDS})
     rows["收入总计"] = _one(t.fiscal_grand)
     classes = {code: t.fiscal_class.get(code, [ZERO] * 4) for code in CLASSES}
     rows.update({code: dict(zip(FISCAL_COLUMNS, values)) for code, values in classes.items()})
-    rows["本年支出合计"] = dict(zip(FISCAL_COLUMNS, [sum((v[i] for v in t.fiscal_class.values()), ZERO) for i in range(4)]))
-    end = t.fiscal_end
-    rows["年末合计"] = {TOTAL: sum(end.values(), ZERO)}
-    rows.update({f"年末:{f}": {TOTAL: end[f]} for f in FUNDS})
-    rows["支出总计"] = {TOTAL: rows["本年支出合计"][TOTAL] + sum(end.values(), ZERO)}  # type: ignore[operator]  # sums of known amounts
+    rows["本年支出合计"] = dict(zip(FISCAL_COLUMNS, [totals["fiscal_spending_total"], *totals["fiscal_totals"]]))
+    rows["年末合计"] = {TOTAL: totals["fiscal_end_total"]}
+    rows.update({f"年末:{f}": {TOTAL: t.fiscal_end[f]} for f in FUNDS})
+    rows["支出总计"] = {TOTAL: totals["fiscal_spending_grand"]}
     return rows
 
 
 def _coded(rows: list[Row], table: str) -> Cells:
     """A table of 功能分类 rows and its 合计 row (the sum of its 类 rows)."""
     keys = [c.key for c in BY_KEY[table].columns]
-    out: Cells = {}
-    total: list[Optional[Decimal]] = [ZERO] * len(keys)
-    for row in rows:
-        out[row.code] = dict(zip(keys, row.values))
-        if row.level == 1:
-            total = [add(a, b) for a, b in zip(total, row.values)]
-    return {TOTAL: dict(zip(keys, total)), **out}
+    out: Cells = {row.code: dict(zip(keys, row.values)) for row in rows}
+    return {TOTAL: dict(zip(keys, level1_total(rows, len(keys)))), **out}
 
 
 def _economic(t: Tables) -> Cells:
@@ -85,15 +83,12 @@ def _economic(t: Tables) -> Cells:
 
 
 def _three(year: Year) -> dict[str, Optional[Decimal]]:
-    """财政拨款“三公”经费支出决算表's one row: budget and actual by category, 小计 and 合计."""
-    tp = year.three_public
-    parts = {key: getattr(tp, name) for name, key in THREE_PUBLIC_PARTS}
+    """财政拨款“三公”经费支出决算表's one row: budget and actual by item, the vehicles' 小计 and the 合计 (from figures)."""
+    tp, figures = year.three_public, compute(year)
     cells: dict[str, Optional[Decimal]] = {}
-    for name, part in parts.items():
-        cells[f"{name}:预算数"], cells[f"{name}:决算数"] = part.budget, part.actual
-    for measure in ("预算数", "决算数"):
-        vehicles = add(cells[f"公务用车购置费:{measure}"], cells[f"公务用车运行维护费:{measure}"])
-        cells[f"公务用车购置及运行维护费:{measure}"] = vehicles
-        cells[f"{TOTAL}:{measure}"] = add(add(cells[f"因公出国（境）费:{measure}"], vehicles), cells[f"公务接待费:{measure}"])
+    for name, key in THREE_PUBLIC_PARTS:
+        cells[f"{key}:预算数"], cells[f"{key}:决算数"] = getattr(tp, name).budget, getattr(tp, name).actual
+    vehicles = figures.three_public[1]
+    cells[f"{VEHICLES}:预算数"], cells[f"{VEHICLES}:决算数"] = vehicles.budget, vehicles.amount
+    cells[f"{TOTAL}:预算数"], cells[f"{TOTAL}:决算数"] = figures.three_public_budget, figures.three_public_total
     return cells
-

@@ -122,6 +122,7 @@ def fiscal_summary(t: Tables) -> dict[str, Any]:
         "fiscal_start_total": sum(t.fiscal_start.values(), ZERO),
         "fiscal_end_total": sum(t.fiscal_end.values(), ZERO),
         "fund_grand": [t.fiscal_class_total(f) + t.fiscal_end[f] for f in FUNDS],
+        "fiscal_spending_grand": sum(spending, ZERO) + sum(t.fiscal_end.values(), ZERO),
     }
 
 
