@@ -2,7 +2,7 @@
 applies what it is based on and the unit's overrides, and gives the documents, formats and options it declares."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
@@ -58,13 +58,7 @@ class Layout:
 
     def with_options(self, overrides: Options) -> Layout:
         """The layout with a unit's own option values over its own."""
-        return _replace(self, options=merged(self.options, overrides))
-
-
-def _replace(layout: Layout, **changes) -> Layout:
-    """A copy of a layout with some fields changed."""
-    from dataclasses import replace
-    return replace(layout, **changes)
+        return replace(self, options=merged(self.options, overrides))
 
 
 def merged(base: Options, over: Options) -> Options:
@@ -74,18 +68,25 @@ def merged(base: Options, over: Options) -> Options:
 
 def search_folders(unit_dir: Optional[Path]) -> tuple[Path, ...]:
     """Where layouts are looked for, nearest first: 版式/ in the unit folder and each folder above it, then templates/."""
-    local = [p / LOCAL for p in ([unit_dir.resolve(), *unit_dir.resolve().parents] if unit_dir else [])]
+    here = unit_dir.resolve() if unit_dir else None
+    local = [p / LOCAL for p in ([here, *here.parents] if here else [])]
     return tuple(p for p in local if p.is_dir()) + (TEMPLATES,)
 
 
 def available(unit_dir: Optional[Path] = None) -> list[str]:
     """The names of every layout a unit can use, in order of where they are found."""
+    return _available(search_folders(unit_dir))
+
+
+def _available(folders: tuple[Path, ...]) -> list[str]:
+    """The names of the layouts in some folders, nearest first."""
     names: list[str] = []
-    for folder in search_folders(unit_dir):
+    for folder in folders:
         names += sorted(p.parent.name for p in folder.glob(f"*/{PROFILE}") if p.parent.name not in names)
     return names
 
 
+@lru_cache(maxsize=1)
 def default_name() -> str:
     """The built-in layout marked 默认 (used when a unit names none)."""
     found = [name for name in available() if _read(TEMPLATES / name / PROFILE).default]
@@ -94,9 +95,9 @@ def default_name() -> str:
     return found[0]
 
 
-def find(name: str, unit_dir: Optional[Path] = None) -> Optional[Path]:
+def _find(name: str, folders: tuple[Path, ...]) -> Optional[Path]:
     """The profile.yaml of a layout by name, nearest first; None when no folder has it."""
-    return next((p / name / PROFILE for p in search_folders(unit_dir) if (p / name / PROFILE).is_file()), None)
+    return next((p / name / PROFILE for p in folders if (p / name / PROFILE).is_file()), None)
 
 
 @lru_cache(maxsize=64)
@@ -109,13 +110,19 @@ def _read(path: Path) -> ProfileSpec:
     return spec
 
 
-def resolve(name: str, unit_dir: Optional[Path] = None, seen: tuple[str, ...] = ()) -> Layout:
+def resolve(name: str, unit_dir: Optional[Path] = None) -> Layout:
     """A layout by name with what it is based on applied; a DataError when it is unknown or wrong."""
-    path = find(name, unit_dir)
+    return _resolved(name, search_folders(unit_dir))
+
+
+@lru_cache(maxsize=64)
+def _resolved(name: str, folders: tuple[Path, ...], seen: tuple[str, ...] = ()) -> Layout:
+    """A layout found in some folders, resolved once per process (every unit-year of a batch asks again)."""
+    path = _find(name, folders)
     if path is None or name in seen:
-        raise DataError(unknown_message(name, unit_dir) if path is None else f"版式“{name}”的“基于”绕回了自己：{' → '.join(seen + (name,))}。")
+        raise DataError(unknown_message(name, folders) if path is None else f"版式“{name}”的“基于”绕回了自己：{' → '.join(seen + (name,))}。")
     spec = _read(path)
-    base = resolve(spec.based_on, unit_dir, seen + (name,)) if spec.based_on else None
+    base = _resolved(spec.based_on, folders, seen + (name,)) if spec.based_on else None
     own = tuple(_document(kind, name, path.parent, d) for kind, d in spec.documents.items())
     kinds = {d.kind for d in own}
     documents = own + tuple(d for d in (base.documents if base else ()) if d.kind not in kinds)
@@ -130,9 +137,9 @@ def _document(kind: str, layout: str, folder: Path, spec: DocumentSpec) -> Docum
     return Document(kind, layout, (folder / spec.template).resolve(), spec.name, spec.companion_name or spec.name)
 
 
-def unknown_message(name: str, unit_dir: Optional[Path]) -> str:
+def unknown_message(name: str, folders: tuple[Path, ...]) -> str:
     """What to say about a layout no folder has: the ones that exist, and where a new one goes."""
-    return (f"没有名为“{name}”的版式。可用的版式：{'、'.join(available(unit_dir))}。新的版式放在单位文件夹（或其上级文件夹）的"
+    return (f"没有名为“{name}”的版式。可用的版式：{'、'.join(_available(folders))}。新的版式放在单位文件夹（或其上级文件夹）的"
             f"“{LOCAL}/{name}/”里：一个 {PROFILE} 和它的模板。")
 
 

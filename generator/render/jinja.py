@@ -136,7 +136,8 @@ def environment() -> ImmutableSandboxedEnvironment:
 def template_filters() -> dict:
     """Every filter a template can use: formatting's, the rate filters reading the layout's number format."""
     return {**FILTERS, "pct": _in_layout(percent), "share": _in_layout(share),
-            "amount": _zero_in_layout(amount), "magnitude": _zero_in_layout(magnitude), "cell": _cell_in_layout()}
+            "amount": _zero_in_layout(amount), "magnitude": _zero_in_layout(magnitude),
+            "cell": _zero_in_layout(cell, "cell_zero")}
 
 
 def _layout(context) -> NumberFormat:
@@ -144,20 +145,13 @@ def _layout(context) -> NumberFormat:
     return context.get("number_format") or DEFAULT_FORMAT
 
 
-def _zero_in_layout(print_amount):
-    """An amount filter that writes nothing the way the document's layout profile does (0.00 or 0)."""
+def _zero_in_layout(print_amount, zero: str = "zero"):
+    """An amount filter that writes nothing the way the document's layout profile does: in text (0.00 or 0), or with
+    ``zero="cell_zero"`` in a table cell (blank or 0.00)."""
     @pass_context
     def amount_filter(context, value):
-        return print_amount(value, _layout(context).zero)
+        return print_amount(value, getattr(_layout(context), zero))
     return amount_filter
-
-
-def _cell_in_layout():
-    """The table-cell filter, writing nothing the way the document's layout profile does (blank or 0.00)."""
-    @pass_context
-    def cell_filter(context, value):
-        return cell(value, _layout(context).cell_zero)
-    return cell_filter
 
 
 def _in_layout(print_rate):

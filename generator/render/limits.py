@@ -3,6 +3,7 @@ DTD or entities, no include/import, a time limit per document, a cap on output a
 the rendered parts checked well-formed. Each breach is a TemplateProblem naming the template (exit 1)."""
 from __future__ import annotations
 
+import io
 import os
 import re
 import signal
@@ -125,7 +126,6 @@ def well_formed(template: Path, data: bytes) -> None:
     """Refuse a rendered document, from a template that is not built in, whose XML parts a reader cannot parse."""
     if built_in(template):
         return  # the built-in templates' output is parsed strictly by the tests
-    import io
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         for name in package.namelist():
             if name.endswith((".xml", ".rels")):

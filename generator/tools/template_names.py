@@ -74,7 +74,10 @@ class Walker:
             close = difflib.get_close_matches(node.name, sorted(self.filters), n=1, cutoff=0.5)
             self.slips.append(Slip(f"|{node.name}", f"没有名为“{node.name}”的过滤器。" + (f"是不是“{close[0]}”？" if close else "")))
         for child in node.iter_child_nodes():
-            self.type_of(child, scope) if isinstance(child, nodes.Expr) else self.visit(child, scope)
+            if isinstance(child, nodes.Expr):
+                self.type_of(child, scope)
+            else:
+                self.visit(child, scope)
         return UNKNOWN
 
     def _attribute(self, node: nodes.Getattr | nodes.Getitem, name: str, scope: dict[str, Any]) -> Any:

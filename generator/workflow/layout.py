@@ -3,6 +3,7 @@ a located finding (an unknown layout, a wrong profile, a document kind or compan
 from __future__ import annotations
 
 import difflib
+from dataclasses import replace
 from pathlib import Path
 from typing import Optional
 
@@ -29,7 +30,6 @@ def unit_layout(unit: Unit, unit_dir: Path, unit_file: Loaded) -> tuple[Optional
             findings.append(unit_file.finding(path, problem))
     if findings:
         return None, findings
-    from dataclasses import replace
     return replace(layout, companions=tuple(companions)), []
 
 

@@ -4,7 +4,7 @@ are counted in one note, never reported as the clerk's errors."""
 from __future__ import annotations
 
 from generator.errors import Finding
-from generator.load.reader import Loaded, dotted
+from generator.load.reader import Loaded, display_path, dotted
 from generator.model.validation import fill
 
 LEFT = "还没有填写（这一项标着“# 待补充”）。请填写；今年没有这一项时，把这一行连同“# 待补充”删去。也可以先用 generate --draft 生成草稿。"
@@ -21,12 +21,12 @@ def prefill(loaded: Loaded, model) -> None:
 
 def left_to_fill(loaded: Loaded, findings: list[Finding]) -> list[Finding]:
     """An error for each value marked “# 待补充” that is still empty and not already reported."""
-    reported = {f.path for f in findings if f.file == loaded.finding((), "").file}
+    reported = {f.path for f in findings if f.file == display_path(loaded.path)}
     return [loaded.finding(path, LEFT) for path in loaded.todo if dotted(path) not in reported]
 
 
 def without_own_placeholders(findings: list[Finding], files: list[Loaded]) -> tuple[list[Finding], int]:
     """A draft's findings less those about the placeholders it inserted, and how many placeholders there are."""
-    own = {(f.finding((), "").file, dotted(path)) for f in files for path in f.filled}
+    own = {(display_path(f.path), dotted(path)) for f in files for path in f.filled}
     kept = [f for f in findings if (f.file, f.path) not in own]
     return kept, len(own)
