@@ -9,9 +9,11 @@ from generator.constants import ZERO
 from generator.contexts.common import base_context, organization_text, wording
 from generator.figures import national as fn
 from generator.figures.bundle import Bundle
+from generator.figures.columns import FundColumns, GeneralColumns, SpendingColumns
 from generator.figures.core import Change
 from generator.figures.tables import (
     CLASSES,
+    FISCAL_ZERO,
     FUNDS,
     PERSONNEL,
     PUBLIC,
@@ -89,16 +91,16 @@ def _table_rows(bundle: Bundle, t: Tables) -> dict[str, Any]:
         "sources": [{"name": formatting.heading_number(1, i) + label, "amount": a}
                     for i, ((_, label), a) in enumerate(zip(INCOME_SOURCES, t.income_sources), 1)],
         "class_rows": [{"label": class_label(i, c, cat, y), "amount": t.class_spending.get(c, ZERO),
-                        "fiscal": t.fiscal_class.get(c, [ZERO] * 4)} for i, c in enumerate(CLASSES, 1)],
+                        "fiscal": t.fiscal_class.get(c, FISCAL_ZERO)} for i, c in enumerate(CLASSES, 1)],
         "fund_rows": [{"name": formatting.heading_number(1, i) + n, "income": t.fiscal_income[f], "start": t.fiscal_start[f],
                        "end": t.fiscal_end[f]} for i, (n, f) in enumerate(zip(FUND_NAMES, FUNDS), 1)],
         "income_rows": named(t.income, cat, y), "spending_rows": named(t.spending, cat, y),
         "general_rows": named(t.general, cat, y), "economic_rows": economic_sides(t, bool(bundle.year.economic_lines)),
         "gov_fund_rows": named(t.funds["政府性基金预算"], cat, y), "capital_rows": named(t.funds["国有资本经营预算"], cat, y),
-        "income_total": [t.income_total, sum(t.income_sources[:3], ZERO), *t.income_sources[3:]], "spending_total": fn.level1_total(t.spending, 6),
-        "general_total": fn.level1_total(t.general, 3),
-        "gov_fund_rows_total": fn.level1_total(t.funds["政府性基金预算"], 6),
-        "capital_rows_total": fn.level1_total(t.funds["国有资本经营预算"], 6),
+        "income_total": fn.income_table_total(t), "spending_total": fn.level1_total(t.spending, SpendingColumns),
+        "general_total": fn.level1_total(t.general, GeneralColumns),
+        "gov_fund_rows_total": fn.level1_total(t.funds["政府性基金预算"], FundColumns),
+        "capital_rows_total": fn.level1_total(t.funds["国有资本经营预算"], FundColumns),
     }
 
 

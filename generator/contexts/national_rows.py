@@ -4,11 +4,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Optional, TypedDict
 
+from generator.figures.columns import FiscalColumns, FundColumns, GeneralColumns, IncomeColumns, SpendingColumns
 from generator.figures.core import Change, Part
 
 Amount = Annotated[Decimal, "金额（万元）"]
-Values = Annotated[list[Optional[Decimal]], "各栏金额（万元，未知时为空），按表的栏次"]
-
 
 class CodeRow(TypedDict):
     """A row of a table by functional code."""
@@ -16,7 +15,30 @@ class CodeRow(TypedDict):
     code: Annotated[str, "科目编码"]
     name: Annotated[str, "科目名称"]
     level: Annotated[int, "级次：1 类、2 款、3 项"]
-    v: Values
+
+
+class IncomeRow(CodeRow):
+    """A row of 收入决算表."""
+
+    v: Annotated[IncomeColumns, "各栏金额（万元，未知时为空）"]
+
+
+class SpendingRow(CodeRow):
+    """A row of 支出决算表."""
+
+    v: Annotated[SpendingColumns, "各栏金额（万元，未知时为空）"]
+
+
+class GeneralRow(CodeRow):
+    """A row of 一般公共预算财政拨款支出决算表."""
+
+    v: Annotated[GeneralColumns, "各栏金额（万元，未知时为空）"]
+
+
+class FundRowByCode(CodeRow):
+    """A row of the 政府性基金 or 国有资本经营 table."""
+
+    v: Annotated[FundColumns, "各栏金额（万元，未知时为空）"]
 
 
 class SourceRow(TypedDict):
@@ -31,7 +53,7 @@ class ClassTotalRow(TypedDict):
 
     label: Annotated[str, "一、一般公共服务支出 …"]
     amount: Amount
-    fiscal: Annotated[list[Decimal], "财政拨款支出：[合计, 一般公共预算, 政府性基金, 国有资本经营]"]
+    fiscal: Annotated[FiscalColumns, "财政拨款支出各栏"]
 
 
 class FundRow(TypedDict):

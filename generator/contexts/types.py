@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Annotated, Any, Optional, TypedDict
+from typing import Annotated, Optional, TypedDict
 
 from generator.contexts import national_rows as nr
 from generator.contexts import rows
+from generator.figures.columns import FundColumns, GeneralColumns, IncomeColumns, SpendingColumns
 from generator.figures.core import Change
 from generator.figures.national import Performance
 from generator.figures.selfeval import SelfEvalFigures
@@ -107,17 +108,17 @@ class National(Common):
     sources: Annotated[list[nr.SourceRow], "总表的收入来源"]
     class_rows: Annotated[list[nr.ClassTotalRow], "总表的支出类"]
     fund_rows: Annotated[list[nr.FundRow], "财政拨款收入支出决算总表的三类资金"]
-    income_rows: Annotated[list[nr.CodeRow], "收入决算表的行"]
-    spending_rows: Annotated[list[nr.CodeRow], "支出决算表的行"]
-    general_rows: Annotated[list[nr.CodeRow], "一般公共预算财政拨款支出决算表的行"]
+    income_rows: Annotated[list[nr.IncomeRow], "收入决算表的行"]
+    spending_rows: Annotated[list[nr.SpendingRow], "支出决算表的行"]
+    general_rows: Annotated[list[nr.GeneralRow], "一般公共预算财政拨款支出决算表的行"]
     economic_rows: Annotated[list[nr.EconomicRow], "一般公共预算财政拨款基本支出决算表的行"]
-    gov_fund_rows: Annotated[list[nr.CodeRow], "政府性基金预算财政拨款收入支出决算表的行"]
-    capital_rows: Annotated[list[nr.CodeRow], "国有资本经营预算财政拨款支出决算表的行"]
-    income_total: Annotated[list[Any], "收入决算表合计行的各栏"]
-    spending_total: Annotated[list[Any], "支出决算表合计行的各栏"]
-    general_total: Annotated[list[Any], "一般公共预算财政拨款支出决算表合计行的各栏"]
-    gov_fund_rows_total: Annotated[list[Any], "政府性基金表合计行的各栏"]
-    capital_rows_total: Annotated[list[Any], "国有资本经营表合计行的各栏"]
+    gov_fund_rows: Annotated[list[nr.FundRowByCode], "政府性基金预算财政拨款收入支出决算表的行"]
+    capital_rows: Annotated[list[nr.FundRowByCode], "国有资本经营预算财政拨款支出决算表的行"]
+    income_total: Annotated[IncomeColumns, "收入决算表合计行的各栏"]
+    spending_total: Annotated[SpendingColumns, "支出决算表合计行的各栏"]
+    general_total: Annotated[GeneralColumns, "一般公共预算财政拨款支出决算表合计行的各栏"]
+    gov_fund_rows_total: Annotated[FundColumns, "政府性基金表合计行的各栏"]
+    capital_rows_total: Annotated[FundColumns, "国有资本经营表合计行的各栏"]
     fiscal_totals: Annotated[list[Decimal], "三类财政拨款的支出（万元）"]
     fiscal_spending_total: Annotated[Money, "财政拨款支出合计"]
     fiscal_income_total: Annotated[Money, "财政拨款收入合计"]

@@ -14,8 +14,9 @@ from generator.excel.shapes import (
     VEHICLES,
     Grid,
 )
+from generator.figures.columns import FUND_FIELDS, Columns, FundColumns, GeneralColumns, IncomeColumns, SpendingColumns
 from generator.figures.national import fiscal_summary, level1_total
-from generator.figures.tables import CLASSES, Row, Tables, compute_tables
+from generator.figures.tables import CLASSES, FISCAL_ZERO, C, Row, Tables, compute_tables
 from generator.figures.year import compute
 from generator.model import Year
 from generator.model.matters import THREE_PUBLIC_PARTS
@@ -28,9 +29,11 @@ def expected_grid(year: Year) -> Grid:
     t = compute_tables(year)
     return {
         "总表": _summary(t), "财政拨款总表": _fiscal(t),
-        "收入": _coded(t.income, "收入"), "支出": _coded(t.spending, "支出"), "一般公共预算支出": _coded(t.general, "一般公共预算支出"),
+        "收入": _coded(t.income, "收入", IncomeColumns), "支出": _coded(t.spending, "支出", SpendingColumns),
+        "一般公共预算支出": _coded(t.general, "一般公共预算支出", GeneralColumns),
         "基本支出": _economic(t), "三公": {TOTAL: _three(year)},
-        "政府性基金": _coded(t.funds["政府性基金预算"], "政府性基金"), "国有资本经营": _coded(t.funds["国有资本经营预算"], "国有资本经营"),
+        "政府性基金": _coded(t.funds["政府性基金预算"], "政府性基金", FundColumns),
+        "国有资本经营": _coded(t.funds["国有资本经营预算"], "国有资本经营", FundColumns),
     }
 
 
@@ -58,8 +61,8 @@ def _fiscal(t: Tables) -> Cells:
     rows["年初合计"] = _one(totals["fiscal_start_total"])
     rows.update({f"年初:{f}": _one(t.fiscal_start[f]) for f in FUNDS})
     rows["收入总计"] = _one(t.fiscal_grand)
-    classes = {code: t.fiscal_class.get(code, [ZERO] * 4) for code in CLASSES}
-    rows.update({code: dict(zip(FISCAL_COLUMNS, values)) for code, values in classes.items()})
+    classes = {code: t.fiscal_class.get(code, FISCAL_ZERO) for code in CLASSES}
+    rows.update({code: {TOTAL: v.total, **{f: getattr(v, FUND_FIELDS[f]) for f in FUNDS}} for code, v in classes.items()})
     rows["本年支出合计"] = dict(zip(FISCAL_COLUMNS, [totals["fiscal_spending_total"], *totals["fiscal_totals"]]))
     rows["年末合计"] = {TOTAL: totals["fiscal_end_total"]}
     rows.update({f"年末:{f}": {TOTAL: t.fiscal_end[f]} for f in FUNDS})
@@ -67,11 +70,13 @@ def _fiscal(t: Tables) -> Cells:
     return rows
 
 
-def _coded(rows: list[Row], table: str) -> Cells:
-    """A table of 功能分类 rows and its 合计 row (the sum of its 类 rows)."""
-    keys = [c.key for c in BY_KEY[table].columns]
-    out: Cells = {row.code: dict(zip(keys, row.values)) for row in rows}
-    return {TOTAL: dict(zip(keys, level1_total(rows, len(keys)))), **out}
+def _coded(rows: list[Row], table: str, kind: type[C]) -> Cells:
+    """A table of 功能分类 rows and its 合计 row (the sum of its 类 rows), each column by its name."""
+    columns = BY_KEY[table].columns
+
+    def cells(values: Columns) -> dict[str, Optional[Decimal]]:
+        return {c.key: getattr(values, c.field) for c in columns}
+    return {TOTAL: cells(level1_total(rows, kind)), **{row.code: cells(row.values) for row in rows}}
 
 
 def _economic(t: Tables) -> Cells:

@@ -31,11 +31,13 @@ class ShapeKind(TextEnum):
 
 @dataclass(frozen=True)
 class Column:
-    """A value column: its key, its published header, and the header paths that name it (each a set of fragments)."""
+    """A value column: its key, its published header, the header paths that name it (each a set of fragments), and
+    the column of the table's named tuple (figures.columns) it holds."""
 
     key: str
     header: tuple[str, ...]
     aliases: tuple[tuple[str, ...], ...] = ()
+    field: str = ""
 
     def matches(self, path: list[str]) -> bool:
         """Whether a column's header path names this column."""
@@ -59,29 +61,29 @@ class Shape:
         return f"公开{self.number:02d}表"
 
 
-def _c(key: str, *aliases: tuple[str, ...], header: tuple[str, ...] = ()) -> Column:
+def _c(field: str, key: str, *aliases: tuple[str, ...], header: tuple[str, ...] = ()) -> Column:
     """A column whose header is its key unless given."""
-    return Column(key, header or (key,), tuple(aliases) or ((key,),))
+    return Column(key, header or (key,), tuple(aliases) or ((key,),), field)
 
 
 FUND_COLUMNS = (
-    _c("年初结转和结余"), _c("本年收入"),
-    _c("本年支出", ("本年支出", TOTAL), ("本年支出合计",), header=("本年支出", TOTAL)),
-    _c("基本支出", ("本年支出", "基本支出"), ("基本支出",), header=("本年支出", "基本支出")),
-    _c("项目支出", ("本年支出", "项目支出"), ("项目支出",), header=("本年支出", "项目支出")),
-    _c("年末结转和结余"),
+    _c("start", "年初结转和结余"), _c("income", "本年收入"),
+    _c("total", "本年支出", ("本年支出", TOTAL), ("本年支出合计",), header=("本年支出", TOTAL)),
+    _c("basic", "基本支出", ("本年支出", "基本支出"), ("基本支出",), header=("本年支出", "基本支出")),
+    _c("project", "项目支出", ("本年支出", "项目支出"), ("项目支出",), header=("本年支出", "项目支出")),
+    _c("end", "年末结转和结余"),
 )
 SHAPES: tuple[Shape, ...] = (
     Shape("总表", 1, "收入支出决算总表", ("财决01表", "Z01"), ShapeKind.SIDES),
     Shape("收入", 2, "收入决算表", ("财决03表", "Z03"), ShapeKind.CODES, (
-        _c("本年收入合计", ("本年收入合计",), ("收入合计",), (TOTAL,)), _c("财政拨款收入", ("财政拨款收入",), ("财政拨款",)),
-        *(_c(key) for _, key in NON_FISCAL_SOURCES))),
+        _c("total", "本年收入合计", ("本年收入合计",), ("收入合计",), (TOTAL,)),
+        _c("fiscal", "财政拨款收入", ("财政拨款收入",), ("财政拨款",)), *(_c(name, key) for name, key in NON_FISCAL_SOURCES))),
     Shape("支出", 3, "支出决算表", ("财决04表", "Z04"), ShapeKind.CODES, (
-        _c("本年支出合计", ("本年支出合计",), ("支出合计",), (TOTAL,)), _c("基本支出"), _c("项目支出"),
-        *(_c(key) for _, key in NON_FISCAL_KINDS))),
+        _c("total", "本年支出合计", ("本年支出合计",), ("支出合计",), (TOTAL,)), _c("basic", "基本支出"),
+        _c("project", "项目支出"), *(_c(name, key) for name, key in NON_FISCAL_KINDS))),
     Shape("财政拨款总表", 4, "财政拨款收入支出决算总表", ("财决01-1表", "Z01-1"), ShapeKind.SIDES),
     Shape("一般公共预算支出", 5, "一般公共预算财政拨款支出决算表", ("财决07表", "Z07"), ShapeKind.CODES, (
-        _c(TOTAL, ("本年支出", TOTAL), (TOTAL,), ("小计",)), _c("基本支出"), _c("项目支出"))),
+        _c("total", TOTAL, ("本年支出", TOTAL), (TOTAL,), ("小计",)), _c("basic", "基本支出"), _c("project", "项目支出"))),
     Shape("基本支出", 6, "一般公共预算财政拨款基本支出决算表", ("财决08表", "Z08"), ShapeKind.ECONOMIC),
     Shape("三公", 7, "财政拨款“三公”经费支出决算表", (), ShapeKind.THREE),
     Shape("政府性基金", 8, "政府性基金预算财政拨款收入支出决算表", ("财决09表", "Z09"), ShapeKind.CODES, FUND_COLUMNS),

@@ -6,11 +6,12 @@ from decimal import Decimal
 from typing import Any, ClassVar, Optional
 
 from generator.constants import PROJECT_GRADES, VEHICLE_ALIASES, VEHICLE_KINDS, ZERO, band
+from generator.figures.columns import IncomeColumns
 from generator.figures.core import Change, Part, breakdown, compared, ratio
-from generator.figures.tables import FUNDS, Row, Tables, add_all
+from generator.figures.tables import FUNDS, C, Row, Tables, add_all
 from generator.figures.year import Figures, three_public_previous
 from generator.model import CodeLine, Year
-from generator.model.accounts import INCOME_SOURCES, NON_FISCAL_KINDS
+from generator.model.accounts import NON_FISCAL_KINDS, NON_FISCAL_SOURCES
 from generator.pending import Pending
 
 PLACES = 2  # the 部门决算 states its structure shares with two decimals (the figures `check` compares)
@@ -75,21 +76,27 @@ def performance(year: Year, figures: Figures) -> Performance:
                        sum(scored, ZERO) / len(scored) if scored else None, grades)
 
 
-def level1_total(rows: list[Row], width: int) -> list:
+def level1_total(rows: list[Row], kind: type[C]) -> C:
     """Column totals of a table: the sum of its 类 rows."""
-    return add_all([r.values for r in rows if r.level == 1], width)
+    return add_all([r.values for r in rows if r.level == 1], kind)
+
+
+def income_table_total(t: Tables) -> IncomeColumns:
+    """收入决算表's 合计 row: the 总表's income, 财政拨款收入 being its three funds together."""
+    fiscal_count = len(FUNDS)
+    return IncomeColumns(t.income_total, sum(t.income_sources[:fiscal_count], ZERO), *t.income_sources[fiscal_count:])
 
 
 def income_parts(t: Tables) -> list[Part]:
     """本年收入合计 的构成: 财政拨款收入 together, then the other sources, with shares (nonzero only)."""
-    fiscal = sum(t.income_sources[:3], ZERO)
-    items = [("财政拨款收入", fiscal)] + [(label, v) for (_, label), v in zip(INCOME_SOURCES[3:], t.income_sources[3:])]
+    total = income_table_total(t)
+    items = [("财政拨款收入", total.fiscal)] + [(label, getattr(total, name)) for name, label in NON_FISCAL_SOURCES]
     return breakdown([i for i in items if i[1]], places=PLACES)
 
 
 def spending_parts(year: Year, figures: Figures) -> list[Part]:
     """本年支出合计 的构成: 基本, 项目 (as the year gives them, in total or per line), 上缴上级, 经营, 对附属单位补助."""
-    other = [sum((getattr(n, k) for n in year.non_fiscal_spending), ZERO) for k in ("remitted", "operating", "affiliated")]
+    other = [sum((getattr(n, k) for n in year.non_fiscal_spending), ZERO) for k, _ in NON_FISCAL_KINDS]
     totals = [figures.spending_kind[0].amount, figures.spending_kind[1].amount, *other]
     return breakdown([i for i in zip(SPENDING_COLUMNS, totals) if i[1]], places=PLACES)
 
@@ -97,7 +104,7 @@ def spending_parts(year: Year, figures: Figures) -> list[Part]:
 def general_class_parts(t: Tables) -> list[Part]:
     """一般公共预算财政拨款支出 by 类 code, with shares."""
     rows = [r for r in t.general if r.level == 1]
-    return breakdown([(r.code, r.values[0] or ZERO) for r in rows], places=PLACES)
+    return breakdown([(r.code, r.values.total or ZERO) for r in rows], places=PLACES)
 
 
 def general_budget(year: Year, figures: Figures, t: Tables) -> dict[str, Any]:

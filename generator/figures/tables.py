@@ -1,20 +1,30 @@
 """The nine 部门决算表 of the national layout, computed from the detail lines (numbers only; names come later)."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import ClassVar, Optional
+from typing import ClassVar, Optional, TypeVar
 
 from generator.constants import FUNDS, ZERO
+from generator.figures.columns import (
+    FUND_FIELDS,
+    Columns,
+    FiscalColumns,
+    FundColumns,
+    GeneralColumns,
+    IncomeColumns,
+    SpendingColumns,
+)
 from generator.model import Year
-from generator.model.accounts import INCOME_SOURCES
+from generator.model.accounts import INCOME_SOURCES, NON_FISCAL_KINDS, NON_FISCAL_SOURCES
 
 # The 26 expenditure classes the 收入支出决算总表 lists, in order (as the 2024 published tables do).
 CLASSES = ["201", "202", "203", "204", "205", "206", "207", "208", "210", "211", "212", "213",
            "214", "215", "216", "217", "219", "220", "221", "222", "223", "224", "229", "231", "232", "234"]
 PERSONNEL, PUBLIC = ("301", "303"), ("302", "310")
-
-Values = list[Optional[Decimal]]
+FISCAL_ZERO = FiscalColumns(ZERO, ZERO, ZERO, ZERO)
+C = TypeVar("C", IncomeColumns, SpendingColumns, GeneralColumns, FundColumns)  # one table's columns
 
 
 def add(a: Optional[Decimal], b: Optional[Decimal]) -> Optional[Decimal]:
@@ -22,12 +32,12 @@ def add(a: Optional[Decimal], b: Optional[Decimal]) -> Optional[Decimal]:
     return None if a is None or b is None else a + b
 
 
-def add_all(rows: list[Values], width: int) -> Values:
-    """Column sums of rows."""
-    total: Values = [ZERO] * width
+def add_all(rows: Sequence[Columns], kind: type[C]) -> C:
+    """Column sums of rows of one table."""
+    total: list[Optional[Decimal]] = [ZERO] * len(kind._fields)
     for row in rows:
         total = [add(x, y) for x, y in zip(total, row)]
-    return total
+    return kind._make(total)
 
 
 @dataclass
@@ -37,60 +47,61 @@ class Row:
     LABELS: ClassVar[dict[str, str]] = {
         "code": "科目编码",
         "level": "科目级次：1 类、2 款、3 项",
-        "values": "各栏金额（万元，未知时为空）",
+        "values": "各栏金额（万元，未知时为空），按栏名取用",
     }
 
     code: str
     level: int
-    values: Values
+    values: Columns
 
 
-def hierarchy(leaves: dict[str, Values], width: int) -> list[Row]:
+def hierarchy(leaves: dict[str, C], kind: type[C]) -> list[Row]:
     """Rows for 类, 款 and 项 in code order, each 类 and 款 the sum of the lines below it."""
-    sums: dict[str, Values] = {}
+    sums: dict[str, C] = {}
+    zeros = kind._make([ZERO] * len(kind._fields))
     for code, values in leaves.items():
         for prefix in {code[:3], code[:5], code}:
-            sums[prefix] = add_all([sums.get(prefix, [ZERO] * width), values], width)
+            sums[prefix] = add_all([sums.get(prefix, zeros), values], kind)
     level = {3: 1, 5: 2, 7: 3}
     return [Row(code, level[len(code)], sums[code]) for code in sorted(sums)]
 
 
-def _merge(leaves: dict[str, Values], code: str, values: Values) -> None:
+def _merge(leaves: dict[str, C], code: str, values: C) -> None:
     """Add a line's values to its code's leaf."""
-    leaves[code] = add_all([leaves[code], values], len(values)) if code in leaves else values
+    leaves[code] = add_all([leaves[code], values], type(values)) if code in leaves else values
 
 
-def income_leaves(year: Year) -> dict[str, Values]:
-    """收入决算表 lines: 合计, 财政拨款, 上级补助, 事业, 经营, 附属单位上缴, 其他 by code."""
-    leaves: dict[str, Values] = {}
+def income_leaves(year: Year) -> dict[str, IncomeColumns]:
+    """收入决算表 lines by code."""
+    leaves: dict[str, IncomeColumns] = {}
     for line in year.expenditure.lines:
         fiscal = line.income if line.income is not None else line.actual
-        _merge(leaves, line.code, [fiscal, fiscal, ZERO, ZERO, ZERO, ZERO, ZERO])
+        _merge(leaves, line.code, IncomeColumns(fiscal, fiscal, ZERO, ZERO, ZERO, ZERO, ZERO))
     for n in year.non_fiscal_income:
-        parts = [n.higher_subsidy, n.business, n.operating, n.affiliated, n.other]
-        _merge(leaves, n.code, [sum(parts, ZERO), ZERO, *parts])
+        parts = [getattr(n, k) for k, _ in NON_FISCAL_SOURCES]
+        _merge(leaves, n.code, IncomeColumns(sum(parts, ZERO), ZERO, *parts))
     return leaves
 
 
-def spending_leaves(year: Year) -> dict[str, Values]:
-    """支出决算表 lines: 合计, 基本, 项目, 上缴上级, 经营, 对附属单位补助 by code."""
-    leaves: dict[str, Values] = {}
+def spending_leaves(year: Year) -> dict[str, SpendingColumns]:
+    """支出决算表 lines by code."""
+    leaves: dict[str, SpendingColumns] = {}
     for line in year.expenditure.lines:
-        _merge(leaves, line.code, [line.actual, line.basic, line.project, ZERO, ZERO, ZERO])
+        _merge(leaves, line.code, SpendingColumns(line.actual, line.basic, line.project, ZERO, ZERO, ZERO))
     for n in year.non_fiscal_spending:
-        parts = [n.basic, n.project, n.remitted, n.operating, n.affiliated]
-        _merge(leaves, n.code, [sum(parts, ZERO), *parts])
+        parts = [n.basic, n.project, *(getattr(n, k) for k, _ in NON_FISCAL_KINDS)]
+        _merge(leaves, n.code, SpendingColumns(sum(parts, ZERO), *parts))
     return leaves
 
 
-def fund_leaves(year: Year, fund: str) -> dict[str, Values]:
-    """Fund table lines: 年初结转和结余, 本年收入, 本年支出 合计/基本/项目, 年末结转和结余 by code."""
-    leaves: dict[str, Values] = {}
+def fund_leaves(year: Year, fund: str) -> dict[str, FundColumns]:
+    """A fund's table lines by code."""
+    leaves: dict[str, FundColumns] = {}
     for line in year.expenditure.lines:
         if line.fund == fund:
             income = line.income if line.income is not None else line.actual
             end = line.carryover + income - line.actual
-            _merge(leaves, line.code, [line.carryover, income, line.actual, line.basic, line.project, end])
+            _merge(leaves, line.code, FundColumns(line.carryover, income, line.actual, line.basic, line.project, end))
     return leaves
 
 
@@ -109,7 +120,7 @@ class Tables:
         "income": "收入决算表的行（Row）",
         "spending": "支出决算表的行（Row）",
         "fiscal_income": "各类财政拨款的本年收入：资金性质 → 万元",
-        "fiscal_class": "财政拨款支出按类：类编码 → [合计, 一般公共预算, 政府性基金, 国有资本经营]",
+        "fiscal_class": "财政拨款支出按类：类编码 → 各栏（合计、三类资金）",
         "fiscal_start": "各类财政拨款的年初结转和结余：资金性质 → 万元",
         "general": "一般公共预算财政拨款支出决算表的行（Row）",
         "economic": "基本支出按经济分类科目：编码 → 万元",
@@ -132,7 +143,7 @@ class Tables:
     income: list[Row]
     spending: list[Row]
     fiscal_income: dict[str, Decimal]
-    fiscal_class: dict[str, list[Decimal]]
+    fiscal_class: dict[str, FiscalColumns]
     fiscal_start: dict[str, Decimal]
     general: list[Row]
     economic: dict[str, Decimal]
@@ -160,8 +171,7 @@ class Tables:
 
     def fiscal_class_total(self, fund: str) -> Decimal:
         """财政拨款支出 of a fund, all classes."""
-        index = FUNDS.index(fund) + 1
-        return sum((v[index] or ZERO for v in self.fiscal_class.values()), ZERO)
+        return sum((getattr(v, FUND_FIELDS[fund]) for v in self.fiscal_class.values()), ZERO)
 
     @property
     def personnel(self) -> Decimal:
@@ -191,13 +201,13 @@ def _sources(year: Year) -> tuple[list[Decimal], dict[str, Decimal]]:
     return sources, dict(zip(FUNDS, sources[:3]))
 
 
-def _fiscal_by_class(year: Year) -> dict[str, list[Decimal]]:
+def _fiscal_by_class(year: Year) -> dict[str, FiscalColumns]:
     """财政拨款支出 by 类: 合计 and each fund."""
-    out: dict[str, list[Decimal]] = {}
+    out: dict[str, FiscalColumns] = {}
     for line in year.expenditure.lines:
-        row = out.setdefault(line.code[:3], [ZERO] * 4)
-        row[0] += line.actual
-        row[FUNDS.index(line.fund) + 1] += line.actual
+        row = out.get(line.code[:3], FISCAL_ZERO)
+        field = FUND_FIELDS[line.fund]
+        out[line.code[:3]] = row._replace(total=row.total + line.actual, **{field: getattr(row, field) + line.actual})
     return out
 
 
@@ -213,10 +223,10 @@ def fiscal_start(year: Year) -> dict[str, Decimal]:
 
 def compute_tables(year: Year) -> Tables:
     """All nine tables of a year."""
-    income_rows = hierarchy(income_leaves(year), 7)
-    spending_rows = hierarchy(spending_leaves(year), 6)
+    income_rows = hierarchy(income_leaves(year), IncomeColumns)
+    spending_rows = hierarchy(spending_leaves(year), SpendingColumns)
     sources, fiscal = _sources(year)
-    general = {c: [v[2], v[3], v[4]] for c, v in fund_leaves(year, "一般公共预算").items()}
+    general = {c: GeneralColumns(v.total, v.basic, v.project) for c, v in fund_leaves(year, "一般公共预算").items()}
     economic: dict[str, Decimal] = {}
     for line in year.economic_lines:
         for prefix in (line.code[:3], line.code):
@@ -224,12 +234,12 @@ def compute_tables(year: Year) -> Tables:
     start = fiscal_start(year)
     tables = Tables(
         income_sources=sources, income_total=sum(sources, ZERO),
-        class_spending={r.code: r.values[0] or ZERO for r in spending_rows if r.level == 1},
-        spending_total=sum((r.values[0] or ZERO for r in spending_rows if r.level == 1), ZERO),
+        class_spending={r.code: r.values.total or ZERO for r in spending_rows if r.level == 1},
+        spending_total=sum((r.values.total or ZERO for r in spending_rows if r.level == 1), ZERO),
         carryover=year.carryover, surplus_used=year.surplus_used, surplus_distributed=year.surplus_distributed,
         income=income_rows, spending=spending_rows, fiscal_income=fiscal, fiscal_class=_fiscal_by_class(year),
-        fiscal_start=start, general=hierarchy(general, 3), economic=economic,
-        funds={f: hierarchy(fund_leaves(year, f), 6) for f in FUNDS[1:]},
+        fiscal_start=start, general=hierarchy(general, GeneralColumns), economic=economic,
+        funds={f: hierarchy(fund_leaves(year, f), FundColumns) for f in FUNDS[1:]},
     )
     return tables
 
@@ -239,5 +249,5 @@ def detail_sources(year: Year) -> list[Decimal]:
     fiscal = dict.fromkeys(FUNDS, ZERO)
     for line in year.expenditure.lines:
         fiscal[line.fund] += line.income if line.income is not None else line.actual
-    nf = [sum((getattr(n, k) for n in year.non_fiscal_income), ZERO) for k in ("higher_subsidy", "business", "operating", "affiliated", "other")]
+    nf = [sum((getattr(n, k) for n in year.non_fiscal_income), ZERO) for k, _ in NON_FISCAL_SOURCES]
     return [fiscal[f] for f in FUNDS] + nf

@@ -64,6 +64,8 @@ def members(tp: Any) -> Optional[dict[str, Member]]:
         return _model(tp)
     if dataclasses.is_dataclass(tp):
         return _dataclass(tp)
+    if issubclass(tp, tuple) and hasattr(tp, "_fields"):
+        return _named_tuple(tp)
     return None
 
 
@@ -73,6 +75,8 @@ def element(tp: Any) -> Any:
     args = get_args(tp)
     if get_origin(tp) in (list, tuple, set) and args:
         return args[0]
+    if isinstance(tp, type) and issubclass(tp, tuple) and hasattr(tp, "_fields"):
+        return plain(next(iter(get_type_hints(tp).values())))  # a row's columns, read by position in older templates
     if get_origin(tp) is dict and len(args) == 2:
         return args[1]
     return None
@@ -88,6 +92,13 @@ def _typed_dict(tp: type) -> dict[str, Member]:
     """A TypedDict's keys with their annotated descriptions."""
     hints = {name: _required(hint) for name, hint in get_type_hints(tp, include_extras=True).items()}
     return {name: Member(name, hint, described(hint)) for name, hint in hints.items()}
+
+
+@cache
+def _named_tuple(tp: type) -> dict[str, Member]:
+    """A named tuple's columns with their annotated descriptions."""
+    hints = get_type_hints(tp, include_extras=True)
+    return {name: Member(name, hints[name], described(hints[name])) for name in tp._fields}  # type: ignore[attr-defined]
 
 
 def _required(hint: Any) -> Any:

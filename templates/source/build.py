@@ -7,6 +7,7 @@ from pathlib import Path
 SOURCE = Path(__file__).resolve().parent
 HERE = SOURCE.parent  # templates/: one folder per layout
 sys.path.insert(0, str(SOURCE))
+sys.path.insert(0, str(SOURCE.parents[1]))  # the generator package: the tables' column names
 
 import hunan  # noqa: E402
 import national  # noqa: E402

@@ -4,6 +4,8 @@ from __future__ import annotations
 from docbuild import TABLE_STYLE, Builder
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
+from generator.figures.columns import FundColumns, GeneralColumns, IncomeColumns, SpendingColumns
+
 M = "|cell"
 SEP = "{{ '；' if not loop.last else '。' }}"
 COMMA = "{{ '、' if not loop.last }}"
@@ -41,18 +43,18 @@ def table_note(b: Builder, note: str, number: str) -> None:
     b.tag("{%p endif %}")
 
 
-def code_table(b: Builder, widths, headers, rows: str, columns: int, total_first: bool, total: str) -> None:
-    """A table of 类/款/项 rows with a 合计 row (first or last)."""
+def code_table(b: Builder, widths, headers, rows: str, columns: tuple[str, ...], total_first: bool, total: str) -> None:
+    """A table of 类/款/项 rows with a 合计 row (first or last), its value columns by name."""
     t = b.table(widths, font_pt=9)
     b.row(t, headers[0], headers[1])
     b.row(t, headers[2])
     if total_first:
-        b.row(t, ["合计"] + [f"{{{{ {total}[{i}]{M} }}}}" for i in range(columns)], [2] + [1] * columns, bold=True)
+        b.row(t, ["合计"] + [f"{{{{ {total}.{c}{M} }}}}" for c in columns], [2] + [1] * len(columns), bold=True)
     b.tag_row(t, f"{{%tr for r in {rows} %}}")
-    b.row(t, ["{{ r.code }}", "{{ r.name }}"] + [f"{{{{ r.v[{i}]{M} }}}}" for i in range(columns)])
+    b.row(t, ["{{ r.code }}", "{{ r.name }}"] + [f"{{{{ r.v.{c}{M} }}}}" for c in columns])
     b.tag_row(t, "{%tr endfor %}")
     if not total_first:
-        b.row(t, ["合计"] + [f"{{{{ {total}[{i}]{M} }}}}" for i in range(columns)], [2] + [1] * columns, bold=True)
+        b.row(t, ["合计"] + [f"{{{{ {total}.{c}{M} }}}}" for c in columns], [2] + [1] * len(columns), bold=True)
 
 
 def report() -> Builder:
@@ -126,13 +128,13 @@ def tables_two(b: Builder) -> None:
     table_title(b, "收入决算表", "")
     code_table(b, [22, 52, 22, 22, 22, 21, 21, 22, 21], (
         ["项目", "本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"], [2, 1, 1, 1, 1, 1, 1, 1],
-        ["功能分类科目编码", "科目名称", "", "", "", "", "", "", ""]), "income_rows", 7, True, "income_total")
+        ["功能分类科目编码", "科目名称", "", "", "", "", "", "", ""]), "income_rows", IncomeColumns._fields, True, "income_total")
     table_note(b, "注：本表反映部门本年度取得的各项收入情况。", "二")
     b.page_break()
     table_title(b, "支出决算表", "")
     code_table(b, [22, 58, 24, 24, 24, 24, 24, 25], (
         ["项目", "本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"], [2, 1, 1, 1, 1, 1, 1],
-        ["功能分类科目编码", "科目名称", "", "", "", "", "", ""]), "spending_rows", 6, True, "spending_total")
+        ["功能分类科目编码", "科目名称", "", "", "", "", "", ""]), "spending_rows", SpendingColumns._fields, True, "spending_total")
     table_note(b, "注：本表反映部门本年度各项支出情况。", "三")
     b.page_break()
     table_title(b, "财政拨款收入支出决算总表", "")
@@ -142,7 +144,7 @@ def tables_two(b: Builder) -> None:
     b.tag_row(t, "{%tr for r in class_rows %}")
     b.row(t, ["{{ fund_rows[loop.index0].name if loop.index0 < 3 else '' }}",
               "{{ fund_rows[loop.index0].income|cell if loop.index0 < 3 else '' }}", "{{ r.label }}",
-              "{{ r.fiscal[0]|cell }}", "{{ r.fiscal[1]|cell }}", "{{ r.fiscal[2]|cell }}", "{{ r.fiscal[3]|cell }}"])
+              "{{ r.fiscal.total|cell }}", "{{ r.fiscal.general|cell }}", "{{ r.fiscal.gov_fund|cell }}", "{{ r.fiscal.capital|cell }}"])
     b.tag_row(t, "{%tr endfor %}")
     b.row(t, ["本年收入合计", "{{ fiscal_income_total|money }}", "本年支出合计", "{{ fiscal_spending_total|money }}",
               "{{ fiscal_totals[0]|cell }}", "{{ fiscal_totals[1]|cell }}", "{{ fiscal_totals[2]|cell }}"], bold=True)
@@ -160,7 +162,7 @@ def tables_three(b: Builder) -> None:
     """五、一般公共预算财政拨款支出决算表; 六、基本支出决算表 (portrait)."""
     table_title(b, "一般公共预算财政拨款支出决算表", "")
     code_table(b, [24, 62, 24, 23, 23], (["项目", "合计", "基本支出", "项目支出"], [2, 1, 1, 1],
-                                          ["功能分类科目编码", "科目名称", "", "", ""]), "general_rows", 3, False, "general_total")
+                                          ["功能分类科目编码", "科目名称", "", "", ""]), "general_rows", GeneralColumns._fields, False, "general_total")
     table_note(b, "注：本表反映部门本年度一般公共预算财政拨款支出情况。", "五")
     b.page_break()
     table_title(b, "一般公共预算财政拨款基本支出决算表", "")
@@ -196,7 +198,7 @@ def tables_four(b: Builder) -> None:
         table_title(b, name, "")
         code_table(b, [22, 58, 24, 24, 24, 24, 24, 25], (
             ["项目", "年初结转和结余", "本年收入", "本年支出", "", "", "年末结转和结余"], [2, 1, 1, 1, 1, 1, 1],
-            ["功能分类科目编码", "科目名称", "", "", "合计", "基本支出", "项目支出", ""]), rows, 6, True, f"{rows}_total")
+            ["功能分类科目编码", "科目名称", "", "", "合计", "基本支出", "项目支出", ""]), rows, FundColumns._fields, True, f"{rows}_total")
         b.para(f"注：本表反映部门本年度{fund}财政拨款收入支出及结转和结余情况。", style=TABLE_STYLE)
         b.tag(f"{{%p if not {rows} %}}")
         b.para(f"说明：{{{{ unit.name }}}}本年度没有{fund}财政拨款收入和支出，故本表无数据。", style=TABLE_STYLE)
