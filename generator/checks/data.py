@@ -9,6 +9,7 @@ from generator.constants import LARGE_AMOUNT, VEHICLE_ALIASES, VEHICLE_KINDS
 from generator.errors import ERROR, WARNING, Finding
 from generator.figures.bundle import Bundle
 from generator.figures.core import ratio
+from generator.figures.sums import nearer, total
 from generator.formatting import money, percent
 from generator.load.catalog import catalog
 from generator.load.reader import Loaded
@@ -36,7 +37,7 @@ def spending_kinds_add_up(bundle: Bundle, year_file: Loaded, unit_file: Loaded) 
         listed = "、".join(unsplit[:5]) + ("等" if len(unsplit) > 5 else "")
         return [year_file.finding(("支出",), f"没有写基本支出和项目支出：请在“支出”下写 基本支出、项目支出（万元），"
                                            f"或在每个科目里写 基本支出、项目支出（没有分开的科目：{listed}）。")]
-    return mismatch(year_file, ("支出", "项目支出"), e.basic + e.project, bundle.figures.expenditure_total,
+    return mismatch(year_file, ("支出", "项目支出"), total([e.basic, e.project]), bundle.figures.expenditure_total,
                     "基本支出与项目支出之和对比：各科目决算数合计")
 
 
@@ -52,7 +53,7 @@ def economic_adds_up(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> li
     basic = figs.spending_kind[0].amount
     if is_pending(basic) or figs.economic_total in (basic, figs.expenditure_total):
         return []
-    nearer_basic = abs(figs.economic_total - basic) < abs(figs.economic_total - figs.expenditure_total)
+    nearer_basic = nearer(figs.economic_total, basic, figs.expenditure_total)
     covered, what = (basic, "基本支出") if nearer_basic else (figs.expenditure_total, "本年支出合计")
     return mismatch(year_file, ("经济分类",), figs.economic_total, covered, f"人员经费与公用经费之和对比：{what}")
 
@@ -147,12 +148,12 @@ def vehicle_kinds_known(bundle: Bundle, year_file: Loaded, unit_file: Loaded) ->
 @rule
 def procurement_within_total(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
     """Amounts awarded to small and medium enterprises cannot exceed the year's procurement."""
-    p, total = bundle.year.procurement, bundle.figures.procurement_total
-    awarded = (p.sme_awarded or 0) + (p.sme_other or 0)
-    if awarded > total:
+    p, procured = bundle.year.procurement, bundle.figures.procurement_total
+    awarded = total([p.sme_awarded, p.sme_other])
+    if awarded > procured:
         return [year_file.finding(("政府采购", "其他项目中小企业中标"),
                                   f"授予中小企业的采购金额（预留项目 {money(p.sme_awarded or 0)} + 其他项目 {money(p.sme_other or 0)} 万元）"
-                                  f"超过了政府采购总额 {money(total)} 万元。请核对：其他项目的金额不应包含预留项目。", WARNING)]
+                                  f"超过了政府采购总额 {money(procured)} 万元。请核对：其他项目的金额不应包含预留项目。", WARNING)]
     return []
 
 

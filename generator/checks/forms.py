@@ -1,12 +1,11 @@
 """Rules over forms and stated figures: the 自评表, figures stated under 核对, the national tables' facts."""
 from __future__ import annotations
 
-from decimal import Decimal
-
 from generator.checks.registry import mismatch, rule
 from generator.checks.requirements import NATIONAL, reason_gaps, table_facts
 from generator.errors import ERROR, WARNING, Finding
 from generator.figures.bundle import Bundle
+from generator.figures.sums import gap, total
 from generator.formatting import money, score
 from generator.load.reader import Loaded
 from generator.pending import is_pending
@@ -47,7 +46,7 @@ def fund_income_meets_spending(bundle: Bundle, year_file: Loaded, unit_file: Loa
         income, spending = bundle.tables.fiscal_income[fund], bundle.tables.fiscal_class_total(fund)
         if income != spending and not getattr(bundle.year.reasons, attr):
             out.append(year_file.finding(("变动原因", key), f"{fund}财政拨款收入 {money(income)} 万元与支出 {money(spending)} 万元不等"
-                                                          f"（相差 {money(abs(income - spending))} 万元），但没有写原因（例如结转下年）。请补充。", WARNING))
+                                                          f"（相差 {money(gap(income, spending))} 万元），但没有写原因（例如结转下年）。请补充。", WARNING))
     return out
 
 
@@ -88,6 +87,5 @@ def economic_lines_add_up(bundle: Bundle, year_file: Loaded, unit_file: Loaded) 
     general = [l for l in bundle.year.expenditure.lines if l.fund == "一般公共预算"]
     basics = [l.basic for l in general if l.basic is not None]
     if len(basics) == len(general):
-        total = sum((l.actual for l in lines), Decimal(0))
-        out += mismatch(year_file, ("基本支出明细",), total, sum(basics, Decimal(0)), "一般公共预算各科目的基本支出合计")
+        out += mismatch(year_file, ("基本支出明细",), total(l.actual for l in lines), total(basics), "一般公共预算各科目的基本支出合计")
     return out

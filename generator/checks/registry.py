@@ -7,6 +7,7 @@ from decimal import Decimal
 from generator.constants import TOLERANCE
 from generator.errors import ERROR, WARNING, Finding
 from generator.figures.bundle import Bundle
+from generator.figures.sums import gap
 from generator.formatting import money
 from generator.load.reader import Loaded
 
@@ -32,7 +33,7 @@ def run(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
 
 def mismatch(loaded: Loaded, path: tuple, stated: Decimal, computed: Decimal, what: str) -> list[Finding]:
     """A finding when a stated amount differs from its computation: 警告 within 0.01, 错误 beyond."""
-    diff = abs(stated - computed)
+    diff = gap(stated, computed)
     if diff == 0:
         return []
     severity = WARNING if diff <= TOLERANCE else ERROR

@@ -9,6 +9,7 @@ from typing import Any, Optional
 from generator.figures import national as fn
 from generator.figures.bundle import Bundle
 from generator.figures.core import Change, ratio
+from generator.figures.sums import total
 
 AMOUNT, RATE, SCORE, TEXT = "金额", "百分比", "分值", "文字"
 Compute = Callable[[Bundle, str], Any]
@@ -65,8 +66,8 @@ def breakdown_share(parts: Callable[[Bundle], list]) -> Compute:
     """The exact share of one named part of a breakdown."""
     def get(b: Bundle, name: str) -> Optional[Decimal]:
         items = parts(b)
-        total = sum((p.amount for p in items), Decimal(0))
-        return next((ratio(p.amount, total) for p in items if p.key == name), None)
+        whole = total(p.amount for p in items)
+        return next((ratio(p.amount, whole) for p in items if p.key == name), None)
     return get
 
 
@@ -126,7 +127,7 @@ def basic(part: str) -> Compute:
             personnel, public = b.year.economic.personnel.amount, b.year.economic.public.amount
         else:
             return None
-        return {"personnel": personnel, "public": public, "total": personnel + public}[part]
+        return {"personnel": personnel, "public": public, "total": total([personnel, public])}[part]
     return get
 
 

@@ -12,6 +12,7 @@ from generator.checks.stated_names import FIGURES, computed, lookup, split_name
 from generator.errors import ERROR, WARNING, Finding
 from generator.figures import national as fn
 from generator.figures.bundle import Bundle
+from generator.figures.sums import gap, total
 from generator.formatting import money, percent, score
 from generator.load.reader import Loaded
 from generator.model.types import decimals, foreign_digit, normalized
@@ -115,7 +116,7 @@ def _compare(year_file: Loaded, path: tuple, name: str, figure: Figure, number: 
     # a share of a breakdown may also be the other neighbour, as rounding so that the shares sum to 100% makes it
     if stated in (rounded(exact, places), rounded(rounded(exact, 2), places)):
         return []
-    if figure.group and abs(stated - exact) < Decimal(1).scaleb(-places):
+    if figure.group and gap(stated, exact) < Decimal(1).scaleb(-places):
         return []
     shown = percent(actual, 2, trim=False) if figure.kind == RATE else score(actual)
     return [year_file.finding(path, f"写的是 {written}，按数据计算应为 {shown}。请改正（文档中的数字由程序计算）。")]
@@ -146,11 +147,11 @@ def _share_sums(bundle: Bundle, year_file: Loaded) -> list[Finding]:
         values = [parse_stated(RATE, bundle.year.stated[n]) for n in names if n in bundle.year.stated]
         if len(names) < 2 or len(values) < len(names) or any(v[0] is None for v in values):
             continue
-        total = sum((v[0] * 100 for v in values if v[0] is not None), Decimal(0))
-        slack = sum((Decimal(1).scaleb(-v[1]) / 2 for v in values), Decimal(0))
-        if total != 100:
-            severity = WARNING if abs(total - 100) <= slack else ERROR
+        whole = total(v[0] * 100 for v in values if v[0] is not None)
+        slack = total(Decimal(1).scaleb(-v[1]) / 2 for v in values)
+        if whole != 100:
+            severity = WARNING if gap(whole, Decimal(100)) <= slack else ERROR
             listed = "、".join(f"{n}（{bundle.year.stated[n]}）" for n in names)
-            out.append(year_file.finding(("核对", names[0]), f"同一构成的各项占比之和是 {money(total)}%，不是 100%：{listed}。"
+            out.append(year_file.finding(("核对", names[0]), f"同一构成的各项占比之和是 {money(whole)}%，不是 100%：{listed}。"
                                                             "各项占比应以同一合计为基数，并使合计正好为 100%。", severity))
     return out

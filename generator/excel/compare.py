@@ -8,6 +8,7 @@ from typing import Any, Optional
 from generator.constants import ZERO
 from generator.excel.found import Place, Read
 from generator.excel.shapes import BY_KEY, FUND_TABLES, Grid
+from generator.figures.sums import gap
 
 YUAN_SLACK = Decimal("0.005")  # per row summed: amounts in 元 are rounded to 0.01 万元 one by one
 
@@ -39,7 +40,7 @@ def differences(read: Read, expected: Grid, slack: dict[str, Decimal]) -> list[D
                 got, want = got_rows.get(row, {}).get(col), want_rows.get(row, {}).get(col)
                 if (want is None and col in want_rows.get(row, {})) or (table, row, col) in read.unreadable:
                     continue  # the facts leave it unknown (no split written): nothing to compare
-                if abs((got or ZERO) - (want or ZERO)) > slack.get(table, ZERO):
+                if gap(got or ZERO, want or ZERO) > slack.get(table, ZERO):
                     place = read.places.get((table, row, col))
                     if place is not None or want:
                         out.append(Difference(table, row, col, got, want or ZERO, place))

@@ -10,6 +10,7 @@ from typing import Any, Optional
 
 from generator.constants import FUNDS, ZERO
 from generator.excel.shapes import AMOUNT, FUND_TABLES, SUMMARY_LEFT, TOTAL, Grid
+from generator.figures.sums import add_to, remainder, total
 from generator.model.accounts import NON_FISCAL_KINDS, NON_FISCAL_SOURCES
 from generator.model.matters import THREE_PUBLIC_PARTS
 
@@ -67,16 +68,16 @@ def _fiscal_lines(grid: Grid) -> list[dict[str, Any]]:
             if value(cells, code, "年初结转和结余"):
                 line["年初结转和结余"] = value(cells, code, "年初结转和结余")
             line.update({"基本支出": value(cells, code, "基本支出"), "项目支出": value(cells, code, "项目支出")})
-            if value(cells, code, "本年收入") != line["基本支出"] + line["项目支出"]:
+            if value(cells, code, "本年收入") != total([line["基本支出"], line["项目支出"]]):
                 line["收入数"] = value(cells, code, "本年收入")
-            fund_income[code] = fund_income.get(code, ZERO) + value(cells, code, "本年收入")
+            add_to(fund_income, code, value(cells, code, "本年收入"))
             fund_lines.append(line)
     received_only = {c for c in leaves(income) if value(income, c, "财政拨款收入") > fund_income.get(c, ZERO)}
     general_lines = []
     for code in sorted(set(leaves(general)) | received_only):
         line = _general_line(general, code)
         if income:
-            received = value(income, code, "财政拨款收入") - fund_income.get(code, ZERO)
+            received = remainder(value(income, code, "财政拨款收入"), fund_income.get(code, ZERO))
             if received != _spent(line) and received >= 0:
                 line["收入数"] = received
         general_lines.append(line)
@@ -88,11 +89,11 @@ def detail_income(grid: Grid, lines: list[dict[str, Any]]) -> dict[str, Decimal]
     out = dict.fromkeys(SUMMARY_LEFT, ZERO)
     for line in lines:
         fund = line.get("资金性质", FUNDS[0])
-        out[SUMMARY_LEFT[FUNDS.index(fund)]] += line.get("收入数", _spent(line))
+        add_to(out, SUMMARY_LEFT[FUNDS.index(fund)], line.get("收入数", _spent(line)))
     income = grid.get("收入", {})
     for code in leaves(income):
         for key in NON_FISCAL_INCOME:
-            out[key] += value(income, code, key)
+            add_to(out, key, value(income, code, key))
     return out
 
 
@@ -112,7 +113,7 @@ def _general_line(general: Cells, code: str) -> dict[str, Any]:
 
 def _spent(line: dict[str, Any]) -> Decimal:
     """A line's 决算数: as written, else 基本支出 + 项目支出."""
-    return line["决算数"] if "决算数" in line else line["基本支出"] + line["项目支出"]
+    return line["决算数"] if "决算数" in line else total([line["基本支出"], line["项目支出"]])
 
 
 def _non_fiscal(grid: Grid, lines: list[dict[str, Any]]) -> dict[str, Any]:
@@ -121,17 +122,15 @@ def _non_fiscal(grid: Grid, lines: list[dict[str, Any]]) -> dict[str, Any]:
     income, spending = grid.get("收入", {}), grid.get("支出", {})
     rows = [{"科目编码": c, **{k: value(income, c, k) for k in NON_FISCAL_INCOME if value(income, c, k)}} for c in leaves(income)]
     out["非财政拨款收入"] = [r for r in rows if len(r) > 1]
-    fiscal: dict[str, list[Decimal]] = {}
+    fiscal: dict[str, dict[str, Decimal]] = {"基本支出": {}, "项目支出": {}}
     for line in lines:
-        split = fiscal.setdefault(line["科目编码"], [ZERO, ZERO])
-        split[0] += line.get("基本支出", ZERO)
-        split[1] += line.get("项目支出", ZERO)
+        for key, by_code in fiscal.items():
+            add_to(by_code, line["科目编码"], line.get(key, ZERO))
     spent = []
     for code in leaves(spending):
-        basic, project = fiscal.get(code, [ZERO, ZERO])
         row: dict[str, Any] = {"科目编码": code}
-        for key, own in (("基本支出", basic), ("项目支出", project)):
-            rest = value(spending, code, key) - own
+        for key, by_code in fiscal.items():
+            rest = remainder(value(spending, code, key), by_code.get(code, ZERO))
             if rest > 0:
                 row[key] = rest
         row.update({k: value(spending, code, k) for k in NON_FISCAL_SPENDING if value(spending, code, k)})
