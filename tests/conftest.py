@@ -12,7 +12,11 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from generator.errors import UserError  # noqa: E402
+from generator.tools.totext import docx_text  # noqa: E402
 from generator.workflow.pipeline import discover, generate  # noqa: E402
+
+UNITS = [ROOT / "data", *(ROOT / "tests" / "fixtures" / n for n in ("seed000", "seed004", "draft-half", "putuo-corrected", "putuo-faithful"))]
 
 
 def pytest_addoption(parser):
@@ -90,3 +94,27 @@ def bundle_of(folder: str, year: int):
 def renhe():
     """The prepared bundle of 仁和区纪委监委 2019."""
     return bundle_of("panzhihua-renhe-jiwei", 2019)
+
+
+def documents(tmp: Path) -> dict[str, str]:
+    """Every document every unit gives, final where its data allows and as a draft: name → text."""
+    out = {}
+    for draft in (False, True):
+        for job in discover(UNITS):
+            try:
+                _, written = generate(job, tmp / str(draft), draft)
+            except UserError:
+                continue
+            out.update({f"{'草稿' if draft else '定稿'} {p.relative_to(tmp / str(draft))}": docx_text(p) for p in written})
+    return out
+
+
+@pytest.fixture(scope="session")
+def exported(tmp_path_factory) -> list[Path]:
+    """Every document of every unit, final and draft, exported to PDF in one LibreOffice run."""
+    from generator.workflow.pdf import convert
+    require_soffice()
+    require_pdftotext()
+    out = tmp_path_factory.mktemp("pdf")
+    documents(out)
+    return convert(sorted(out.rglob("*.docx")))

@@ -130,7 +130,8 @@ def test_the_summary_tables_list_all_26_classes(tmp_path, table):
 
 
 def breaks_before(path: Path) -> dict[str, bool]:
-    """Each 第N部分 heading and the 目录 title: whether a page break or a section break comes right before it."""
+    """Each 第N部分 heading and the 目录 title: whether it starts a page (page break before) or a page break or a section
+    break comes right before it."""
     with zipfile.ZipFile(path) as z:
         body = etree.parse(io.BytesIO(z.read("word/document.xml"))).getroot().find(f"{W}body")
     out, previous = {}, None
@@ -139,8 +140,9 @@ def breaks_before(path: Path) -> dict[str, bool]:
         style = p.find(f"{W}pPr/{W}pStyle")
         if style is not None and style.get(f"{W}val", "").startswith("toc"):
             continue
-        if text.startswith("第") and "部分" in text[:6] or text.replace(" ", "") == "目录":
-            broke = previous is not None and (previous.find(f".//{W}br[@{W}type='page']") is not None or previous.find(f".//{W}sectPr") is not None)
+        if (text.startswith("第") and "部分" in text[:6]) or text.replace(" ", "") == "目录":
+            broke = p.find(f"{W}pPr/{W}pageBreakBefore") is not None or previous is not None and (
+                previous.find(f".//{W}br[@{W}type='page']") is not None or previous.find(f".//{W}sectPr") is not None)
             out.setdefault(text[:4], broke)
         if text or p.find(f".//{W}br") is not None or p.find(f".//{W}sectPr") is not None:
             previous = p

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import subprocess
 from collections import Counter
 from pathlib import Path
 
@@ -52,3 +53,17 @@ def test_the_tables_reproduce_every_published_number(document):
     ours = Counter(NUMBER.findall("\n".join(line for line in lines[start:end] if line.startswith("|"))))
     # the one published slip: 公用经费合计 10.23 where the items sum to 10.22 (check reports it in the faithful copy)
     assert published - ours == Counter({"10.23": 2}) and ours - published == Counter({"10.22": 2})
+
+
+def test_the_document_has_no_more_pages_than_the_published_one(document):
+    """At the published type size the tables take as many pages as published: the whole document is at most 2 pages
+    longer than the published PDF (its page markers count its pages)."""
+    from conftest import require_soffice
+
+    from generator.workflow.pdf import convert
+    require_soffice()
+    published = max(int(n) for n in re.findall(r"^--- 第(\d+)页", reference(), re.M))
+    pdf = convert([document])[0]
+    pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    count = int(re.search(r"^Pages:\s+(\d+)", pages, re.M).group(1))
+    assert published >= 20 and count <= published + 2, (count, published)

@@ -9,24 +9,8 @@ import zipfile
 from collections import Counter
 from pathlib import Path
 
-import pytest
-from conftest import require_pdftotext, require_soffice
-
-from generator.workflow.pdf import convert
-from tests.test_published_text import documents
-
 W_T = re.compile(r"<w:t(?: [^>]*)?>([^<]*)</w:t>")
 PARAGRAPH = re.compile(r"<w:p[ >].*?</w:p>", re.S)
-
-
-@pytest.fixture(scope="module")
-def exported(tmp_path_factory) -> list[Path]:
-    """Every document of every unit, final and draft, exported to PDF in one LibreOffice run."""
-    require_soffice()
-    require_pdftotext()
-    out = tmp_path_factory.mktemp("pdf")
-    documents(out)
-    return convert(sorted(out.rglob("*.docx")))
 
 
 def pdf_text(pdf: Path) -> str:

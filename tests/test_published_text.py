@@ -5,13 +5,9 @@ import re
 from pathlib import Path
 
 import pytest
-
-from generator.errors import UserError
-from generator.tools.totext import docx_text
-from generator.workflow.pipeline import discover, generate
+from conftest import documents
 
 ROOT = Path(__file__).resolve().parent.parent
-UNITS = [ROOT / "data", *(ROOT / "tests" / "fixtures" / n for n in ("seed000", "seed004", "draft-half", "putuo-corrected", "putuo-faithful"))]
 SMELLS = {
     "doubled marks": re.compile(r"。。|。，|，。|；。|。；"),
     "an empty share": re.compile(r"占[；。，]"),
@@ -20,19 +16,6 @@ SMELLS = {
     "a field path": re.compile(r"[\u4e00-\u9fff]+\.[\u4e00-\u9fff]+\[\d*\]|\[\d+\]\.|支出\.科目"),
     "a dangling 其中": re.compile(r"其中：[。；]|其中：(\n#|\n*\Z)"),
 }
-
-
-def documents(tmp: Path) -> dict[str, str]:
-    """Every document every unit gives, final where its data allows and as a draft: name → text."""
-    out = {}
-    for draft in (False, True):
-        for job in discover(UNITS):
-            try:
-                _, written = generate(job, tmp / str(draft), draft)
-            except UserError:
-                continue
-            out.update({f"{'草稿' if draft else '定稿'} {p.relative_to(tmp / str(draft))}": docx_text(p) for p in written})
-    return out
 
 
 @pytest.fixture(scope="module")

@@ -5,12 +5,10 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from pathlib import Path
 
 import pytest
+from conftest import documents
 from lxml import etree
-
-from tests.test_published_text import documents
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NUMBER = re.compile(r"^-?\d+\.\d+%?$|^-?\d+%$")  # amounts and rates (codes, counts and 序号 read left)

@@ -135,6 +135,7 @@ def project_view(bundle: Bundle, project: Project, index: int) -> dict:
         "spent_total": figs.spent, "completion": figs.completion, "goal": project.goal,
         "achieved": project.achieved, "summary": project.summary,
         "indicators": project.indicators, "has_report": project.evaluation is not None,
+        "sublevels": any(i.level2 or i.level3 for i in project.indicators),
     }
 
 

@@ -92,6 +92,7 @@ class ProjectRow(TypedDict):
     summary: Annotated[str, "绩效目标完成情况综述"]
     indicators: Annotated[list[Indicator], "绩效指标"]
     has_report: Annotated[bool, "是否有绩效评价报告"]
+    sublevels: Annotated[bool, "是否有指标写了二级或三级指标（都没写时，表中不列这两栏）"]
 
 
 class GlossaryRow(TypedDict):

@@ -7,7 +7,7 @@ from pathlib import Path
 from docx import Document
 from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -40,7 +40,8 @@ SETTINGS_AFTER_UPDATE_FIELDS = (
     "w:doNotAutoCompressPictures", "w:forceUpgrade", "w:captions", "w:readModeInkLockDown", "w:smartTagType",
     "sl:schemaLibrary", "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator")
 TEXT_WIDTH_MM = 210 - 28 - 26   # A4 less the left and right margins
-TOC_STYLES = ("toc 1", "toc 2")  # Word's built-in names: Word and LibreOffice both rebuild the 目录 with these
+TOC_STYLES = ("toc 1", "toc 2")
+TOC_LINE_PT = 22  # 目录 lines, exactly: the 目录 of a 部门决算 (about 28 entries) on one page  # Word's built-in names: Word and LibreOffice both rebuild the 目录 with these
 TITLE_STYLE = "公文标题"
 # Extended properties true to the document: the application that made it, no page or word counts it cannot know.
 APP_XML = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -101,6 +102,57 @@ PPR_AFTER_OVERFLOW = ("w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bid
                       "w:rPr", "w:sectPr", "w:pPrChange")
 
 
+def off_grid(ppr) -> None:
+    """Take a paragraph (or style) off the page's line grid, so its lines are as tall as its text, not 28.95 pt."""
+    snap = OxmlElement("w:snapToGrid")
+    snap.set(qn("w:val"), "0")
+    ppr.insert_element_before(snap, *PPR_AFTER_OVERFLOW[PPR_AFTER_OVERFLOW.index("w:spacing"):])
+
+
+def _tiny(ppr) -> None:
+    """A paragraph 1 pt tall, off the grid: one that only carries a page or section break."""
+    off_grid(ppr)
+    spacing = OxmlElement("w:spacing")
+    for name, value in (("w:before", "0"), ("w:after", "0"), ("w:line", "20"), ("w:lineRule", "exact")):
+        spacing.set(qn(name), value)
+    ppr.insert_element_before(spacing, *PPR_AFTER_OVERFLOW[PPR_AFTER_OVERFLOW.index("w:spacing") + 1:])
+    mark_size(ppr, 1)
+
+
+def _line_break():
+    """A run holding a line break (w:br)."""
+    run = OxmlElement("w:r")
+    run.append(OxmlElement("w:br"))
+    return run
+
+
+CELL_LINE = 1.25  # a table line is 1.25 times its text size (9 pt text, 11.25 pt lines), exactly
+CELL_MARGIN_TWIPS = 57  # 1 mm left and right, none above and below, as published 决算表 set their cells
+
+
+def narrow_cell_margins(table) -> None:
+    """Cell margins of a table: 1 mm at the sides, none at top and bottom."""
+    margins = OxmlElement("w:tblCellMar")
+    for side, width in (("w:top", 0), ("w:left", CELL_MARGIN_TWIPS), ("w:bottom", 0), ("w:right", CELL_MARGIN_TWIPS)):
+        element = OxmlElement(side)
+        element.set(qn("w:w"), str(width))
+        element.set(qn("w:type"), "dxa")
+        margins.append(element)
+    table._tbl.tblPr.insert_element_before(margins, "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange")
+
+
+def mark_size(ppr, size_pt: float) -> None:
+    """The size of a paragraph's own mark, which sets the height of an empty or last line."""
+    rpr = ppr.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        ppr.insert_element_before(rpr, "w:sectPr", "w:pPrChange")
+    for name in ("w:sz", "w:szCs"):
+        element = OxmlElement(name)
+        element.set(qn("w:val"), str(int(size_pt * 2)))
+        rpr.append(element)
+
+
 def _hanging_punctuation(style_element) -> None:
     """Let a mark at a line's end hang into the margin (w:overflowPunct), as Chinese typesetting does.
 
@@ -138,6 +190,7 @@ def setup_styles(doc) -> None:
     table.base_style = normal
     set_fonts(table.element, FANGSONG, TABLE_PT, False)
     _paragraph_style(table, False, WD_ALIGN_PARAGRAPH.LEFT, None)
+    off_grid(table.element.get_or_add_pPr())
     _contents_styles(styles, normal)
     caption = styles.add_style(TABLE_TITLE_STYLE, 1)
     caption.base_style = normal
@@ -151,7 +204,8 @@ def _contents_styles(styles, normal) -> None:
         style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = normal
         set_fonts(style.element, FANGSONG, BODY_PT, False)
-        _paragraph_style(style, False, WD_ALIGN_PARAGRAPH.LEFT)
+        _paragraph_style(style, False, WD_ALIGN_PARAGRAPH.LEFT, TOC_LINE_PT)
+        off_grid(style.element.get_or_add_pPr())  # 28 entries fit one page
         style.paragraph_format.left_indent = Pt(BODY_PT * 2 * level)
         style.paragraph_format.tab_stops.add_tab_stop(Mm(TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
 
@@ -222,9 +276,9 @@ def add_field(paragraph, instruction: str, cached: str) -> None:
     fld("end")
 
 
-def draft_headers(section) -> None:
-    """A header that shows the draft mark (empty when not a draft) on odd and even pages."""
-    for header in (section.header, section.even_page_header):
+def draft_headers(section, first_page: bool = False) -> None:
+    """A header that shows the draft mark (empty when not a draft) on odd and even pages (or on a cover page)."""
+    for header in (section.first_page_header,) if first_page else (section.header, section.even_page_header):
         p = header.paragraphs[0]
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER
         p.paragraph_format.first_line_indent = Pt(0)
@@ -337,23 +391,31 @@ class Builder:
         page_number_footers(self.doc, self.doc.sections[0])
         draft_headers(self.doc.sections[0])
         keep_broken_lines_unstretched(self.doc)
+        self._break_pending = False
 
     def title(self, *lines: str) -> None:
         """The document title, one paragraph per line, in 方正小标宋."""
         for line in lines:
-            self.doc.add_paragraph(line, style=TITLE_STYLE)
+            self._starting(self.doc.add_paragraph(line, style=TITLE_STYLE))
+
+    def cover(self) -> None:
+        """The first page is a cover: it shows the draft mark but no page number (numbering goes on counting it)."""
+        section = self.doc.sections[0]
+        section.different_first_page_header_footer = True
+        section.first_page_footer.is_linked_to_previous = False
+        draft_headers(section, first_page=True)
 
     def blank(self) -> None:
         """An empty body paragraph."""
-        self.doc.add_paragraph("")
+        self._starting(self.doc.add_paragraph(""))
 
     def heading(self, level: int, text: str) -> None:
         """A heading at a level (0 = 第一部分, 1 = 一、, …); its number comes from the template text."""
-        self.doc.add_paragraph(text, style=HEADINGS[level][0])
+        self._starting(self.doc.add_paragraph(text, style=HEADINGS[level][0]))
 
     def para(self, *runs, style: str | None = None, align=None, indent: bool = True):
         """A paragraph of runs; a run is text or (text, bold)."""
-        p = self.doc.add_paragraph(style=style)
+        p = self._starting(self.doc.add_paragraph(style=style))
         for run in runs:
             text, bold = (run, None) if isinstance(run, str) else run
             r = p.add_run(text)
@@ -369,7 +431,26 @@ class Builder:
 
     def tag(self, jinja: str) -> None:
         """A paragraph holding one docxtpl paragraph tag, e.g. ``{%p for x in xs %}``."""
+        self._break_paragraph()
         self.doc.add_paragraph(jinja)
+
+    def _starting(self, paragraph):
+        """A new paragraph, made to start a page when a page break is pending."""
+        if self._break_pending:
+            paragraph.paragraph_format.page_break_before = True
+            self._break_pending = False
+        return paragraph
+
+    def _break_paragraph(self) -> None:
+        """A pending page break as a paragraph of its own (before a tag or a table, which cannot carry it), 1 pt tall
+        so that it cannot spill onto a page of its own."""
+        if not self._break_pending:
+            return
+        self._break_pending = False
+        p = self.doc.add_paragraph()
+        p.paragraph_format.first_line_indent = Pt(0)
+        _tiny(p._p.get_or_add_pPr())
+        p.add_run().add_break(WD_BREAK.PAGE)
 
     def contents(self) -> None:
         """A 目录: a Word TOC field (levels 1–2) whose entries are filled in from the headings when rendering."""
@@ -383,15 +464,14 @@ class Builder:
         settings.insert_element_before(update, *SETTINGS_AFTER_UPDATE_FIELDS)
 
     def page_break(self) -> None:
-        """A page break."""
-        p = self.doc.add_paragraph()
-        p.paragraph_format.first_line_indent = Pt(0)
-        p.add_run().add_break(WD_BREAK.PAGE)
+        """A page break: the next paragraph starts a new page (page break before), so that no empty paragraph is left
+        to spill onto a page of its own after a table that filled its page."""
+        self._break_pending = True
 
     def landscape(self) -> None:
         """Start a new landscape section (for wide tables); page numbers continue."""
         from docx.enum.section import WD_ORIENT
-        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        section = self._new_section()
         section.orientation = WD_ORIENT.LANDSCAPE
         section.page_width, section.page_height = Mm(297), Mm(210)
         section.top_margin, section.bottom_margin = Mm(28), Mm(26)
@@ -400,19 +480,31 @@ class Builder:
     def portrait(self) -> None:
         """Start a new portrait section in the GB/T 9704 layout."""
         from docx.enum.section import WD_ORIENT
-        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        section = self._new_section()
         section.orientation = WD_ORIENT.PORTRAIT
         setup_page(section)
 
+    def _new_section(self):
+        """A section starting on a new page; the paragraph that ends the previous one is 1 pt tall (it cannot spill onto
+        an empty page), and only the first section has a cover."""
+        self._break_pending = False
+        section = self.doc.add_section(WD_SECTION.NEW_PAGE)
+        ending = self.doc.element.body.findall(qn("w:p"))[-1]
+        _tiny(ending.get_or_add_pPr())
+        section.different_first_page_header_footer = False
+        return section
+
     def table(self, columns_mm: list[float], font_pt: float | None = None, line_pt: float | None = None):
         """An empty bordered table with fixed column widths (and, optionally, a smaller font and exact line height)."""
+        self._break_paragraph()
         self._cell_pt = font_pt
-        self._line_pt = line_pt
+        self._line_pt = line_pt or (font_pt * CELL_LINE if font_pt else None)
         self._heading_rows = True  # rows before the first data row repeat on every page the table spans
         table = self.doc.add_table(rows=0, cols=len(columns_mm))
         table.style = self.doc.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
+        narrow_cell_margins(table)
         self._widths = [Mm(w) for w in columns_mm]
         for col, width in zip(table.columns, self._widths):
             col.width = width
@@ -425,11 +517,13 @@ class Builder:
         self._row_properties(row, cells)
         for i, width in enumerate(self._widths):
             row.cells[i].width = width
+        header = self._heading_rows and not any("{{" in c or "{%" in c for c in cells)
         col = 0
         for text, span in zip(cells, spans):
             cell = row.cells[col]
             if span > 1:
                 cell = cell.merge(row.cells[col + span - 1])
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             p = cell.paragraphs[0]
             p.style = self.doc.styles[TABLE_STYLE]
             if self._line_pt:
@@ -437,10 +531,17 @@ class Builder:
                 p.paragraph_format.line_spacing = Pt(self._line_pt)
             if NUMERIC.search(text):
                 p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            run = p.add_run(text)
-            run.bold = bold or None
+            elif header:
+                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
             if self._cell_pt:
-                run.font.size = Pt(self._cell_pt)
+                mark_size(p._p.get_or_add_pPr(), self._cell_pt)
+            for i, line in enumerate(text.split("\n")):  # a header's own line breaks, between its words
+                run = p.add_run(line)
+                if i:
+                    run._r.addprevious(_line_break())
+                run.bold = bold or None
+                if self._cell_pt:
+                    run.font.size = Pt(self._cell_pt)
             if vmerge and col in vmerge:
                 merge = cell._tc.get_or_add_tcPr().get_or_add_vMerge()
                 if vmerge[col] != "continue":

@@ -78,7 +78,7 @@ def table(b: Builder) -> None:
     """The 自评表: funds, overall goal, indicators with merged 一级/二级 cells, total and grade."""
     t = b.table([26, 20, 22, 38, 22, 22, 15, 20, 40], font_pt=10.5)  # the label column fits 部门名称 on one line
     b.row(t, ["部门名称", "{{ unit.department or unit.name }}"], [1, 8])
-    b.row(t, ["资金情况（万元）", "年度资金总额", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分（分值×执行率）"],
+    b.row(t, ["资金情况\n（万元）", "年度资金总额", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分（分值×执行率）"],
           [1, 2, 1, 1, 1, 1, 1, 1], vmerge={0: "restart"})
     b.row(t, ["", "合计", "{{ se.total_initial|money }}", "{{ se.total_full|money }}", "{{ se.executed|money }}",
               "{{ se.funds_weight|score }}", "{{ se.execution_rate|pct(2, false) }}", "{{ se.funds_score|score }}"],
@@ -88,7 +88,7 @@ def table(b: Builder) -> None:
     b.row(t, ["", "其他资金", "{{ d.budget.other|money }}", "{{ d.budget.other|money }}", "", "", "", ""], [1, 2, 1, 1, 1, 1, 1, 1], vmerge={0: "continue"})
     b.row(t, ["年度总体目标", "预期目标", "实际完成情况"], [1, 4, 4], vmerge={0: "restart"})
     b.row(t, ["", "{{ sd.goal }}", "{{ achieved }}"], [1, 4, 4], vmerge={0: "continue"})
-    b.row(t, ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+    b.row(t, ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析\n及改进措施"],
           vmerge={0: "restart"})
     b.tag_row(t, "{%tr for r in indicator_rows %}")
     b.row(t, ["", "{{ r.level1 if r.m1 == 'restart' else '' }}", "{{ r.level2 if r.m2 == 'restart' else '' }}", "{{ r.level3 }}",

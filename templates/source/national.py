@@ -44,10 +44,14 @@ def table_note(b: Builder, note: str, number: str) -> None:
 
 
 def code_table(b: Builder, widths, headers, rows: str, columns: tuple[str, ...], total_first: bool, total: str) -> None:
-    """A table of 类/款/项 rows with a 合计 row (first or last), its value columns by name."""
+    """A table of 类/款/项 rows with a 合计 row (first or last), its value columns by name; a value column without a
+    sub-heading spans both heading rows, as the official template draws it."""
     t = b.table(widths, font_pt=9)
-    b.row(t, headers[0], headers[1])
-    b.row(t, headers[2])
+    first, spans, second = headers
+    starts = [sum(spans[:i]) for i in range(len(spans))]
+    alone = {start for text, span, start in zip(first, spans, starts) if span == 1 and start >= 2}
+    b.row(t, first, spans, vmerge=dict.fromkeys(alone, "restart"))
+    b.row(t, second, vmerge=dict.fromkeys(alone, "continue"))
     if total_first:
         b.row(t, ["合计"] + [f"{{{{ {total}.{c}{M} }}}}" for c in columns], [2] + [1] * len(columns), bold=True)
     b.tag_row(t, f"{{%tr for r in {rows} %}}")
@@ -60,6 +64,7 @@ def code_table(b: Builder, widths, headers, rows: str, columns: tuple[str, ...],
 def report() -> Builder:
     """The national-layout 部门决算."""
     b = Builder("部门决算")
+    b.cover()
     b.title("{{ unit.name }}", "{{ year }}年度部门决算")
     b.page_break()
     b.contents()
@@ -127,20 +132,20 @@ def tables_two(b: Builder) -> None:
     """二、收入决算表; 三、支出决算表; 四、财政拨款收入支出决算总表 (landscape)."""
     table_title(b, "收入决算表", "")
     code_table(b, [22, 52, 22, 22, 22, 21, 21, 22, 21], (
-        ["项目", "本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"], [2, 1, 1, 1, 1, 1, 1, 1],
-        ["功能分类科目编码", "科目名称", "", "", "", "", "", "", ""]), "income_rows", IncomeColumns._fields, True, "income_total")
+        ["项目", "本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位\n上缴收入", "其他收入"], [2, 1, 1, 1, 1, 1, 1, 1],
+        ["功能分类\n科目编码", "科目名称", "", "", "", "", "", "", ""]), "income_rows", IncomeColumns._fields, True, "income_total")
     table_note(b, "注：本表反映部门本年度取得的各项收入情况。", "二")
     b.page_break()
     table_title(b, "支出决算表", "")
     code_table(b, [22, 58, 24, 24, 24, 24, 24, 25], (
-        ["项目", "本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出"], [2, 1, 1, 1, 1, 1, 1],
-        ["功能分类科目编码", "科目名称", "", "", "", "", "", ""]), "spending_rows", SpendingColumns._fields, True, "spending_total")
+        ["项目", "本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位\n补助支出"], [2, 1, 1, 1, 1, 1, 1],
+        ["功能分类\n科目编码", "科目名称", "", "", "", "", "", ""]), "spending_rows", SpendingColumns._fields, True, "spending_total")
     table_note(b, "注：本表反映部门本年度各项支出情况。", "三")
     b.page_break()
     table_title(b, "财政拨款收入支出决算总表", "")
-    t = b.table([46, 24, 55, 25, 25, 25, 25], font_pt=10.5)
+    t = b.table([50, 22, 50, 22, 27, 27, 27], font_pt=9)
     b.row(t, ["收入", "支出"], [2, 5], bold=True)
-    b.row(t, ["项目", "决算数", "项目", "合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"], bold=True)
+    b.row(t, ["项目", "决算数", "项目", "合计", "一般公共预算\n财政拨款", "政府性基金\n预算财政拨款", "国有资本经营\n预算财政拨款"], bold=True)
     b.tag_row(t, "{%tr for r in class_rows %}")
     b.row(t, ["{{ fund_rows[loop.index0].name if loop.index0 < 3 else '' }}",
               "{{ fund_rows[loop.index0].income|cell if loop.index0 < 3 else '' }}", "{{ r.label }}",
@@ -162,12 +167,12 @@ def tables_three(b: Builder) -> None:
     """五、一般公共预算财政拨款支出决算表; 六、基本支出决算表 (portrait)."""
     table_title(b, "一般公共预算财政拨款支出决算表", "")
     code_table(b, [24, 62, 24, 23, 23], (["项目", "合计", "基本支出", "项目支出"], [2, 1, 1, 1],
-                                          ["功能分类科目编码", "科目名称", "", "", ""]), "general_rows", GeneralColumns._fields, False, "general_total")
+                                          ["功能分类\n科目编码", "科目名称", "", "", ""]), "general_rows", GeneralColumns._fields, False, "general_total")
     table_note(b, "注：本表反映部门本年度一般公共预算财政拨款支出情况。", "五")
     b.page_break()
     table_title(b, "一般公共预算财政拨款基本支出决算表", "")
     t = b.table([18, 42, 18, 18, 42, 18], font_pt=9, line_pt=11.5)
-    b.row(t, ["经济分类科目编码", "科目名称", "决算数", "经济分类科目编码", "科目名称", "决算数"], bold=True)
+    b.row(t, ["经济分类\n科目编码", "科目名称", "决算数", "经济分类\n科目编码", "科目名称", "决算数"], bold=True)
     b.tag_row(t, "{%tr for r in economic_rows %}")
     b.row(t, ["{{ r.l.code }}", "{{ r.l.name }}", "{{ r.l.amount|money }}", "{{ r.r.code }}", "{{ r.r.name }}", "{{ r.r.amount|money }}"])
     b.tag_row(t, "{%tr endfor %}")
@@ -178,10 +183,12 @@ def tables_three(b: Builder) -> None:
 def tables_four(b: Builder) -> None:
     """七、三公; 八、政府性基金; 九、国有资本经营 (landscape)."""
     table_title(b, "财政拨款“三公”经费支出决算表", "")
-    t = b.table([19] * 12, font_pt=10.5)
+    t = b.table([18.75] * 12, font_pt=10.5)
     b.row(t, ["财政拨款“三公”经费"], [12], bold=True)
-    b.row(t, ["合计", "因公出国（境）费", "公务用车购置及运行维护费", "公务接待费"], [2, 2, 6, 2], bold=True)
-    b.row(t, ["", "", "小计", "公务用车购置费", "公务用车运行维护费", ""], [2, 2, 2, 2, 2, 2], bold=True)
+    b.row(t, ["合计", "因公出国（境）费", "公务用车购置及运行维护费", "公务接待费"], [2, 2, 6, 2], bold=True,
+          vmerge={0: "restart", 2: "restart", 10: "restart"})
+    b.row(t, ["", "", "小计", "公务用车购置费", "公务用车运行维护费", ""], [2, 2, 2, 2, 2, 2], bold=True,
+          vmerge={0: "continue", 2: "continue", 10: "continue"})
     b.row(t, ["预算数", "决算数"] * 6, bold=True)
     tp = "d.three_public"
     b.row(t, ["{{ tp.budget|cell }}", "{{ tp.total|cell }}", f"{{{{ {tp}.abroad.budget|cell }}}}", f"{{{{ {tp}.abroad.actual|cell }}}}",
@@ -197,8 +204,8 @@ def tables_four(b: Builder) -> None:
         b.page_break()
         table_title(b, name, "")
         code_table(b, [22, 58, 24, 24, 24, 24, 24, 25], (
-            ["项目", "年初结转和结余", "本年收入", "本年支出", "", "", "年末结转和结余"], [2, 1, 1, 1, 1, 1, 1],
-            ["功能分类科目编码", "科目名称", "", "", "合计", "基本支出", "项目支出", ""]), rows, FundColumns._fields, True, f"{rows}_total")
+            ["项目", "年初结转和结余", "本年收入", "本年支出", "年末结转和结余"], [2, 1, 1, 3, 1],
+            ["功能分类\n科目编码", "科目名称", "", "", "合计", "基本支出", "项目支出", ""]), rows, FundColumns._fields, True, f"{rows}_total")
         b.para(f"注：本表反映部门本年度{fund}财政拨款收入支出及结转和结余情况。", style=TABLE_STYLE)
         b.tag(f"{{%p if not {rows} %}}")
         b.para(f"说明：{{{{ unit.name }}}}本年度没有{fund}财政拨款收入和支出，故本表无数据。", style=TABLE_STYLE)

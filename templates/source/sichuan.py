@@ -31,6 +31,7 @@ def change(key: str, subject: str, amount: bool = True) -> str:
 def final_accounts() -> Builder:
     """The 部门决算说明 template."""
     b = Builder("部门决算说明")
+    b.cover()
     b.title("{{ unit.name }}", "{{ year }}年度部门决算说明")
     b.page_break()
     b.contents()
@@ -200,15 +201,25 @@ def project_tables(b: Builder) -> None:
     t = b.table([24, 24, 26, 22, 30, 30])
     b.row(t, ["项目名称", "{{ p.name }}"], [1, 5])
     b.row(t, ["预算单位", "{{ p.budget_unit }}"], [1, 5])
-    b.row(t, ["预算执行情况（万元）", "预算数：", "{{ p.budget_total|money }}万元", "执行数：", "{{ p.spent_total|money }}万元"], [1, 1, 1, 1, 2], vmerge={0: "restart"})
-    b.row(t, ["", "其中：财政拨款", "{{ p.budget.fiscal|money }}万元", "其中：财政拨款", "{{ p.spent.fiscal|money }}万元"], [1, 1, 1, 1, 2], vmerge={0: "continue"})
+    b.row(t, ["预算执行\n情况（万元）", "预算数：", "{{ p.budget_total|money }}万元", "执行数：", "{{ p.spent_total|money }}万元"], [1, 1, 1, 1, 2], vmerge={0: "restart"})
+    b.row(t, ["", "其中：\n财政拨款", "{{ p.budget.fiscal|money }}万元", "其中：\n财政拨款", "{{ p.spent.fiscal|money }}万元"], [1, 1, 1, 1, 2], vmerge={0: "continue"})
     b.row(t, ["", "其他资金", "{{ p.budget.other|money }}万元", "其他资金", "{{ p.spent.other|money }}万元"], [1, 1, 1, 1, 2], vmerge={0: "continue"})
-    b.row(t, ["年度目标完成情况", "预期目标", "实际完成目标"], [1, 2, 3], vmerge={0: "restart"})
+    b.row(t, ["年度目标\n完成情况", "预期目标", "实际完成目标"], [1, 2, 3], vmerge={0: "restart"})
     b.row(t, ["", "{{ p.goal }}", "{{ p.achieved }}"], [1, 2, 3], vmerge={0: "continue"})
-    b.row(t, ["绩效指标完成情况", "一级指标", "二级指标", "三级指标", "预期指标值（包含数字及文字描述）", "实际完成指标值（包含数字及文字描述）"], vmerge={0: "restart"})
+    # without 二级/三级指标 their columns go to the values, which would otherwise wrap over many lines
+    b.tag_row(t, "{%tr if p.sublevels %}")
+    b.row(t, ["绩效指标\n完成情况", "一级指标", "二级指标", "三级指标", "预期指标值\n（包含数字\n及文字描述）",
+              "实际完成\n指标值\n（包含数字\n及文字描述）"], vmerge={0: "restart"})
     b.tag_row(t, "{%tr for i in p.indicators %}")
     b.row(t, ["", "{{ i.level1 }}", "{{ i.level2 }}", "{{ i.level3 }}", "{{ i.target }}", "{{ i.actual }}"], vmerge={0: "continue"})
     b.tag_row(t, "{%tr endfor %}")
+    b.tag_row(t, "{%tr else %}")
+    b.row(t, ["绩效指标\n完成情况", "一级指标", "预期指标值（包含数字\n及文字描述）", "实际完成指标值\n（包含数字及文字描述）"], [1, 1, 2, 2],
+          vmerge={0: "restart"})
+    b.tag_row(t, "{%tr for i in p.indicators %}")
+    b.row(t, ["", "{{ i.level1 }}", "{{ i.target }}", "{{ i.actual }}"], [1, 1, 2, 2], vmerge={0: "continue"})
+    b.tag_row(t, "{%tr endfor %}")
+    b.tag_row(t, "{%tr endif %}")
     b.blank()
     b.tag("{%p endfor %}")
 
