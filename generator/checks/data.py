@@ -5,11 +5,12 @@ import difflib
 
 from generator.checks.registry import LARGE_CHANGE, mismatch, rule
 from generator.checks.requirements import KIND_NAMES, NATIONAL
-from generator.constants import LARGE_AMOUNT, VEHICLE_ALIASES, VEHICLE_KINDS
+from generator.constants import LARGE_AMOUNT, TOLERANCE, VEHICLE_ALIASES, VEHICLE_KINDS
 from generator.errors import ERROR, WARNING, Finding
 from generator.figures.bundle import Bundle
 from generator.figures.core import ratio
-from generator.figures.sums import nearer, total
+from generator.figures.scope import ALL_FUNDS, GENERAL, basic_in_scope
+from generator.figures.sums import gap, total
 from generator.formatting import money, percent
 from generator.load.catalog import catalog
 from generator.load.reader import Loaded
@@ -43,19 +44,26 @@ def spending_kinds_add_up(bundle: Bundle, year_file: Loaded, unit_file: Loaded) 
 
 @rule
 def economic_adds_up(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
-    """经济分类 adds up to what it covers: all spending when it lists 资本性支出, else 基本支出 (人员经费 + 公用经费)."""
+    """经济分类 adds up to what it covers: all spending when it lists 资本性支出, else the 基本支出 of its 口径
+    (一般公共预算财政拨款 by default, as table 6 states 人员经费 and 公用经费; all funds when the clerk says so)."""
     economic, figs = bundle.year.economic, bundle.figures
     if economic is None:
         return []
     if economic.capital:
         return mismatch(year_file, ("经济分类",), figs.economic_total, figs.expenditure_total,
                         "人员经费、公用经费、资本性支出之和对比：本年支出合计")
-    basic = figs.spending_kind[0].amount
+    basic = basic_in_scope(bundle.year, economic.scope)
     if is_pending(basic) or figs.economic_total in (basic, figs.expenditure_total):
-        return []
-    nearer_basic = nearer(figs.economic_total, basic, figs.expenditure_total)
-    covered, what = (basic, "基本支出") if nearer_basic else (figs.expenditure_total, "本年支出合计")
-    return mismatch(year_file, ("经济分类",), figs.economic_total, covered, f"人员经费与公用经费之和对比：{what}")
+        return []  # (人员经费 and 公用经费 may also split the whole year's spending, as some reports state them)
+    other = ALL_FUNDS if economic.scope == GENERAL else GENERAL
+    if figs.economic_total == basic_in_scope(bundle.year, other):
+        return [year_file.finding(("经济分类", "口径"), f"人员经费与公用经费之和 {money(figs.economic_total)} 万元是{other}的基本支出，"
+                                                     f"而口径写的是{economic.scope}（{money(basic)} 万元）。文档按哪个口径说明，"
+                                                     f"请在 经济分类 下写 口径: {other}，或改正人员经费、公用经费。", WARNING)]
+    return [year_file.finding(("经济分类",), f"人员经费 {money(economic.personnel.amount)} + 公用经费 {money(economic.public.amount)} = "
+                                            f"{money(figs.economic_total)} 万元，与{economic.scope}的基本支出 {money(basic)} 万元（各科目基本支出之和）"
+                                            f"相差 {money(gap(figs.economic_total, basic))} 万元。请核对人员经费、公用经费，或各科目的基本支出。",
+                              WARNING if gap(figs.economic_total, basic) <= TOLERANCE else ERROR)]
 
 
 @rule
@@ -120,14 +128,16 @@ def glossary_codes_known(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -
 
 @rule
 def purposes_differ(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
-    """Two different 项 with word for word the same 用途 usually means one was copied from the other."""
+    """Two different 项 with word for word the same 用途 usually means one was copied from the other; a 款's 其他 项
+    (xxxxx99) may share its sibling's (2080501 and 2080599: 退休人员经费支出)."""
     out: list[Finding] = []
     seen: dict[str, tuple[int, str]] = {}
     for i, line in enumerate(bundle.year.expenditure.lines):
         if not line.purpose:
             continue
         first = seen.setdefault(line.purpose.strip(), (i, line.code))
-        if first[0] != i:
+        siblings = first[1][:5] == line.code[:5] and "99" in (first[1][5:], line.code[5:])
+        if first[0] != i and not siblings:
             out.append(year_file.finding(("支出", "科目", i, "用途"), f"科目 {line.code} 的用途与科目 {first[1]} 完全相同（“{line.purpose}”），"
                                                                   "像是复制时没有改。请核对。", WARNING))
     return out

@@ -139,6 +139,16 @@ def _members(group: str, bundle: Bundle) -> list[str]:
     return [name for name, figure in FIGURES.items() if figure.group == group]
 
 
+def _each_rounded(bundle: Bundle, names: list[str], values: list) -> bool:
+    """Whether every stated share is its exact value rounded at the places written: then a sum of 99.99% or 100.01%
+    is what rounding one by one gives, not a slip."""
+    for name, (number, places, _) in zip(names, values):
+        exact = computed(bundle, name)
+        if exact is None or rounded(Decimal(exact) * 100, places) != number * 100:
+            return False
+    return True
+
+
 def _share_sums(bundle: Bundle, year_file: Loaded) -> list[Finding]:
     """Shares of one breakdown, all stated, that do not sum to 100%."""
     out = []
@@ -149,7 +159,7 @@ def _share_sums(bundle: Bundle, year_file: Loaded) -> list[Finding]:
             continue
         whole = total(v[0] * 100 for v in values if v[0] is not None)
         slack = total(Decimal(1).scaleb(-v[1]) / 2 for v in values)
-        if whole != 100:
+        if whole != 100 and not _each_rounded(bundle, names, values):
             severity = WARNING if gap(whole, Decimal(100)) <= slack else ERROR
             listed = "、".join(f"{n}（{bundle.year.stated[n]}）" for n in names)
             out.append(year_file.finding(("核对", names[0]), f"同一构成的各项占比之和是 {money(whole)}%，不是 100%：{listed}。"

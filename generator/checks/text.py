@@ -11,13 +11,17 @@ from generator.checks.requirements import PROJECT
 from generator.errors import WARNING, Finding
 from generator.figures.bundle import Bundle
 from generator.filenames import project_report_names
+from generator.load.paths import dotted
 from generator.load.reader import Loaded
 
 PLACEHOLDERS = re.compile(r"X{2,}|Ｘ{2,}|×{2,}|某某|待补充|待填写|。{3,}|\?{3,}|？{3,}")
 YEAR = re.compile(r"(?<!\d)(\d{4})\s*年(?!\s*\d{1,2}\s*月)(度)?")
 COMPARISON = re.compile(r"(与|比|较|同比|相比|对比|上年|去年|同期)\s*$")
 FIGURE_WORDS = re.compile(r"^\s*(度)?\s*(预算|决算|收入|支出|部门|全年|本年|一般公共|财政|“三公”|三公|工作情况|重点工作)")
+NAME_FIELDS = ("名称", "标题", "项目名称", "单位名称")  # the keys of names, which may contain a year
 FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+DOUBLED_WORD = re.compile(r"([\u4e00-\u9fff]{2,8})\1")  # ABAB; AABB (认认真真) is a word of its own
+REPEAT_LENGTH = 20  # a paragraph this long said twice is a paste, not a set phrase
 DOUBLED = re.compile(r"[，、；：。,;:][，、；：。,;:]")
 
 
@@ -69,17 +73,17 @@ def no_stale_years(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list
     """A year that labels this year's figures or work is the report's year, not a copied one."""
     out, year = [], bundle.year.year
     for loaded, path, text in _all_texts(bundle, year_file, unit_file):
-        if path and path[0] == "核对":
-            continue
+        if path and (path[0] == "核对" or path[-1] in NAME_FIELDS):
+            continue  # a name keeps the year it was given (“2016年省级预算内投资项目区级配套”)
         for match in YEAR.finditer(text):
             found = int(match.group(1))
             if found == year or COMPARISON.search(text[: match.start()]):
                 continue
             at_start = match.start() == 0 or text[match.start() - 1] in "。；\n"
             labels_figures = FIGURE_WORDS.match(text[match.end() - (1 if match.group(2) else 0):]) is not None
-            if found == year - 1 and not (at_start or labels_figures):
-                continue
-            if at_start or labels_figures:
+            frames = text[match.end(): match.end() + 1] in "，,"  # “2021年，全市……”: the year of the whole sentence
+            # last year may open a sentence about last year (“2016年无出国任务”); its figures or a framed sentence are suspect
+            if labels_figures or (at_start and (found != year - 1 or frames)):
                 out.append(loaded.finding(path, f"文字中的“{match.group(0)}”不是本报告年度（{year}年），看起来是沿用了旧年度的文字（…{_around(text, match)}…）。请核对年份。", WARNING))
     return out
 
@@ -90,6 +94,29 @@ def no_doubled_punctuation(bundle: Bundle, year_file: Loaded, unit_file: Loaded)
     return [loaded.finding(path, f"文字中有连续的标点“{match.group(0)}”（…{_around(text, match)}…），"
                                  "像是多打了一个。请删去多余的标点。", WARNING)
             for loaded, path, text, match in _first_matches(bundle, year_file, unit_file, DOUBLED)]
+
+
+@rule
+def no_doubled_words(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
+    """A word typed twice in a row (“支出支出”, “万元万元”) is a typing slip."""
+    return [loaded.finding(path, f"文字中“{match.group(1)}”连写了两次（…{_around(text, match)}…），像是多打了一遍。请删去重复的部分。", WARNING)
+            for loaded, path, text, match in _first_matches(bundle, year_file, unit_file, DOUBLED_WORD)]
+
+
+@rule
+def no_repeated_paragraphs(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
+    """A paragraph of a list of paragraphs (职能, 段落, …) word for word the same as an earlier one of that list was
+    pasted twice; the same note on several lines or an indicator met as targeted are not pastes."""
+    out: list[Finding] = []
+    seen: dict[tuple, str] = {}
+    for loaded, path, text in _all_texts(bundle, year_file, unit_file):
+        key = re.sub(r"\s+", "", text)
+        if len(key) < REPEAT_LENGTH or not path or not isinstance(path[-1], int):
+            continue
+        first = seen.setdefault((loaded.path, path[:-1], key), dotted(path))
+        if first != dotted(path):
+            out.append(loaded.finding(path, f"这段文字与“{first}”一字不差（…{text[:16]}…），像是粘贴了两次。请核对。", WARNING))
+    return out
 
 
 @rule

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Optional
+from typing import Annotated, Literal, Optional
 
 from pydantic import BeforeValidator, WithJsonSchema, field_validator
 from pydantic_core import PydanticCustomError
@@ -155,3 +155,5 @@ class Economic(Base):
     personnel: CostGroup = f("人员经费", "人员经费")
     public: CostGroup = f("公用经费", "公用经费")
     capital: list[CapitalGroup] = f("资本性支出", "资本性支出，按原因分组", [])
+    scope: Literal["一般公共预算财政拨款", "全部资金"] = f(
+        "口径", "人员经费、公用经费的口径：一般公共预算财政拨款（默认，与一般公共预算财政拨款基本支出决算表相同）或全部资金", "一般公共预算财政拨款")

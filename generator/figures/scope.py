@@ -1,0 +1,22 @@
+"""基本支出 in the scope a figure is stated in: the 一般公共预算财政拨款 lines' (as table 6 and its section state it) or
+all funds' (财政拨款 and the unit's other funds)."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from generator.constants import FUNDS, ZERO
+from generator.figures.year import spending_kind
+from generator.model import Year
+from generator.pending import Pending
+
+GENERAL, ALL_FUNDS = "一般公共预算财政拨款", "全部资金"
+
+
+def basic_in_scope(year: Year, scope: str) -> Decimal:
+    """基本支出 of a scope; pending while a line of it has no 基本支出 written."""
+    if scope == ALL_FUNDS:
+        return spending_kind(year, "basic")
+    split = [line.basic for line in year.expenditure.lines if line.fund == FUNDS[0]]
+    if any(value is None for value in split):
+        return Pending("基本支出")
+    return sum((value for value in split if value is not None), ZERO)
