@@ -132,3 +132,18 @@ def test_a_paragraph_pasted_twice_is_reported(tmp_path):
     found = findings(tmp_path, lambda text: text.replace(line, line + line, 1))
     (warning,) = [f for f in found if "一字不差" in f.message]
     assert warning.path == "机构设置[1]" and "机构设置[0]" in warning.message
+
+
+def with_previous_three(abroad: str, purchase: str, operation: str, reception: str) -> callable:
+    """An edit writing each 三公 item's 上年决算数 (last year's file gives the 上年 total: 18.35, vehicles 14.35)."""
+    def edit(text: str) -> str:
+        for item, value in (("因公出国（境）费", abroad), ("公务用车购置费", purchase), ("公务用车运行维护费", operation), ("公务接待费", reception)):
+            text = text.replace(f"  {item}: {{预算数: ", f"  {item}: {{上年决算数: {value}, 预算数: ", 1)
+        return text
+    return edit
+
+
+def test_last_years_three_public_items_add_up_to_last_years_total(tmp_path):
+    assert at(findings(tmp_path / "a", with_previous_three("0", "0", "14.35", "4.00")), "上年") == []
+    (error,) = at(findings(tmp_path / "b", with_previous_three("0", "0", "14.35", "3.00")), "上年")
+    assert error.is_error and error.path == "上年.三公经费" and "18.35" in error.message and "17.35" in error.message

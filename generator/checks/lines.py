@@ -1,4 +1,5 @@
-"""Rules over each 科目 line's own parts: 决算数 = 基本支出 + 项目支出, 基本支出 = 人员经费 + 公用经费."""
+"""Rules over parts written beside their whole: a 科目 line's 决算数 = 基本支出 + 项目支出 and 基本支出 = 人员经费 +
+公用经费; last year's 三公 items against last year's 三公 total."""
 from __future__ import annotations
 
 from generator.checks.registry import mismatch, rule
@@ -7,6 +8,7 @@ from generator.figures.bundle import Bundle
 from generator.figures.sums import total
 from generator.formatting import money
 from generator.load.reader import Loaded
+from generator.model.matters import THREE_PUBLIC_PARTS
 
 
 @rule
@@ -22,4 +24,19 @@ def line_parts_add_up(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> l
         if line.basic is not None and line.personnel is not None and line.public is not None:
             out += mismatch(year_file, where + ("人员经费",), total([line.personnel, line.public]), line.basic,
                             f"科目 {line.code} 的人员经费与公用经费之和对比：基本支出")
+    return out
+
+
+@rule
+def previous_three_public_adds_up(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
+    """Each 三公 item's 上年决算数, all written, adds up to the 上年 三公经费 (and the two vehicle items to 公务用车)."""
+    tp, prev = bundle.year.three_public, bundle.year.previous
+    items = [getattr(tp, name).previous for name, _ in THREE_PUBLIC_PARTS]
+    out: list[Finding] = []
+    if prev.three_public is not None and all(v is not None for v in items):
+        out += mismatch(year_file, ("上年", "三公经费"), prev.three_public, total(items), "各项“三公”经费的上年决算数之和")
+    vehicles = [tp.vehicle_purchase.previous, tp.vehicle_operation.previous]
+    if prev.vehicles is not None and all(v is not None for v in vehicles):
+        out += mismatch(year_file, ("上年", "公务用车购置及运行维护费"), prev.vehicles, total(vehicles),
+                        "公务用车购置费与运行维护费的上年决算数之和")
     return out
