@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import difflib
 
-from generator.checks.registry import LARGE_CHANGE, mismatch, rule
+from generator.checks.registry import LARGE_CHANGE, mismatch, rule, severity_of
 from generator.checks.requirements import KIND_NAMES, NATIONAL
-from generator.constants import LARGE_AMOUNT, TOLERANCE, VEHICLE_ALIASES, VEHICLE_KINDS
+from generator.constants import LARGE_AMOUNT, VEHICLE_ALIASES, VEHICLE_KINDS
 from generator.errors import ERROR, WARNING, Finding
 from generator.figures.bundle import Bundle
 from generator.figures.core import ratio
@@ -60,10 +60,10 @@ def economic_adds_up(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> li
         return [year_file.finding(("经济分类", "口径"), f"人员经费与公用经费之和 {money(figs.economic_total)} 万元是{other}的基本支出，"
                                                      f"而口径写的是{economic.scope}（{money(basic)} 万元）。文档按哪个口径说明，"
                                                      f"请在 经济分类 下写 口径: {other}，或改正人员经费、公用经费。", WARNING)]
+    diff = gap(figs.economic_total, basic)
     return [year_file.finding(("经济分类",), f"人员经费 {money(economic.personnel.amount)} + 公用经费 {money(economic.public.amount)} = "
                                             f"{money(figs.economic_total)} 万元，与{economic.scope}的基本支出 {money(basic)} 万元（各科目基本支出之和）"
-                                            f"相差 {money(gap(figs.economic_total, basic))} 万元。请核对人员经费、公用经费，或各科目的基本支出。",
-                              WARNING if gap(figs.economic_total, basic) <= TOLERANCE else ERROR)]
+                                            f"相差 {money(diff)} 万元。请核对人员经费、公用经费，或各科目的基本支出。", severity_of(diff))]
 
 
 @rule

@@ -5,7 +5,7 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from generator.constants import TOLERANCE
-from generator.errors import ERROR, WARNING, Finding
+from generator.errors import ERROR, WARNING, Finding, Severity
 from generator.figures.bundle import Bundle
 from generator.figures.sums import gap
 from generator.formatting import money
@@ -31,10 +31,15 @@ def run(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
     return findings
 
 
+def severity_of(diff: Decimal) -> Severity:
+    """How serious a gap between a written amount and its computation is: 警告 within 0.01 (rounding), 错误 beyond."""
+    return WARNING if diff <= TOLERANCE else ERROR
+
+
 def mismatch(loaded: Loaded, path: tuple, stated: Decimal, computed: Decimal, what: str) -> list[Finding]:
     """A finding when a stated amount differs from its computation: 警告 within 0.01, 错误 beyond."""
     diff = gap(stated, computed)
     if diff == 0:
         return []
-    severity = WARNING if diff <= TOLERANCE else ERROR
+    severity = severity_of(diff)
     return [loaded.finding(path, f"填写的 {money(stated)} 与{what} {money(computed)} 相差 {money(diff)} 万元。请核对各项数字或合计数。", severity)]

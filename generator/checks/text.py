@@ -18,7 +18,7 @@ PLACEHOLDERS = re.compile(r"X{2,}|Ｘ{2,}|×{2,}|某某|待补充|待填写|。{
 YEAR = re.compile(r"(?<!\d)(\d{4})\s*年(?!\s*\d{1,2}\s*月)(度)?")
 COMPARISON = re.compile(r"(与|比|较|同比|相比|对比|上年|去年|同期)\s*$")
 FIGURE_WORDS = re.compile(r"^\s*(度)?\s*(预算|决算|收入|支出|部门|全年|本年|一般公共|财政|“三公”|三公|工作情况|重点工作)")
-NAME_FIELDS = ("名称", "标题", "项目名称", "单位名称")  # the keys of names, which may contain a year
+NAME_FIELDS = ("名称", "标题", "单位名称")  # the keys of names, which may contain a year
 FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 DOUBLED_WORD = re.compile(r"([\u4e00-\u9fff]{2,8})\1")  # ABAB; AABB (认认真真) is a word of its own
 REPEAT_LENGTH = 20  # a paragraph this long said twice is a paste, not a set phrase
@@ -113,8 +113,9 @@ def no_repeated_paragraphs(bundle: Bundle, year_file: Loaded, unit_file: Loaded)
         key = re.sub(r"\s+", "", text)
         if len(key) < REPEAT_LENGTH or not path or not isinstance(path[-1], int):
             continue
-        first = seen.setdefault((loaded.path, path[:-1], key), dotted(path))
-        if first != dotted(path):
+        here = dotted(path)
+        first = seen.setdefault((loaded.path, path[:-1], key), here)
+        if first != here:
             out.append(loaded.finding(path, f"这段文字与“{first}”一字不差（…{text[:16]}…），像是粘贴了两次。请核对。", WARNING))
     return out
 

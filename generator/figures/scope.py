@@ -3,13 +3,15 @@ all funds' (财政拨款 and the unit's other funds)."""
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import get_args
 
 from generator.constants import FUNDS, ZERO
 from generator.figures.year import spending_kind
 from generator.model import Year
+from generator.model.accounts import EconomicScope
 from generator.pending import Pending
 
-GENERAL, ALL_FUNDS = "一般公共预算财政拨款", "全部资金"
+GENERAL, ALL_FUNDS = get_args(EconomicScope)
 
 
 def basic_in_scope(year: Year, scope: str) -> Decimal:

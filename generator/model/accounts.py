@@ -149,11 +149,14 @@ class CapitalGroup(Base):
     items: list[NamedAmount] = f("明细", "资本性支出明细")
 
 
+EconomicScope = Literal["一般公共预算财政拨款", "全部资金"]  # the 口径 of 人员经费 and 公用经费, the default first
+
+
 class Economic(Base):
     """Spending by economic nature: 人员经费, 公用经费, 资本性支出."""
 
     personnel: CostGroup = f("人员经费", "人员经费")
     public: CostGroup = f("公用经费", "公用经费")
     capital: list[CapitalGroup] = f("资本性支出", "资本性支出，按原因分组", [])
-    scope: Literal["一般公共预算财政拨款", "全部资金"] = f(
+    scope: EconomicScope = f(
         "口径", "人员经费、公用经费的口径：一般公共预算财政拨款（默认，与一般公共预算财政拨款基本支出决算表相同）或全部资金", "一般公共预算财政拨款")

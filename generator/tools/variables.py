@@ -7,7 +7,7 @@ import types
 import typing
 from dataclasses import dataclass
 from functools import cache
-from typing import Annotated, Any, Optional, Union, get_args, get_origin, get_type_hints, is_typeddict
+from typing import Annotated, Any, Optional, TypeGuard, Union, get_args, get_origin, get_type_hints, is_typeddict
 
 import typing_extensions
 from pydantic import BaseModel
@@ -64,7 +64,7 @@ def members(tp: Any) -> Optional[dict[str, Member]]:
         return _model(tp)
     if dataclasses.is_dataclass(tp):
         return _dataclass(tp)
-    if issubclass(tp, tuple) and hasattr(tp, "_fields"):
+    if _is_named_tuple(tp):
         return _named_tuple(tp)
     return None
 
@@ -75,7 +75,7 @@ def element(tp: Any) -> Any:
     args = get_args(tp)
     if get_origin(tp) in (list, tuple, set) and args:
         return args[0]
-    if isinstance(tp, type) and issubclass(tp, tuple) and hasattr(tp, "_fields"):
+    if _is_named_tuple(tp):
         return plain(next(iter(get_type_hints(tp).values())))  # a row's columns, read by position in older templates
     if get_origin(tp) is dict and len(args) == 2:
         return args[1]
@@ -92,6 +92,11 @@ def _typed_dict(tp: type) -> dict[str, Member]:
     """A TypedDict's keys with their annotated descriptions."""
     hints = {name: _required(hint) for name, hint in get_type_hints(tp, include_extras=True).items()}
     return {name: Member(name, hint, described(hint)) for name, hint in hints.items()}
+
+
+def _is_named_tuple(tp: Any) -> TypeGuard[type[tuple]]:
+    """Whether a type is a named tuple (a table's columns)."""
+    return isinstance(tp, type) and issubclass(tp, tuple) and hasattr(tp, "_fields")
 
 
 @cache

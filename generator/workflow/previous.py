@@ -6,8 +6,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Optional
 
-from generator.constants import TOLERANCE
-from generator.errors import ERROR, WARNING, Finding
+from generator.checks.registry import severity_of
+from generator.errors import WARNING, Finding
 from generator.figures import sums
 from generator.figures.previous import derive
 from generator.formatting import money
@@ -36,7 +36,7 @@ def merge(year: Year, year_loaded: Loaded) -> list[Finding]:
         written: Optional[Decimal] = getattr(year.previous, name)
         value = getattr(derived, name)
         if written is not None and value is not None and written != value:
-            severity = WARNING if sums.gap(written, value) <= TOLERANCE else ERROR
+            severity = severity_of(sums.gap(written, value))
             message = f"这里写的上年数 {money(written)} 与 {path.name} 计算得到的 {money(value)} 不一致。请删去这一项（自动取上年文件），或改正其中一个。"
             out.append(year_loaded.finding(("上年", field.alias), message, severity))
         elif written is None:
