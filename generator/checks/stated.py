@@ -6,10 +6,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Optional
 
+from generator.constants import VEHICLE_ALIASES
 from generator.figures import national as fn
 from generator.figures.bundle import Bundle
 from generator.figures.core import Change, ratio
 from generator.figures.sums import total
+from generator.model.accounts import INCOME_SOURCES
 
 AMOUNT, RATE, SCORE, TEXT = "金额", "百分比", "分值", "文字"
 Compute = Callable[[Bundle, str], Any]
@@ -25,6 +27,7 @@ class Figure:
     example: str = ""
     group: str = ""  # shares of one breakdown: stated together, they must sum to 100%
     signed: bool = False  # a change against last year: its 增加/减少 word must match the sign
+    base: Optional[Compute] = None  # a completion rate's budget: a rate on a budget of 0 cannot be stated
 
 
 def attr(attr: str) -> Compute:
@@ -80,19 +83,20 @@ def three_public(index: int, part: str) -> Compute:
     """A “三公” category's amount, exact share or completion."""
     def get(b: Bundle, _: str) -> Optional[Decimal]:
         p = b.figures.three_public[index]
-        return {"amount": p.amount, "share": ratio(p.amount, b.figures.three_public_total), "completion": p.completion}[part]
+        return {"amount": p.amount, "share": ratio(p.amount, b.figures.three_public_total), "completion": p.completion,
+                "budget": p.budget}[part]
     return get
 
 
 def line(part: str) -> Compute:
-    """A 项 line's amount, budgets, completion or change, by code."""
+    """A 项 line's amount, budgets, the budget its completion is on, completion or change, by code."""
     def get(b: Bundle, code: str) -> Optional[Decimal]:
         found = next((item for item in b.year.expenditure.lines if item.code == code), None)
         if found is None:
             return None
-        moved = b.figures.line_changes[code]
-        return {"actual": found.actual, "budget": found.budget, "initial": found.initial,
-                "completion": ratio(found.actual, found.budget if found.budget is not None else found.initial),
+        moved, base = b.figures.line_changes[code], found.budget if found.budget is not None else found.initial
+        return {"actual": found.actual, "budget": found.budget, "initial": found.initial, "base": base,
+                "completion": ratio(found.actual, base),
                 "delta": moved.delta, "rate": part_of(moved, "rate")}[part]
     return get
 
@@ -139,3 +143,47 @@ def general(key: str) -> Compute:
 def fund(side: str) -> Compute:
     """政府性基金预算财政拨款 income or spending."""
     return lambda b, _: b.tables.fiscal_income["政府性基金预算"] if side == "income" else b.tables.fiscal_class_total("政府性基金预算")
+
+
+def three_change(key: str, part: str) -> Compute:
+    """A “三公” total's or category's delta or signed rate against last year."""
+    return lambda b, _: part_of(fn.three_public(b.year, b.figures)[key], part)
+
+
+def income_source(b: Bundle, label: str) -> Optional[Decimal]:
+    """The income of one source of the 收入支出决算总表, by its official name."""
+    labels = [label_ for _, label_ in INCOME_SOURCES]
+    return b.tables.income_sources[labels.index(label)] if label in labels else None
+
+
+def procured(kind: str, part: str) -> Compute:
+    """政府采购 of one kind (货物, 工程, 服务, or 中小企业: 中标 in reserved and other projects): amount or exact share."""
+    def get(b: Bundle, _: str) -> Optional[Decimal]:
+        p = b.year.procurement
+        amount = {"goods": p.goods, "works": p.works, "services": p.services,
+                  "sme": total([p.sme_awarded, p.sme_other])}[kind]
+        return amount if part == "amount" else ratio(amount, b.figures.procurement_total)
+    return get
+
+
+def stage(index: int, part: int) -> Compute:
+    """A 绩效 statistic: the projects (count, part 0) or their budgets (part 1) with targets, monitoring, self-evaluation."""
+    def get(b: Bundle, _: str) -> Any:
+        p = fn.performance(b.year, b.figures)
+        return (p.targets, p.monitored, p.evaluated)[index][part]
+    return get
+
+
+def vehicles(b: Bundle, kind: str) -> Optional[int]:
+    """The number of vehicles of one use (执法执勤用车, or a name clerks also use), or all of them without one."""
+    return b.figures.vehicles_total if not kind else fn.vehicle_counts(b.year).get(VEHICLE_ALIASES.get(kind, kind))
+
+
+def economic(b: Bundle, code: str) -> Optional[Decimal]:
+    """一般公共预算财政拨款基本支出 of one economic class or 款 (301, 30101 …) as table 6 totals it."""
+    return b.tables.economic.get(code)
+
+
+def fiscal_balance(side: str) -> Compute:
+    """年初 or 年末财政拨款结转和结余, all funds."""
+    return lambda b, _: total((b.tables.fiscal_start if side == "start" else b.tables.fiscal_end).values())

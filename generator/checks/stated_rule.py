@@ -16,13 +16,17 @@ from generator.figures.sums import gap, total
 from generator.formatting import money, percent, score
 from generator.load.reader import Loaded
 from generator.model.types import decimals, foreign_digit, normalized
+from generator.pending import is_pending
 
 UP, DOWN = ("增加", "增长", "上升", "提高"), ("减少", "下降", "降低")
 STATED = re.compile(r"^\s*(增加|增长|上升|提高|减少|下降|降低)?\s*([-+]?[0-9]+(?:\.[0-9]+)?)\s*(%?)\s*$")
 
 
-def parse_stated(kind: str, value: Any) -> tuple[Optional[Decimal], int, Optional[int]]:
-    """A stated value as a number (a rate as a fraction), its decimals and its direction (+1, −1, or None)."""
+def parse_stated(kind: str, value: Any, signed: bool = False) -> tuple[Optional[Decimal], int, Optional[int]]:
+    """A stated value as a number (a rate as a fraction), its decimals and its direction (+1, −1, or None); a change
+    stated as 持平 is no change at all, at two decimals."""
+    if signed and normalized(str(value)) == "持平":
+        return Decimal(0), 2, None
     match = STATED.match(normalized(str(value)))  # 66.2％ and full-width digits read as typed
     if match is None or (kind == RATE) != bool(match.group(3)):
         return None, 0, None
@@ -53,10 +57,10 @@ def _stated_one(bundle: Bundle, year_file: Loaded, name: str, value: Any) -> lis
     if figure.kind == TEXT:
         official = computed(bundle, name)
         return [] if official is None else _compare_text(year_file, path, str(value), str(official))
-    number, places, direction = parse_stated(figure.kind, value)
+    number, places, direction = parse_stated(figure.kind, value, figure.signed)
     if number is None:
         odd = foreign_digit(normalized(str(value)))
-        hint = f"其中 {odd} 不是半角数字；" if odd else ""
+        hint = f"其中 {odd} 不是半角数字；" if odd else "“持平”只用于与上年相比的增减；" if "持平" in str(value) else ""
         return [year_file.finding(path, f"“{value}”不是{figure.kind}，{hint}应写成例如 {figure.example or '1622.30'}。")]
     if figure.kind == RATE and direction == -1 and number > 1:
         return [year_file.finding(path, f"写的是{value}：下降（减少）的幅度不会超过 100%。请核对这个百分比和它的计算基数。")]
@@ -66,7 +70,7 @@ def _stated_one(bundle: Bundle, year_file: Loaded, name: str, value: Any) -> lis
         if other:
             return [year_file.finding(path, f"无法计算“{name}”（{figure.help}：所需的数为 0 或未知），而写的 {value} 正是“{other}”的计算结果。"
                                             "像是用错了口径，请改正文字或数字。", ERROR)]
-        return [_unknown(year_file, path, name, figure)]
+        return [_unknown(bundle, year_file, path, name, figure)]
     return _direction(year_file, path, figure, direction, Decimal(actual)) or _compare(year_file, path, name, figure, number, places, Decimal(actual), value)
 
 
@@ -83,8 +87,12 @@ def _matching_rate(bundle: Bundle, figure: Figure, number: Decimal, places: int)
     return None
 
 
-def _unknown(year_file: Loaded, path: tuple, name: str, figure: Figure) -> Finding:
+def _unknown(bundle: Bundle, year_file: Loaded, path: tuple, name: str, figure: Figure) -> Finding:
     """A stated figure the data cannot give."""
+    base = None if figure.base is None else figure.base(bundle, split_name(name)[1])
+    if base is not None and not is_pending(base) and base == 0:
+        return year_file.finding(path, f"“{name}”无法计算：预算数为 0，完成率没有意义。文档不应写完成预算的百分比"
+                                       "（已公布的“完成预算的0%”之类是笔误），可写“年初未安排预算”。", WARNING)
     if figure.signed and figure.kind == RATE:
         return year_file.finding(path, f"无法计算“{name}”：没有上年数，或上年数为 0，增减幅度没有意义。上年没有这项收支时，"
                                        "文档应写“上年无此项收支”，不写百分比。", WARNING)
