@@ -147,3 +147,14 @@ def test_last_years_three_public_items_add_up_to_last_years_total(tmp_path):
     assert at(findings(tmp_path / "a", with_previous_three("0", "0", "14.35", "4.00")), "上年") == []
     (error,) = at(findings(tmp_path / "b", with_previous_three("0", "0", "14.35", "3.00")), "上年")
     assert error.is_error and error.path == "上年.三公经费" and "18.35" in error.message and "17.35" in error.message
+
+
+def test_a_missing_part_of_a_line_is_reported_as_that_part(tmp_path):
+    """基本支出 written, 项目支出 left out: the finding names 项目支出 (not a 决算数 the clerk never wrote), and a slip
+    elsewhere in the file is still reported."""
+    def edit(text: str) -> str:
+        return with_stated(收入增长率="增长 99.9%")(text.replace("基本支出: 312.40, 项目支出: 0.00,", "基本支出: 312.40,"))
+    found = findings(tmp_path, edit)
+    (missing,) = at(found, "支出.科目[0]")
+    assert missing.is_error and missing.path == "支出.科目[0].项目支出" and "基本支出 312.40" in missing.message
+    assert at(found, "核对.收入增长率")

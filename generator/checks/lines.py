@@ -8,6 +8,7 @@ from generator.figures.bundle import Bundle
 from generator.figures.sums import total
 from generator.formatting import money
 from generator.load.reader import Loaded
+from generator.model.accounts import CodeLine
 from generator.model.matters import THREE_PUBLIC_PARTS
 
 
@@ -18,6 +19,7 @@ def line_parts_add_up(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> l
     out: list[Finding] = []
     for i, line in enumerate(bundle.year.expenditure.lines):
         where = ("支出", "科目", i)
+        out += _missing_part(year_file, where, line)
         if line.basic is not None and line.project is not None:
             out += mismatch(year_file, where + ("决算数",), line.actual, total([line.basic, line.project]),
                             f"科目 {line.code} 的基本支出 {money(line.basic)} 与项目支出 {money(line.project)} 之和")
@@ -25,6 +27,16 @@ def line_parts_add_up(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> l
             out += mismatch(year_file, where + ("人员经费",), total([line.personnel, line.public]), line.basic,
                             f"科目 {line.code} 的人员经费与公用经费之和对比：基本支出")
     return out
+
+
+def _missing_part(year_file: Loaded, where: tuple, line: CodeLine) -> list[Finding]:
+    """An error at the part of a line's split left out when its 决算数 is to be their sum."""
+    if "actual" in line.model_fields_set or (line.basic is None) == (line.project is None):
+        return []
+    written, missing = ("项目支出", "基本支出") if line.basic is None else ("基本支出", "项目支出")
+    amount = line.project if line.basic is None else line.basic
+    return [year_file.finding(where + (missing,), f"科目 {line.code} 写了{written} {money(amount)}，没有写{missing}，决算数无法相加。"
+                                                 f"请补上{missing}（没有就写 0），或直接写出决算数。")]
 
 
 @rule

@@ -115,7 +115,7 @@ def skipped_for(requirement: Requirement, year: Year, unit: Unit) -> list[str]:
 def table_facts(year: Year) -> dict[str, list[str]]:
     """Per national table, the detail facts the year lacks for it (table number → YAML keys)."""
     lines = year.expenditure.lines
-    split = [line.code for line in lines if line.basic is None or line.project is None]
+    split = [line.code for line in lines if line.basic is None and line.project is None]  # one part: reported as that part
     per_code_income = year.income != type(year.income)() and not year.non_fiscal_income and not any(line.income is not None for line in lines)
     out: dict[str, list[str]] = {}
     if per_code_income and income_sources(year) != detail_sources(year):

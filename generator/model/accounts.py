@@ -9,6 +9,7 @@ from pydantic_core import PydanticCustomError
 
 from generator.constants import FundKind
 from generator.model.types import ZERO, Amount, Base, Code, Count, Money, Text, f
+from generator.pending import Pending
 
 
 class Income(Base):
@@ -69,8 +70,10 @@ class CodeLine(Base):
             if "basic" not in info.data or "project" not in info.data:
                 return ZERO  # a part written but wrong is reported as that part; the line is not made
             basic, project = info.data["basic"], info.data["project"]
-            if basic is None or project is None:
+            if basic is None and project is None:
                 raise PydanticCustomError("missing_value", "还没有填写（或写出基本支出和项目支出，自动相加）")
+            if basic is None or project is None:  # one part written: check reports the other, as that part
+                return Pending("基本支出" if basic is None else "项目支出")
             return basic + project
         return value
 
