@@ -38,8 +38,8 @@ def test_a_double_rounding_of_the_printed_two_decimal_figure_is_accepted(written
     from generator.checks.stated_rule import _compare, parse_stated
     from generator.load.reader import Loaded
     number, places, _ = parse_stated("百分比", written)
-    found = _compare(Loaded(Path("2024.yaml"), lines={}), ("核对", "x"), "x", FIGURES["基本支出占比"], number, places,
-                     Decimal("0.716499"), written)
+    found = _compare(Loaded(Path("2024.yaml"), lines={}), ("核对", "x"), "x", FIGURES["基本支出占比"],
+                     (number, places, Decimal("0.716499")), written, "")
     assert (found == []) == right
     if not right:
         assert "71.65%" in found[0].message

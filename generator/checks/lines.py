@@ -1,13 +1,16 @@
 """Rules over parts written beside their whole: a 科目 line's 决算数 = 基本支出 + 项目支出 and 基本支出 = 人员经费 +
-公用经费; last year's 三公 items against last year's 三公 total."""
+公用经费; last year's 三公 items against last year's 三公 total, and the lines' 上年决算数 against last year's spending."""
 from __future__ import annotations
 
 from generator.checks.registry import mismatch, rule
+from generator.constants import TOLERANCE
 from generator.errors import Finding
 from generator.figures.bundle import Bundle
-from generator.figures.sums import total
+from generator.figures.previous import lines_previous
+from generator.figures.sums import gap, remainder, total
 from generator.formatting import money
 from generator.load.reader import Loaded
+from generator.model import Previous
 from generator.model.accounts import CodeLine
 from generator.model.matters import THREE_PUBLIC_PARTS
 
@@ -51,4 +54,19 @@ def previous_three_public_adds_up(bundle: Bundle, year_file: Loaded, unit_file: 
     if prev.vehicles is not None and all(v is not None for v in vehicles):
         out += mismatch(year_file, ("上年", "公务用车购置及运行维护费"), prev.vehicles, total(vehicles),
                         "公务用车购置费与运行维护费的上年决算数之和")
+    return out
+
+
+@rule
+def line_previous_within_total(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
+    """The code lines' 上年决算数 of a fund, all written, cannot add up to more than last year's spending of that fund
+    (less is right when a code of last year has no line this year)."""
+    out: list[Finding] = []
+    for fund, field in (("一般公共预算", "general_budget_expenditure"), ("政府性基金预算", "government_fund")):
+        whole, parts = getattr(bundle.year.previous, field), lines_previous(bundle.year, fund)
+        if whole is None or parts is None or parts <= whole or gap(parts, whole) <= TOLERANCE:
+            continue
+        label = Previous.model_fields[field].alias
+        out.append(year_file.finding(("支出", "科目"), f"{fund}各科目的上年决算数之和 {money(parts)} 大于上年{label} {money(whole)}，"
+                                                     f"多出 {money(remainder(parts, whole))} 万元。请核对各科目的上年决算数，或上年数。"))
     return out

@@ -35,9 +35,22 @@ def attr(attr: str) -> Compute:
     return lambda b, _: getattr(b.figures, attr)
 
 
+@dataclass(frozen=True)
+class ChangePart:
+    """The delta or signed rate of a change against last year, keeping the change so a stated rate can be diagnosed."""
+
+    moved: Callable[[Bundle, str], Optional[Change]]
+    part: str
+    fund: str = ""  # the fund whose code lines' 上年决算数 make up last year's figure, when they do
+
+    def __call__(self, b: Bundle, arg: str) -> Optional[Decimal]:
+        found = self.moved(b, arg)
+        return None if found is None else part_of(found, self.part)
+
+
 def change(key: str, part: str) -> Compute:
     """The delta or rate of a headline change against last year."""
-    return lambda b, _: part_of(b.figures.changes[key], part)
+    return ChangePart(lambda b, _: b.figures.changes[key], part, "一般公共预算" if key == "general_budget" else "")
 
 
 def part_of(change: Change, part: str) -> Optional[Decimal]:
@@ -49,10 +62,9 @@ def part_of(change: Change, part: str) -> Optional[Decimal]:
 
 def grand(part: str) -> Compute:
     """收入支出总计 and its change against last year."""
-    def get(b: Bundle, _: str) -> Optional[Decimal]:
-        change = Change(b.tables.grand_total, b.year.previous.grand_total)
-        return change.current if part == "amount" else part_of(change, part)
-    return get
+    def moved(b: Bundle, _: str) -> Change:
+        return Change(b.tables.grand_total, b.year.previous.grand_total)
+    return (lambda b, arg: moved(b, arg).current) if part == "amount" else ChangePart(moved, part)
 
 
 def klass(part: str) -> Compute:
@@ -89,16 +101,20 @@ def three_public(index: int, part: str) -> Compute:
 
 
 def line(part: str) -> Compute:
-    """A 项 line's amount, budgets, the budget its completion is on, completion or change, by code."""
+    """A 项 line's amount, budgets, the budget its completion is on, or its completion, by code."""
     def get(b: Bundle, code: str) -> Optional[Decimal]:
         found = next((item for item in b.year.expenditure.lines if item.code == code), None)
         if found is None:
             return None
-        moved, base = b.figures.line_changes[code], found.budget if found.budget is not None else found.initial
+        base = found.budget if found.budget is not None else found.initial
         return {"actual": found.actual, "budget": found.budget, "initial": found.initial, "base": base,
-                "completion": ratio(found.actual, base),
-                "delta": moved.delta, "rate": part_of(moved, "rate")}[part]
+                "completion": ratio(found.actual, base)}[part]
     return get
+
+
+def line_change(part: str) -> Compute:
+    """A 项 line's delta or rate against its 上年决算数, by code."""
+    return ChangePart(lambda b, code: b.figures.line_changes.get(code), part)
 
 
 def project(part: str) -> Compute:
@@ -147,7 +163,7 @@ def fund(side: str) -> Compute:
 
 def three_change(key: str, part: str) -> Compute:
     """A “三公” total's or category's delta or signed rate against last year."""
-    return lambda b, _: part_of(fn.three_public(b.year, b.figures)[key], part)
+    return ChangePart(lambda b, _: fn.three_public(b.year, b.figures)[key], part)
 
 
 def income_source(b: Bundle, label: str) -> Optional[Decimal]:

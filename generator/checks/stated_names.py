@@ -56,8 +56,8 @@ FIGURES: dict[str, Figure] = {
     "项年初预算数": Figure(AMOUNT, of.line("initial"), "项年初预算数.<项编码>", "52.00"),
     "项完成率": Figure(RATE, of.line("completion"), "项完成率.<项编码>：决算数 / 全年预算数（没有全年预算数时对比年初预算数）", "98.69%",
                    base=of.line("base")),
-    "项增减额": Figure(AMOUNT, of.line("delta"), "项增减额.<项编码>：与上年决算数相比", "减少 3.20", signed=True),
-    "项增长率": Figure(RATE, of.line("rate"), "项增长率.<项编码>：与上年决算数相比", "下降 5.9%", signed=True),
+    "项增减额": Figure(AMOUNT, of.line_change("delta"), "项增减额.<项编码>：与上年决算数相比", "减少 3.20", signed=True),
+    "项增长率": Figure(RATE, of.line_change("rate"), "项增长率.<项编码>：与上年决算数相比", "下降 5.9%", signed=True),
     "政府性基金收入": Figure(AMOUNT, of.fund("income"), "政府性基金预算财政拨款收入", "100.00"),
     "政府性基金支出": Figure(AMOUNT, of.fund("spending"), "政府性基金预算财政拨款支出", "80.00"),
     # 经济分类

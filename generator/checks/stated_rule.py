@@ -7,11 +7,13 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Optional
 
 from generator.checks.registry import mismatch, rule
-from generator.checks.stated import AMOUNT, RATE, TEXT, Figure
+from generator.checks.stated import AMOUNT, RATE, TEXT, ChangePart, Figure
 from generator.checks.stated_names import FIGURES, computed, lookup, split_name
 from generator.errors import ERROR, WARNING, Finding
 from generator.figures import national as fn
 from generator.figures.bundle import Bundle
+from generator.figures.core import ratio
+from generator.figures.previous import lines_previous
 from generator.figures.sums import gap, total
 from generator.formatting import money, percent, score
 from generator.load.reader import Loaded
@@ -71,7 +73,9 @@ def _stated_one(bundle: Bundle, year_file: Loaded, name: str, value: Any) -> lis
             return [year_file.finding(path, f"无法计算“{name}”（{figure.help}：所需的数为 0 或未知），而写的 {value} 正是“{other}”的计算结果。"
                                             "像是用错了口径，请改正文字或数字。", ERROR)]
         return [_unknown(bundle, year_file, path, name, figure)]
-    return _direction(year_file, path, figure, direction, Decimal(actual)) or _compare(year_file, path, name, figure, number, places, Decimal(actual), value)
+    diagnosis = _base_diagnosis(bundle, name, figure, number, places)
+    return (_direction(year_file, path, figure, direction, Decimal(actual))
+            or _compare(year_file, path, name, figure, (number, places, Decimal(actual)), value, diagnosis))
 
 
 def _matching_rate(bundle: Bundle, figure: Figure, number: Decimal, places: int) -> Optional[str]:
@@ -112,9 +116,11 @@ def rounded(value: Decimal, places: int) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
-def _compare(year_file: Loaded, path: tuple, name: str, figure: Figure, number: Decimal, places: int, actual: Decimal,
-             written: Any) -> list[Finding]:
-    """A finding when a stated figure is not a correct rounding of the computed one at its written precision."""
+def _compare(year_file: Loaded, path: tuple, name: str, figure: Figure, values: tuple[Decimal, int, Decimal], written: Any,
+             diagnosis: str) -> list[Finding]:
+    """A finding when a stated figure (number, places written) is not a correct rounding of the computed one (actual)
+    at its written precision; the diagnosis, if any, says which base would make it right."""
+    number, places, actual = values
     actual = abs(actual) if figure.signed else actual
     if figure.kind == AMOUNT:
         return mismatch(year_file, path, number, actual, f"计算得到的{name}")
@@ -127,7 +133,28 @@ def _compare(year_file: Loaded, path: tuple, name: str, figure: Figure, number: 
     if figure.group and gap(stated, exact) < Decimal(1).scaleb(-places):
         return []
     shown = percent(actual, 2, trim=False) if figure.kind == RATE else score(actual)
-    return [year_file.finding(path, f"写的是 {written}，按数据计算应为 {shown}。请改正（文档中的数字由程序计算）。")]
+    return [year_file.finding(path, f"写的是 {written}，按数据计算应为 {shown}。{diagnosis}请改正（文档中的数字由程序计算）。")]
+
+
+def _base_diagnosis(bundle: Bundle, name: str, figure: Figure, number: Decimal, places: int) -> str:
+    """For a stated growth rate that is wrong, the base that would make it right: this year's amount instead of last
+    year's, or last year's figure as the code lines' 上年决算数 add it up."""
+    if figure.kind != RATE or not isinstance(figure.compute, ChangePart):
+        return ""
+    moved = figure.compute.moved(bundle, split_name(name)[1])
+    if moved is None or moved.delta is None or moved.previous is None:
+        return ""
+    right = rounded(number * 100, places)
+    on_current = ratio(abs(moved.delta), moved.current)
+    if on_current is not None and rounded(on_current * 100, places) == right:
+        return (f"写的数是增减额 {money(abs(moved.delta))} 除以本年数 {money(moved.current)} 的结果；"
+                f"增长率应以上年数 {money(moved.previous)} 为基数。")
+    lines = lines_previous(bundle.year, figure.compute.fund) if figure.compute.fund else None
+    on_lines = None if lines is None or lines == moved.previous else ratio(gap(moved.current, lines), lines)
+    if on_lines is not None and rounded(on_lines * 100, places) == right:
+        return (f"写的数以各科目上年决算数之和 {money(lines)} 为上年数，而比较用的上年数是 {money(moved.previous)}："
+                "请核对上年数或各科目的上年决算数。")
+    return ""
 
 
 def _compare_text(year_file: Loaded, path: tuple, written: str, official: str) -> list[Finding]:

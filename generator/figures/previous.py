@@ -1,6 +1,10 @@
 """Last year's figures that this year's comparisons need, derived from last year's facts."""
 from __future__ import annotations
 
+from decimal import Decimal
+from typing import Optional
+
+from generator.constants import ZERO
 from generator.figures.tables import compute_tables
 from generator.figures.year import Figures, compute
 from generator.model import Previous, Year
@@ -26,3 +30,11 @@ def derive(last: Year) -> Previous:
     values = {name: get(figures, last) for name, get in FROM_FIGURES.items()}
     values["grand_total"] = tables.grand_total
     return Previous(**values)
+
+
+def lines_previous(year: Year, fund: str) -> Optional[Decimal]:
+    """The 上年决算数 of one fund's code lines together; None unless there are such lines and each has one."""
+    written = [line.previous for line in year.expenditure.lines if line.fund == fund]
+    if not written or any(value is None for value in written):
+        return None
+    return sum((value for value in written if value is not None), ZERO)

@@ -41,6 +41,19 @@ def merge(year: Year, year_loaded: Loaded) -> list[Finding]:
             out.append(year_loaded.finding(("上年", field.alias), message, severity))
         elif written is None:
             setattr(year.previous, name, value)
+    return out + _lines_against(year, last, year_loaded, path.name)
+
+
+def _lines_against(year: Year, last: Year, year_loaded: Loaded, name: str) -> list[Finding]:
+    """A finding for each code line whose written 上年决算数 is not that code's 决算数 in last year's file."""
+    actual = {line.code: line.actual for line in last.expenditure.lines}
+    out = []
+    for i, line in enumerate(year.expenditure.lines):
+        if line.previous is None or line.code not in actual or line.previous == actual[line.code]:
+            continue
+        message = (f"科目 {line.code} 的上年决算数 {money(line.previous)} 与 {name} 中这个科目的决算数 {money(actual[line.code])} 不一致。"
+                   "请改正其中一个。")
+        out.append(year_loaded.finding(("支出", "科目", i, "上年决算数"), message, severity_of(sums.gap(line.previous, actual[line.code]))))
     return out
 
 
