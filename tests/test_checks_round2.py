@@ -158,3 +158,18 @@ def test_a_missing_part_of_a_line_is_reported_as_that_part(tmp_path):
     (missing,) = at(found, "支出.科目[0]")
     assert missing.is_error and missing.path == "支出.科目[0].项目支出" and "基本支出 312.40" in missing.message
     assert at(found, "核对.收入增长率")
+
+
+INCOME = "收入:\n  一般公共预算财政拨款收入: {general}\n  政府性基金预算财政拨款收入: {fund}\n  上级补助收入: 60.00\n  事业收入: 180.00\n  其他收入: 8.50\n"
+
+
+def test_a_funds_income_is_reconciled_with_its_spending_and_lines(tmp_path):
+    """收入 written by source: 政府性基金 120.00 against its one line's 收入数 100.00 is an error at that source; 一般公共预算
+    6000.00 cannot pay for 7643.80 of spending with 45.00 carried over, an error naming the fund."""
+    right = findings(tmp_path / "a", lambda t: t + INCOME.format(general="7663.80", fund="100.00"))
+    assert [f for f in right if f.is_error] == []
+    found = findings(tmp_path / "b", lambda t: t + INCOME.format(general="6000.00", fund="120.00"))
+    (fund,) = at(found, "收入")
+    assert fund.path == "收入.政府性基金预算财政拨款收入" and "100.00" in fund.message and fund.is_error
+    (means,) = at(found, "支出.科目")
+    assert means.is_error and "一般公共预算财政拨款支出 7643.80" in means.message and "6000.00" in means.message

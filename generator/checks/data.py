@@ -11,9 +11,11 @@ from generator.figures.bundle import Bundle
 from generator.figures.core import ratio
 from generator.figures.scope import ALL_FUNDS, GENERAL, basic_in_scope
 from generator.figures.sums import gap, total
+from generator.figures.tables import FUNDS
 from generator.formatting import money, percent
 from generator.load.catalog import catalog
 from generator.load.reader import Loaded
+from generator.model.accounts import INCOME_SOURCES
 from generator.model.matters import THREE_PUBLIC_PARTS
 from generator.pending import is_pending
 
@@ -179,11 +181,28 @@ def totals_plausible(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> li
 
 @rule
 def spending_within_means(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
-    """Fiscal spending does not exceed fiscal income plus carry-over."""
-    end = bundle.figures.fiscal_end
-    if end < 0:
-        return [year_file.finding(("支出", "科目"), f"财政拨款支出超过了财政拨款收入与年初结转和结余之和 {money(-end)} 万元。请核对收入或支出。")]
-    return []
+    """Each fund's 财政拨款 spending does not exceed its income plus its carry-over: 年初结转和结余 + 收入 − 支出 is what
+    the fund leaves at year end, and cannot be negative."""
+    t, out = bundle.tables, []
+    for fund, end in t.fiscal_end.items():
+        if is_pending(end) or end >= 0:
+            continue
+        income, start, spent = t.fiscal_income[fund], t.fiscal_start[fund], t.fiscal_class_total(fund)
+        out.append(year_file.finding(("支出", "科目"), f"{fund}财政拨款支出 {money(spent)} 超过了财政拨款收入 {money(income)} 与年初结转和结余 "
+                                                     f"{money(start)} 之和 {money(-end)} 万元（年末结转和结余不能是负数）。请核对收入、年初结转和结余或支出。"))
+    return out
+
+
+@rule
+def fund_income_matches_lines(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
+    """A fund's income written under 收入 equals its code lines' 收入数 when every line of the fund has one."""
+    out: list[Finding] = []
+    for (name, label), fund in zip(INCOME_SOURCES, FUNDS):
+        written, lines = getattr(bundle.year.income, name), [l for l in bundle.year.expenditure.lines if l.fund == fund]
+        if not written or not lines or any(l.income is None for l in lines):
+            continue
+        out += mismatch(year_file, ("收入", label), written, total(l.income for l in lines), f"{fund}各科目的收入数之和")
+    return out
 
 
 @rule
