@@ -125,7 +125,7 @@ def _by_sign(delta: Decimal | None, up: str, down: str, flat: str) -> str:
     """One of three words by the sign of a number."""
     if is_pending(delta):
         return f"{up}（{down}）"
-    if delta is None or delta == 0:
+    if delta is None or quantize(delta, 2) == 0:  # a change printed as 0.00 is none (amounts kept to the 分)
         return flat
     return up if delta > 0 else down
 

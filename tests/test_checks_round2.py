@@ -31,9 +31,11 @@ def at(found: list, path: str) -> list:
 
 
 def test_economic_classification_is_compared_within_its_scope(tmp_path):
-    """人员经费 + 公用经费 as table 6 prints them (一般公共预算财政拨款: 6902.70) are right, though all funds' basic
-    spending is 7022.70 (120.00 of 事业收入)."""
-    assert at(findings(tmp_path, with_economic("6000.00", "902.70")), "经济分类") == []
+    """人员经费 + 公用经费 as table 6 prints them (一般公共预算财政拨款: 5487.64 + 1415.06 = 6902.70) are right, though all
+    funds' basic spending is 7022.70 (120.00 of 事业收入); a split other than table 6's is an error at the part."""
+    assert at(findings(tmp_path / "a", with_economic("5487.64", "1415.06")), "经济分类") == []
+    found = at(findings(tmp_path / "b", with_economic("6000.00", "902.70")), "经济分类")
+    assert [f.path for f in found] == ["经济分类.人员经费.金额", "经济分类.公用经费.金额"] and all(f.is_error for f in found)
 
 
 def test_all_funds_scope_is_said_not_guessed(tmp_path):

@@ -213,7 +213,7 @@ def test_a_bad_unit_folder_is_refused(tmp_path):
 
 @pytest.mark.parametrize("cell, unit, expected", [
     (1234.5, "万元", "1234.50"), ("1,234.50", "万元", "1234.50"), (" 12 ", "万元", "12.00"), ("—", "万元", "0.00"),
-    (None, "万元", None), (123456, "元", "12.35"), ("5,000", "元", "0.50"),
+    (None, "万元", None), (123456, "元", "12.3456"), (1234567, "元", "123.4567"), (1000000, "元", "100.00"), ("5,000", "元", "0.50"),
 ])
 def test_cell_amounts(cell, unit, expected):
     value = amount(cell, unit)
@@ -242,7 +242,9 @@ def test_a_sheet_without_its_unit_is_imported_as_wan_yuan_with_a_warning(tmp_pat
     book.save(tmp_path / "无单位.xlsx")
     done = run_import(tmp_path / "无单位.xlsx", fresh_unit(tmp_path), 2024)
     assert any("表头没有写金额单位" in f.message and not f.is_error for f in done.findings)
-    assert done.differences == 0  # every table read in 万元 alike: the figures agree with one another, 10 000 times too large
+    # every table read in 万元 alike: the figures agree with one another, 10 000 times too large, but for the system's
+    # rounding of 公用经费 (10.23 printed beside items of 10.22), now 100.00 apart
+    assert {f.path for f in done.findings if "按明细行" in f.message} == {"公开06表!F6", "公开06表!F44"}
 
 
 def test_with_last_years_file_the_rest_is_scaffolded_like_new(tmp_path):

@@ -36,11 +36,11 @@ def part_three(path: Path) -> str:
 
 
 def test_no_change_reads_as_unchanged(tmp_path):
-    same = "上年:\n  收支总计: 307.82\n  财政拨款收支总计: 307.82\n  一般公共预算财政拨款支出: 307.82\n  机关运行经费: 10.22\n"
+    same = "上年:\n  收支总计: 307.82\n  财政拨款收支总计: 307.82\n  一般公共预算财政拨款支出: 307.82\n  机关运行经费: 10.23\n"
     text = part_three(national(tmp_path, PUTUO, 2024, lambda t: t.replace("上年:\n  收入合计: 0\n", same + "  收入合计: 0\n")
                                .replace("  收支总计: 0\n  财政拨款收支总计: 0\n  一般公共预算财政拨款支出: 0\n  机关运行经费: 0\n", "")))
     assert "收入支出总计与2023年度持平。" in text and "一般公共预算财政拨款支出与2023年度持平。" in text
-    assert "机关运行经费支出10.22万元，与2023年度持平。" in text and "持平0" not in text
+    assert "机关运行经费支出10.23万元，与2023年度持平。" in text and "持平0" not in text
 
 
 def test_a_first_year_has_an_increase_but_no_growth_rate(tmp_path):

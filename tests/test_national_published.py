@@ -51,8 +51,8 @@ def test_the_tables_reproduce_every_published_number(document):
     start = next(i for i, line in enumerate(lines) if line.startswith("# 第二部分"))
     end = next(i for i, line in enumerate(lines) if line.startswith("# 第三部分"))
     ours = Counter(NUMBER.findall("\n".join(line for line in lines[start:end] if line.startswith("|"))))
-    # the one published slip: 公用经费合计 10.23 where the items sum to 10.22 (check reports it in the faithful copy)
-    assert published - ours == Counter({"10.23": 2}) and ours - published == Counter({"10.22": 2})
+    # 公用经费合计 and the 302 row print 10.23 as published, though the 302 items sum to 10.22: the system's total
+    assert published - ours == Counter() and ours - published == Counter()
 
 
 def test_the_document_has_no_more_pages_than_the_published_one(document):

@@ -8,11 +8,10 @@ from generator.workflow.pipeline import Job, generate, prepare
 FIXTURES = Path(__file__).parent / "fixtures"
 
 # Every slip of the published document, each found by a general rule (see the note of the issue that added them).
+# 公用经费合计 10.23 beside 302 items that sum to 10.22 is no slip: the 决算 system adds 元 and rounds the total, so a
+# total of 8 printed items may differ from their sum by up to 0.04 (as may 机关运行经费, the same figure).
 SLIPS = {
     "核对.完成年初预算率": "错误",  # “年初预算为 0 万元 … 完成年初预算的 95.89%”: 95.89% is the share of the 全年预算
-    "核对.公用经费": "警告",  # 公用经费合计 10.23, but its items (302) sum to 10.22
-    "核对.机关运行经费": "警告",  # 10.23 likewise
-    "核对.机关运行经费增减额": "警告",
     "核对.收支总计增长率": "警告",  # “增长 100.00%” from a 2023 figure of 0: a new unit has no growth rate
     "核对.财政拨款收支总计增长率": "警告",
     "核对.一般公共预算财政拨款支出增长率": "警告",

@@ -28,7 +28,6 @@ SEED004 = {
 SEED000 = {
     "支出.项目支出": "错误",                    # 5693.46 + 929.55 = 6623.01, but the class lines sum to 5693.47
     "核对.本年支出合计": "错误",                 # 6623 stated
-    "核对.一般公共预算财政拨款支出": "警告",      # 5693.46 stated, the classes sum to 5693.47
     "核对.类占比.201": "错误",                  # the four printed class shares sum to 96.5%, not 100%
     "核对.类占比.208": "错误",                  # 8.9% is against 6623, 75.7% against 5693.46: mixed bases
     "核对.类占比.210": "错误",

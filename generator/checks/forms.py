@@ -5,6 +5,7 @@ from generator.checks.registry import mismatch, rule
 from generator.checks.requirements import NATIONAL, reason_gaps, table_facts
 from generator.errors import ERROR, WARNING, Finding
 from generator.figures.bundle import Bundle
+from generator.figures.core import Comparison, compared
 from generator.figures.sums import gap, total
 from generator.formatting import money, score
 from generator.load.reader import Loaded
@@ -44,7 +45,7 @@ def fund_income_meets_spending(bundle: Bundle, year_file: Loaded, unit_file: Loa
     out = []
     for fund, (key, attr) in FUND_REASONS.items():
         income, spending = bundle.tables.fiscal_income[fund], bundle.tables.fiscal_class_total(fund)
-        if income != spending and not getattr(bundle.year.reasons, attr):
+        if compared(income, spending) != Comparison.EQUAL and not getattr(bundle.year.reasons, attr):
             out.append(year_file.finding(("变动原因", key), f"{fund}财政拨款收入 {money(income)} 万元与支出 {money(spending)} 万元不等"
                                                           f"（相差 {money(gap(income, spending))} 万元），但没有写原因（例如结转下年）。请补充。", WARNING))
     return out
@@ -87,5 +88,6 @@ def economic_lines_add_up(bundle: Bundle, year_file: Loaded, unit_file: Loaded) 
     general = [l for l in bundle.year.expenditure.lines if l.fund == "一般公共预算"]
     basics = [l.basic for l in general if l.basic is not None]
     if len(basics) == len(general):
-        out += mismatch(year_file, ("基本支出明细",), total(l.actual for l in lines), total(basics), "一般公共预算各科目的基本支出合计")
+        out += mismatch(year_file, ("基本支出明细",), total(l.actual for l in lines), total(basics), "一般公共预算各科目的基本支出合计",
+                        len(lines) + len(basics))
     return out

@@ -7,7 +7,7 @@ from decimal import Decimal
 from generator.constants import TOLERANCE
 from generator.errors import ERROR, WARNING, Finding, Severity
 from generator.figures.bundle import Bundle
-from generator.figures.sums import gap
+from generator.figures.sums import gap, within_rounding
 from generator.formatting import money
 from generator.load.reader import Loaded
 
@@ -36,10 +36,11 @@ def severity_of(diff: Decimal) -> Severity:
     return WARNING if diff <= TOLERANCE else ERROR
 
 
-def mismatch(loaded: Loaded, path: tuple, stated: Decimal, computed: Decimal, what: str) -> list[Finding]:
-    """A finding when a stated amount differs from its computation: 警告 within 0.01, 错误 beyond."""
+def mismatch(loaded: Loaded, path: tuple, stated: Decimal, computed: Decimal, what: str, items: int = 0) -> list[Finding]:
+    """A finding when a stated amount differs from its computation: none when the computation adds up ``items`` printed
+    amounts and the gap is what their rounding makes (the system's total, kept in 元), else 警告 within 0.01, 错误 beyond."""
     diff = gap(stated, computed)
-    if diff == 0:
+    if diff == 0 or within_rounding(stated, computed, items):
         return []
     severity = severity_of(diff)
     return [loaded.finding(path, f"填写的 {money(stated)} 与{what} {money(computed)} 相差 {money(diff)} 万元。请核对各项数字或合计数。", severity)]

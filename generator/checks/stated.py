@@ -28,6 +28,7 @@ class Figure:
     group: str = ""  # shares of one breakdown: stated together, they must sum to 100%
     signed: bool = False  # a change against last year: its 增加/减少 word must match the sign
     base: Optional[Compute] = None  # a completion rate's budget: a rate on a budget of 0 cannot be stated
+    items: Optional[Callable[[Bundle, str], int]] = None  # a total: how many printed amounts it adds up
 
 
 def attr(attr: str) -> Compute:
@@ -139,10 +140,10 @@ def level1_weight(b: Bundle, name: str) -> Optional[Decimal]:
 
 
 def basic(part: str) -> Compute:
-    """人员经费, 公用经费 or their sum: from 基本支出明细 when written, else from 经济分类."""
+    """人员经费, 公用经费 or their sum: as table 6 prints them when there is a 基本支出明细, else from 经济分类."""
     def get(b: Bundle, _: str) -> Optional[Decimal]:
         if b.year.economic_lines:
-            personnel, public = b.tables.personnel, b.tables.public
+            personnel, public = fn.basic_spending(b.year, b.tables)[:2]
         elif b.year.economic is not None:
             personnel, public = b.year.economic.personnel.amount, b.year.economic.public.amount
         else:
@@ -196,10 +197,23 @@ def vehicles(b: Bundle, kind: str) -> Optional[int]:
 
 
 def economic(b: Bundle, code: str) -> Optional[Decimal]:
-    """一般公共预算财政拨款基本支出 of one economic class or 款 (301, 30101 …) as table 6 totals it."""
-    return b.tables.economic.get(code)
+    """一般公共预算财政拨款基本支出 of one economic class or 款 (301, 30101 …) as table 6 prints it."""
+    return fn.economic_printed(b.year, b.tables).get(code)
 
 
 def fiscal_balance(side: str) -> Compute:
     """年初 or 年末财政拨款结转和结余, all funds."""
     return lambda b, _: total((b.tables.fiscal_start if side == "start" else b.tables.fiscal_end).values())
+
+
+def counted(lines: str) -> Callable[[Bundle, str], int]:
+    """How many printed amounts a total adds up: the spending lines (all, 一般公共预算 ones, or one 类's, given as the
+    figure's argument), with the non-fiscal ones for a total over all funds, or the 基本支出明细 lines."""
+    def count(b: Bundle, code: str) -> int:
+        year = b.year
+        if lines == "economic":
+            return len(year.economic_lines)
+        codes = [l.code for l in year.expenditure.lines if lines != "general" or l.fund == "一般公共预算"]
+        codes += [n.code for n in year.non_fiscal_spending] if lines == "all" else []
+        return sum(1 for c in codes if c.startswith(code))
+    return count

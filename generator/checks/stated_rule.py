@@ -75,7 +75,8 @@ def _stated_one(bundle: Bundle, year_file: Loaded, name: str, value: Any) -> lis
         return [_unknown(bundle, year_file, path, name, figure)]
     diagnosis = _base_diagnosis(bundle, name, figure, number, places)
     return (_direction(year_file, path, figure, direction, Decimal(actual))
-            or _compare(year_file, path, name, figure, (number, places, Decimal(actual)), value, diagnosis))
+            or _compare(year_file, path, name, figure, (number, places, Decimal(actual)), value, diagnosis,
+                        figure.items(bundle, split_name(name)[1]) if figure.items else 0))
 
 
 def _matching_rate(bundle: Bundle, figure: Figure, number: Decimal, places: int) -> Optional[str]:
@@ -117,13 +118,14 @@ def rounded(value: Decimal, places: int) -> Decimal:
 
 
 def _compare(year_file: Loaded, path: tuple, name: str, figure: Figure, values: tuple[Decimal, int, Decimal], written: Any,
-             diagnosis: str) -> list[Finding]:
+             diagnosis: str, items: int = 0) -> list[Finding]:
     """A finding when a stated figure (number, places written) is not a correct rounding of the computed one (actual)
-    at its written precision; the diagnosis, if any, says which base would make it right."""
+    at its written precision; the diagnosis, if any, says which base would make it right; an amount that adds up
+    ``items`` printed amounts may differ from the stated one by their rounding."""
     number, places, actual = values
     actual = abs(actual) if figure.signed else actual
     if figure.kind == AMOUNT:
-        return mismatch(year_file, path, number, actual, f"计算得到的{name}")
+        return mismatch(year_file, path, number, actual, f"计算得到的{name}", items)
     scale = 100 if figure.kind == RATE else 1
     exact, stated = actual * scale, number * scale
     # right when it rounds the exact value, or the two-decimal figure a document prints, to the places written;

@@ -1,6 +1,7 @@
 """Template variables of the national-layout 部门决算: the nine tables with names, and 第三部分's figures."""
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from generator import formatting
@@ -9,7 +10,7 @@ from generator.constants import ZERO
 from generator.contexts.common import base_context, organization_text, wording
 from generator.figures import national as fn
 from generator.figures.bundle import Bundle
-from generator.figures.columns import FundColumns, GeneralColumns, SpendingColumns
+from generator.figures.columns import FundColumns, GeneralColumns
 from generator.figures.core import Change
 from generator.figures.tables import (
     CLASSES,
@@ -40,7 +41,7 @@ def class_label(i: int, code: str, cat: Catalog, year: int) -> str:
     return f"{formatting.heading_number(1, i)}{cat.name(code, year)}"
 
 
-def economic_sides(tables: Tables, known: bool) -> list[dict]:
+def economic_sides(amounts: dict[str, Decimal], known: bool) -> list[dict]:
     """The 基本支出 table's rows: 人员经费 items on the left, 公用经费 items on the right.
 
     Every code of the catalogue is listed, 0.00 where nothing was spent, as published tables list them; the amounts
@@ -49,8 +50,8 @@ def economic_sides(tables: Tables, known: bool) -> list[dict]:
     cat = economic_catalog()
 
     def side(prefixes):
-        codes = sorted(c for c in set(cat) | set(tables.economic) if c[:3] in prefixes)
-        return [{"code": c, "name": cat.get(c, ""), "amount": tables.economic.get(c, ZERO) if known else None} for c in codes]
+        codes = sorted(c for c in set(cat) | set(amounts) if c[:3] in prefixes)
+        return [{"code": c, "name": cat.get(c, ""), "amount": amounts.get(c, ZERO) if known else None} for c in codes]
     left, right = side(PERSONNEL), side(PUBLIC)
     empty = {"code": "", "name": "", "amount": None}
     size = max(len(left), len(right))
@@ -95,9 +96,9 @@ def _table_rows(bundle: Bundle, t: Tables) -> dict[str, Any]:
         "fund_rows": [{"name": formatting.heading_number(1, i) + n, "income": t.fiscal_income[f], "start": t.fiscal_start[f],
                        "end": t.fiscal_end[f]} for i, (n, f) in enumerate(zip(FUND_NAMES, FUNDS), 1)],
         "income_rows": named(t.income, cat, y), "spending_rows": named(t.spending, cat, y),
-        "general_rows": named(t.general, cat, y), "economic_rows": economic_sides(t, bool(bundle.year.economic_lines)),
+        "general_rows": named(t.general, cat, y), "economic_rows": economic_sides(fn.economic_printed(bundle.year, t), bool(bundle.year.economic_lines)),
         "gov_fund_rows": named(t.funds["政府性基金预算"], cat, y), "capital_rows": named(t.funds["国有资本经营预算"], cat, y),
-        "income_total": fn.income_table_total(t), "spending_total": fn.level1_total(t.spending, SpendingColumns),
+        "income_total": fn.income_table_total(t), "spending_total": fn.spending_table_total(bundle.year, t),
         "general_total": fn.level1_total(t.general, GeneralColumns),
         "gov_fund_rows_total": fn.level1_total(t.funds["政府性基金预算"], FundColumns),
         "capital_rows_total": fn.level1_total(t.funds["国有资本经营预算"], FundColumns),

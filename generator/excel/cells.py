@@ -9,6 +9,7 @@ from generator.excel.shapes import normalized
 from generator.excel.workbook import Sheet
 
 CENT = Decimal("0.01")
+FEN = Decimal("0.000001")  # one 分 in 万元
 YUAN_PER_WAN = Decimal(10000)
 DASHES = {"-", "--", "—", "——", "－", "/", "—-"}
 UNIT = re.compile(r"单位[:：]\s*(万元|元)")
@@ -68,7 +69,8 @@ def is_counter_row(sheet: Sheet, row: int) -> bool:
 
 
 def amount(value: Any, unit: str) -> Optional[Decimal]:
-    """A cell's amount in 万元 with two decimals; None for a blank cell; NotAmount for text that is no number."""
+    """A cell's amount in 万元 (two decimals; a 元 cell keeps its 分); None for a blank cell; NotAmount for text that is no
+    number."""
     if value is None:
         return None
     if isinstance(value, bool):
@@ -87,8 +89,9 @@ def amount(value: Any, unit: str) -> Optional[Decimal]:
             raise NotAmount(str(value).strip()) from exc
         if not number.is_finite():
             raise NotAmount(str(value).strip())
-    if unit == "元":
-        number = number / YUAN_PER_WAN
+    if unit == "元":  # kept to the 分: 万元 with up to six decimals, two when the 元 are whole hundreds
+        wan = (number / YUAN_PER_WAN).quantize(FEN, rounding=ROUND_HALF_UP)
+        return wan.quantize(CENT) if wan == wan.quantize(CENT) else wan.normalize()
     return number.quantize(CENT, rounding=ROUND_HALF_UP)
 
 

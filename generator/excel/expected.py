@@ -15,7 +15,7 @@ from generator.excel.shapes import (
     Grid,
 )
 from generator.figures.columns import FUND_FIELDS, Columns, FundColumns, GeneralColumns, IncomeColumns, SpendingColumns
-from generator.figures.national import fiscal_summary, level1_total
+from generator.figures.national import basic_spending, economic_printed, fiscal_summary, level1_total, spending_table_total
 from generator.figures.tables import CLASSES, FISCAL_ZERO, C, Row, Tables, compute_tables
 from generator.figures.year import compute
 from generator.model import Year
@@ -29,9 +29,9 @@ def expected_grid(year: Year) -> Grid:
     t = compute_tables(year)
     return {
         "总表": _summary(t), "财政拨款总表": _fiscal(t),
-        "收入": _coded(t.income, "收入", IncomeColumns), "支出": _coded(t.spending, "支出", SpendingColumns),
+        "收入": _coded(t.income, "收入", IncomeColumns), "支出": {**_coded(t.spending, "支出", SpendingColumns), TOTAL: _cells("支出", spending_table_total(year, t))},
         "一般公共预算支出": _coded(t.general, "一般公共预算支出", GeneralColumns),
-        "基本支出": _economic(t), "三公": {TOTAL: _three(year)},
+        "基本支出": _economic(year, t), "三公": {TOTAL: _three(year)},
         "政府性基金": _coded(t.funds["政府性基金预算"], "政府性基金", FundColumns),
         "国有资本经营": _coded(t.funds["国有资本经营预算"], "国有资本经营", FundColumns),
     }
@@ -70,20 +70,24 @@ def _fiscal(t: Tables) -> Cells:
     return rows
 
 
+def _cells(table: str, values: Columns) -> dict[str, Optional[Decimal]]:
+    """One row of a 功能分类 table, each column by its name."""
+    return {c.key: getattr(values, c.field) for c in BY_KEY[table].columns}
+
+
 def _coded(rows: list[Row], table: str, kind: type[C]) -> Cells:
     """A table of 功能分类 rows and its 合计 row (the sum of its 类 rows), each column by its name."""
-    columns = BY_KEY[table].columns
-
-    def cells(values: Columns) -> dict[str, Optional[Decimal]]:
-        return {c.key: getattr(values, c.field) for c in columns}
-    return {TOTAL: cells(level1_total(rows, kind)), **{row.code: cells(row.values) for row in rows}}
+    return {TOTAL: _cells(table, level1_total(rows, kind)), **{row.code: _cells(table, row.values) for row in rows}}
 
 
-def _economic(t: Tables) -> Cells:
-    """一般公共预算财政拨款基本支出决算表: 类 and 款 amounts, and the 人员经费 and 公用经费 totals."""
-    rows = {code: _one(v) for code, v in sorted(t.economic.items())}
-    rows["人员经费合计"] = _one(t.personnel)
-    rows["公用经费合计"] = _one(t.public)
+def _economic(year: Year, t: Tables) -> Cells:
+    """一般公共预算财政拨款基本支出决算表: 类 and 款 amounts, and the 人员经费 and 公用经费 totals as printed."""
+    if not year.economic_lines:  # nothing printed: zeros, not the pending figures of a document
+        return {"人员经费合计": _one(t.personnel), "公用经费合计": _one(t.public)}
+    rows = {code: _one(v) for code, v in sorted(economic_printed(year, t).items())}
+    personnel, public, _ = basic_spending(year, t)
+    rows["人员经费合计"] = _one(personnel)
+    rows["公用经费合计"] = _one(public)
     return rows
 
 

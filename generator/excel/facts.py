@@ -11,6 +11,7 @@ from typing import Any, Optional
 from generator.constants import FUNDS, ZERO
 from generator.excel.shapes import AMOUNT, FUND_TABLES, SUMMARY_LEFT, TOTAL, Grid
 from generator.figures.sums import add_to, remainder, total
+from generator.figures.tables import PERSONNEL, PUBLIC
 from generator.model.accounts import NON_FISCAL_KINDS, NON_FISCAL_SOURCES
 from generator.model.matters import THREE_PUBLIC_PARTS
 
@@ -53,7 +54,31 @@ def year_facts(grid: Grid) -> dict[str, Any]:
                         if len(c) == 5 and value(economic, c, AMOUNT)]
     if "三公" in grid:
         data["三公经费"] = _three(grid["三公"].get(TOTAL, {}))
+    data["支出"].update(_spending_totals(grid.get("支出", {})))
+    written = _economic_totals(economic)
+    if written:
+        data["经济分类"] = {key: {"金额": amount} for key, amount in written.items()}
     return data
+
+
+def _spending_totals(cells: Cells) -> dict[str, Decimal]:
+    """支出决算表's printed 基本支出 and 项目支出 totals, when either differs from its 类 rows added up: the system's
+    totals, kept in 元, are then written as printed."""
+    if TOTAL not in cells:
+        return {}
+    printed = {key: value(cells, TOTAL, key) for key in ("基本支出", "项目支出")}
+    summed = {key: total(value(cells, c, key) for c in cells if c.isdigit() and len(c) == 3) for key in printed}
+    return printed if printed != summed else {}
+
+
+def _economic_totals(cells: Cells) -> dict[str, Decimal]:
+    """Table 6's printed 人员经费 and 公用经费 totals, when either differs from its 款 rows added up (as above)."""
+    if "人员经费合计" not in cells:
+        return {}
+    printed = {key: value(cells, f"{key}合计", AMOUNT) for key in ("人员经费", "公用经费")}
+    classes = {"人员经费": PERSONNEL, "公用经费": PUBLIC}
+    summed = {key: total(value(cells, c, AMOUNT) for c in leaves(cells) if len(c) == 5 and c[:3] in classes[key]) for key in printed}
+    return printed if printed != summed else {}
 
 
 def _fiscal_lines(grid: Grid) -> list[dict[str, Any]]:

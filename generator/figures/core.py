@@ -7,6 +7,7 @@ from decimal import ROUND_FLOOR, Decimal
 from typing import ClassVar, Optional
 
 from generator.constants import ZERO, TextEnum
+from generator.formatting import quantize
 from generator.pending import is_pending
 
 
@@ -155,4 +156,5 @@ def compared(actual: Decimal, budget: Optional[Decimal]) -> Comparison:
     """持平, 大于 or 小于: how spending compares with its budget (UNKNOWN while the budget is unknown or pending)."""
     if budget is None or is_pending(budget) or is_pending(actual):
         return Comparison.UNKNOWN
+    actual, budget = quantize(actual, 2), quantize(budget, 2)  # as printed: amounts kept to the 分 compare in 万元
     return Comparison.EQUAL if actual == budget else (Comparison.MORE if actual > budget else Comparison.LESS)

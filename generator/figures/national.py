@@ -6,13 +6,15 @@ from decimal import Decimal
 from typing import Any, ClassVar, Optional
 
 from generator.constants import PROJECT_GRADES, VEHICLE_ALIASES, VEHICLE_KINDS, ZERO, band
-from generator.figures.columns import IncomeColumns
+from generator.figures.columns import IncomeColumns, SpendingColumns
 from generator.figures.core import Change, Part, breakdown, compared, ratio
-from generator.figures.tables import FUNDS, C, Row, Tables, add_all
+from generator.figures.scope import GENERAL, basic_in_scope
+from generator.figures.sums import total, within_rounding
+from generator.figures.tables import FUNDS, PERSONNEL, PUBLIC, C, Row, Tables, add_all
 from generator.figures.year import Figures, three_public_previous
 from generator.model import CodeLine, Year
 from generator.model.accounts import NON_FISCAL_KINDS, NON_FISCAL_SOURCES
-from generator.pending import Pending
+from generator.pending import Pending, is_pending
 
 PLACES = 2  # the 部门决算 states its structure shares with two decimals (the figures `check` compares)
 SPENDING_COLUMNS = ["基本支出", "项目支出", *(key for _, key in NON_FISCAL_KINDS)]
@@ -134,11 +136,63 @@ def fiscal_summary(t: Tables) -> dict[str, Any]:
 
 
 def basic_spending(year: Year, t: Tables) -> tuple[Decimal, Decimal, Decimal]:
-    """人员经费, 公用经费 and their sum; pending without the 基本支出明细 they come from."""
+    """人员经费, 公用经费 and their sum as table 6 prints them: from the 基本支出明细, or as written under 经济分类 in its
+    口径 (the system's totals, kept in 元); pending without the 基本支出明细."""
     if not year.economic_lines:
         missing = Pending("基本支出明细")
         return missing, missing, missing + missing
+    written = system_economic(year, t)
+    if written is not None:
+        basic = basic_in_scope(year, GENERAL)  # the system's 基本支出, as table 5 prints it beside these two
+        return written[0], written[1], basic
     return t.personnel, t.public, t.personnel + t.public
+
+
+def economic_as_table6(year: Year) -> bool:
+    """Whether 经济分类's 人员经费 and 公用经费 state table 6's totals: written in its 口径 beside a 基本支出明细, and
+    adding up, within rounding, to the 基本支出 of the 一般公共预算 lines."""
+    economic = year.economic
+    if economic is None or economic.scope != GENERAL or economic.capital or not year.economic_lines:
+        return False
+    basic, lines = basic_in_scope(year, GENERAL), [line for line in year.expenditure.lines if line.fund == FUNDS[0]]
+    written = total([economic.personnel.amount, economic.public.amount])
+    return not is_pending(basic) and within_rounding(written, basic, 2 + len(lines))
+
+
+def table6_parts(t: Tables) -> list[tuple[Decimal, int]]:
+    """人员经费 and 公用经费 as table 6's 款 lines add them up, each with how many lines it adds."""
+    counts = [sum(1 for code in t.economic if len(code) == 5 and code[:3] in classes) for classes in (PERSONNEL, PUBLIC)]
+    return [(t.personnel, counts[0]), (t.public, counts[1])]
+
+
+def system_economic(year: Year, t: Tables) -> Optional[tuple[Decimal, Decimal]]:
+    """人员经费 and 公用经费 as written under 经济分类 when they are the system's totals of table 6 (each within rounding
+    of its lines), else None."""
+    if not economic_as_table6(year) or year.economic is None:
+        return None
+    written = (year.economic.personnel.amount, year.economic.public.amount)
+    return written if all(within_rounding(w, s, n) for w, (s, n) in zip(written, table6_parts(t))) else None
+
+
+def economic_printed(year: Year, t: Tables) -> dict[str, Decimal]:
+    """Table 6's amounts by economic code as printed: a 类 that is the whole of 人员经费 or 公用经费 (301 without 303,
+    302 without 310) shows that total as written under 经济分类, since the system prints both from the same 元."""
+    amounts = dict(t.economic)
+    personnel, public, _ = basic_spending(year, t)
+    for whole, classes in ((personnel, PERSONNEL), (public, PUBLIC)):
+        present = [code for code in classes if code in amounts]
+        if len(present) == 1:
+            amounts[present[0]] = whole
+    return amounts
+
+
+def spending_table_total(year: Year, t: Tables) -> SpendingColumns:
+    """支出决算表's 合计 row: its 类 rows added up, with 基本支出 and 项目支出 as written under 支出 when they are (the
+    system's totals, which may differ from the sum of the printed rows by rounding)."""
+    total = level1_total(t.spending, SpendingColumns)
+    e = year.expenditure
+    return total._replace(basic=total.basic if e.basic is None else e.basic,
+                          project=total.project if e.project is None else e.project)
 
 
 @dataclass

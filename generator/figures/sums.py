@@ -14,6 +14,15 @@ def total(amounts: Iterable[Optional[Decimal]]) -> Decimal:
     return sum((ZERO if a is None else a for a in amounts), ZERO)
 
 
+HALF_CENT = Decimal("0.005")  # 万元: the most one printed amount can differ from the 元 it rounds
+
+
+def within_rounding(a: Decimal, b: Decimal, items: int) -> bool:
+    """Whether two amounts differ by no more than rounding some items one by one can make (half a cent per item): a
+    total the 决算 system printed from its 元 beside the sum of its printed items."""
+    return gap(a, b) <= HALF_CENT * items
+
+
 def gap(a: Decimal, b: Decimal) -> Decimal:
     """How far apart two amounts are (never negative)."""
     return abs(a - b)

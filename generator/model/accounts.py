@@ -8,7 +8,7 @@ from pydantic import BeforeValidator, WithJsonSchema, field_validator
 from pydantic_core import PydanticCustomError
 
 from generator.constants import FundKind
-from generator.model.types import ZERO, Amount, Base, Code, Count, Money, Text, f
+from generator.model.types import ZERO, Amount, Base, Code, Count, InWan, Money, Text, f
 from generator.pending import Pending
 
 
@@ -74,7 +74,8 @@ class CodeLine(Base):
                 raise PydanticCustomError("missing_value", "还没有填写（或写出基本支出和项目支出，自动相加）")
             if basic is None or project is None:  # one part written: check reports the other, as that part
                 return Pending("基本支出" if basic is None else "项目支出")
-            return basic + project
+            summed = basic + project
+            return summed if isinstance(summed, Pending) else InWan(summed)
         return value
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Optional
 
 from generator.constants import VEHICLE_KINDS
-from generator.model.types import ZERO, Amount, Base, Count, Money, Text, f
+from generator.model.types import ZERO, Amount, Base, Count, Money, Score, Text, f
 
 
 class BudgetActual(Base):
@@ -121,7 +121,7 @@ class PerformanceTotals(Base):
     targets: Stage = f("编报绩效目标", "编报绩效目标的项目")
     monitored: Stage = f("绩效跟踪评价", "绩效跟踪评价的项目")
     evaluated: Stage = f("绩效自评", "绩效自评的项目")
-    average: Optional[Money] = f("平均得分", "绩效自评平均得分", None)
+    average: Optional[Score] = f("平均得分", "绩效自评平均得分", None)
     grades: dict[str, Count] = f("等级", "各等级的项目个数，例如 {优: 4, 良: 0, 合格: 0, 不合格: 0}", {})
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from generator.model.types import ZERO, Base, Money, Text, either, f
+from generator.model.types import ZERO, Base, Money, Score, Text, either, f
 
 
 class Funds(Base):
@@ -21,8 +21,8 @@ class Indicator(Base):
     level3: Text = f("三级指标", "三级指标", "")
     target: Text = f("指标值", "年度指标值（预期）")
     actual: Text = f("实际完成值", "实际完成值")
-    weight: Optional[Money] = f("分值", "分值", None)
-    score: Optional[Money] = f("得分", "得分", None)
+    weight: Optional[Score] = f("分值", "分值", None)
+    score: Optional[Score] = f("得分", "得分", None)
     deviation: Text = f("偏差原因", "偏差原因分析及改进措施", "")
 
 
@@ -69,7 +69,7 @@ class Project(Base):
     prior_assessment: bool = f("事前评估", "是否开展了事前绩效评估", False)
     monitored: bool = f("绩效监控", "是否开展了绩效监控", False)
     self_evaluated: bool = f("绩效自评", "是否开展了绩效目标完成情况自评", False)
-    self_score: Optional[Money] = f("自评得分", "项目绩效自评得分", None)
+    self_score: Optional[Score] = f("自评得分", "项目绩效自评得分", None)
     goal: Text = f("预期目标", "年度预期目标")
     achieved: Text = f("实际完成目标", "实际完成目标")
     summary: Text = f("综述", "绩效目标完成情况综述（“通过项目实施，……”）")
@@ -100,7 +100,7 @@ class Budget(Base):
 class SelfEvaluation(Base):
     """部门整体支出绩效自评表 facts (湖南 layout)."""
 
-    funds_weight: Money = f("资金分值", "资金情况（执行率）的分值，例如 10")
+    funds_weight: Score = f("资金分值", "资金情况（执行率）的分值，例如 10")
     goal: Text = f("预期目标", "年度总体目标：预期目标")
     achieved: Optional[Text] = f("实际完成情况", "年度总体目标：实际完成情况；省略时列出各项工作情况的标题", None)
     indicators: list[Indicator] = f("绩效指标", "绩效指标，每行一个三级指标")

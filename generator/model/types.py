@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal
-from typing import Annotated, Union
+from typing import Annotated, Literal, Optional, Union
 
 from pydantic import (
     BaseModel,
@@ -14,6 +14,7 @@ from pydantic import (
     Field,
     PlainValidator,
     Tag,
+    ValidationInfo,
     WithJsonSchema,
 )
 from pydantic_core import PydanticCustomError
@@ -40,40 +41,85 @@ def decimals(number: Decimal) -> int:
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
-def _money(value):
-    """An amount in 万元 from YAML: a plain number, never text with units or separators."""
+YUAN_PER_WAN = Decimal(10000)
+AmountUnit = Literal["万元", "元"]  # the units a year file may keep its amounts in (金额单位), the default first
+PLACES = {"万元": 6, "元": 2}  # decimals an amount may have: to the 分 either way
+
+
+def unit_of(info: Optional[ValidationInfo]) -> str:
+    """The amount unit a file is validated in: 元 when its 金额单位 says so, else 万元."""
+    context = info.context if info is not None else None
+    return "元" if isinstance(context, dict) and context.get("金额单位") == "元" else "万元"
+
+
+class InWan(Decimal):
+    """An amount computed from amounts already validated (so already in 万元): passed through, not converted again."""
+
+
+def _money(value, info: Optional[ValidationInfo] = None):
+    """An amount from YAML as a plain number in the file's unit (万元, or 元 when 金额单位 says so), held in 万元."""
+    if isinstance(value, Pending):
+        return value
+    if isinstance(value, InWan):
+        return Decimal(value)
+    if value is None:
+        raise PydanticCustomError("missing_value", "还没有填写")
+    unit = unit_of(info)
+    if isinstance(value, bool):
+        raise PydanticCustomError("money", "这里应填写金额数字（单位{unit}），例如 {example}", {"unit": unit, "example": EXAMPLE[unit]})
+    if isinstance(value, (int, Decimal)):
+        return _number(Decimal(value), str(value), unit)
+    return _from_text(str(value).strip(), unit, info)
+
+
+EXAMPLE = {"万元": "1622.30", "元": "16223000.00"}
+
+
+def _number(amount: Decimal, written: str, unit: str) -> Decimal:
+    """A number written in a unit, as 万元: within the limit and to the 分."""
+    limit = MAX_AMOUNT * (YUAN_PER_WAN if unit == "元" else 1)
+    if not amount.is_finite() or abs(amount) >= limit:
+        raise PydanticCustomError("money", "金额 {value} {unit}大得不合常理（上限 {limit} {unit}）。请核对金额的单位（本文件为{unit}）。",
+                                  {"value": written, "limit": f"{limit:,.0f}", "unit": unit})
+    if decimals(amount) > PLACES[unit]:
+        raise PydanticCustomError("money", "金额（{unit}）最多 {places} 位小数（到分），{value} 请写成例如 {fixed}",
+                                  {"unit": unit, "places": PLACES[unit], "value": written, "fixed": f"{quantize(amount, PLACES[unit]):f}"})
+    return amount / YUAN_PER_WAN if unit == "元" else amount
+
+
+def _from_text(text: str, unit: str, info: Optional[ValidationInfo]) -> Decimal:
+    """An amount YAML read as text: full-width digits are read, anything else is explained."""
+    if foreign_digit(normalized(text)):
+        raise PydanticCustomError("money", "金额里有 {char}，不是半角数字。请用半角数字 0–9 重新输入", {"char": foreign_digit(normalized(text))})
+    if normalized(text) != text and re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", normalized(text)):
+        return _money(Decimal(normalized(text)), info)  # full-width digits typed with a Chinese input method
+    if re.fullmatch(r"-?[\d,，]+(\.\d+)?", text) and re.search(r"[,，]", text):
+        raise PydanticCustomError("money", "金额不要写千位分隔符（逗号），请写成 {fixed}", {"fixed": re.sub(r"[,，]", "", text)})
+    number = re.fullmatch(r"(-?\d+(?:\.\d+)?)\s*(万元|万|元)", text)
+    if number and number.group(2) == "元" and unit == "万元":
+        fixed = format((Decimal(number.group(1)) / 10000).normalize(), "f")
+        raise PydanticCustomError("money", "本文件金额以万元为单位，只写数字：{text} 应写成 {fixed}（或在文件开头写“金额单位: 元”，全部金额按元填写）",
+                                  {"text": text, "fixed": fixed})
+    if number or re.search(r"万元?|元", text):
+        fixed = re.sub(r"[^\d.\-]", "", text) or "0"
+        if number and unit == "元" and number.group(2) != "元":
+            fixed = format(Decimal(number.group(1)) * YUAN_PER_WAN, "f")
+        raise PydanticCustomError("money", "金额只写数字，单位是{unit}（见“金额单位”），不要写“万元”或“元”：请写成 {fixed}", {"unit": unit, "fixed": fixed})
+    if re.fullmatch(r"-?\d+(\.\d+)?", text):
+        raise PydanticCustomError("money", "金额不要加引号，请直接写数字 {fixed}", {"fixed": text})
+    raise PydanticCustomError("money", "“{text}”不是金额：这里应填写数字（单位{unit}），例如 {example}", {"text": text[:40], "unit": unit, "example": EXAMPLE[unit]})
+
+
+def _score(value):
+    """A score or weight in points (分): a plain number, whatever the file's 金额单位."""
     if isinstance(value, Pending):
         return value
     if value is None:
         raise PydanticCustomError("missing_value", "还没有填写")
-    if isinstance(value, bool):
-        raise PydanticCustomError("money", "这里应填写金额数字（单位固定为万元），例如 1622.30")
-    if isinstance(value, (int, Decimal)):
-        amount = Decimal(value)
-        if not amount.is_finite() or abs(amount) >= MAX_AMOUNT:
-            raise PydanticCustomError("money", "金额 {value} 万元大得不合常理（上限 {limit} 万元）。请核对：金额以万元为单位，不要写成元。",
-                                      {"value": str(value), "limit": f"{MAX_AMOUNT:,.0f}"})
-        if decimals(amount) > 2:
-            raise PydanticCustomError("money", "金额（万元）最多两位小数，{value} 请按决算报表写成两位小数，例如 {fixed}",
-                                      {"value": str(value), "fixed": f"{quantize(amount, 2):f}"})
-        return amount
-    text = str(value).strip()
-    if foreign_digit(normalized(text)):
-        raise PydanticCustomError("money", "金额里有 {char}，不是半角数字。请用半角数字 0–9 重新输入", {"char": foreign_digit(normalized(text))})
-    if normalized(text) != text and re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", normalized(text)):
-        return _money(Decimal(normalized(text)))  # full-width digits typed with a Chinese input method
-    if re.fullmatch(r"-?[\d,，]+(\.\d+)?", text) and re.search(r"[,，]", text):
-        raise PydanticCustomError("money", "金额不要写千位分隔符（逗号），请写成 {fixed}", {"fixed": re.sub(r"[,，]", "", text)})
-    number = re.fullmatch(r"(-?\d+(?:\.\d+)?)\s*(万元|万|元)", text)
-    if number and number.group(2) == "元":
-        fixed = format((Decimal(number.group(1)) / 10000).normalize(), "f")
-        raise PydanticCustomError("money", "金额以万元为单位，只写数字：{text} 应写成 {fixed}", {"text": text, "fixed": fixed})
-    if number or re.search(r"万元?|元", text):
-        fixed = number.group(1) if number else re.sub(r"[^\d.\-]", "", text) or "0"
-        raise PydanticCustomError("money", "金额只写数字，单位固定为万元，不要写“万元”或“元”：请写成 {fixed}", {"fixed": fixed})
-    if re.fullmatch(r"-?\d+(\.\d+)?", text):
-        raise PydanticCustomError("money", "金额不要加引号，请直接写数字 {fixed}", {"fixed": text})
-    raise PydanticCustomError("money", "“{text}”不是金额：这里应填写数字（单位万元），例如 1622.30", {"text": text[:40]})
+    text = normalized(str(value)) if not isinstance(value, bool) else ""
+    if not re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", text) or (isinstance(value, str) and text == value):
+        raise PydanticCustomError("score", "这里应填写分数（数字，不加引号和“分”字），例如 92.5")
+    return Decimal(text)
 
 
 def _count(value):
@@ -109,16 +155,27 @@ def _text(value):
     return value
 
 
-def _amount(value):
+def _amount(value, info: Optional[ValidationInfo] = None):
     """An amount that cannot be negative (spending, income, budgets): a money value of at least 0."""
-    amount = _money(value)
+    amount = _money(value, info)
     if not isinstance(amount, Pending) and amount < 0:
         raise PydanticCustomError("money", "这里的金额不能是负数（{value}）。请核对：支出、收入和预算数都应不小于 0", {"value": str(value)})
     return amount
 
 
-Money = Annotated[Decimal, PlainValidator(_money), WithJsonSchema({"type": "number", "description": "金额（万元）"})]
-Amount = Annotated[Decimal, PlainValidator(_amount), WithJsonSchema({"type": "number", "minimum": 0, "description": "金额（万元），不小于 0"})]
+def _money_in(value, info: ValidationInfo):
+    """A money value validated in its file's amount unit."""
+    return _money(value, info)
+
+
+def _amount_in(value, info: ValidationInfo):
+    """An amount (not negative) validated in its file's amount unit."""
+    return _amount(value, info)
+
+
+Money = Annotated[Decimal, PlainValidator(_money_in), WithJsonSchema({"type": "number", "description": "金额（万元，或按“金额单位”）"})]
+Amount = Annotated[Decimal, PlainValidator(_amount_in), WithJsonSchema({"type": "number", "minimum": 0, "description": "金额（万元，或按“金额单位”），不小于 0"})]
+Score = Annotated[Decimal, PlainValidator(_score), WithJsonSchema({"type": "number", "description": "分数"})]
 Count = Annotated[int, PlainValidator(_count), WithJsonSchema({"type": "integer"})]
 Code = Annotated[str, BeforeValidator(_code), WithJsonSchema({"type": ["integer", "string"], "description": "科目编码（3、5 或 7 位数字）"})]
 Text = Annotated[str, BeforeValidator(_text)]

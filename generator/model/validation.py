@@ -47,7 +47,7 @@ def validate(model: type[M], loaded: Loaded, draft: bool = False) -> tuple[Optio
     data = copy.deepcopy(data)
     for _ in range(50):
         try:
-            return model.model_validate(data), []
+            return model.model_validate(data, context={"金额单位": data.get("金额单位")}), []
         except ValidationError as exc:
             missing = [e for e in exc.errors() if e["type"] in MISSING]
             if not draft or len(missing) < len(exc.errors()):

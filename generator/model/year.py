@@ -29,7 +29,7 @@ from generator.model.performance import (
     Section,
     SelfEvaluation,
 )
-from generator.model.types import ZERO, Base, Code, Count, Money, Text, either, f
+from generator.model.types import ZERO, AmountUnit, Base, Code, Count, Money, Text, either, f
 
 
 class CodeChoice(Base):
@@ -58,6 +58,7 @@ class Year(Base):
     """One year's facts of a unit (<year>.yaml)."""
 
     year: Count = f("年度", "决算年度，例如 2019")
+    amount_unit: AmountUnit = f("金额单位", "本文件金额的单位：万元（默认，最多六位小数）或元（按决算系统记的元填写，到分）；核对中的数字总是万元", "万元")
     staff: Optional[Count] = f("实有人数", "年末实有在职人数", None)
     key_work: list[Text] = f("重点工作", "本年重点工作完成情况，每段一项", [])
     institutions: list[Text] = f("机构设置", "机构设置情况，每段一项", [])
