@@ -36,3 +36,25 @@ def test_the_corrected_copy_checks_clean_and_generates(tmp_path):
     folder = FIXTURES / "putuo-corrected"
     prepared, written = generate(Job(folder, folder / "2024.yaml"), tmp_path)
     assert [p.name for p in written] == ["2024年度部门决算.docx"] and not prepared.errors
+
+
+# A real 福建 决算说明 (平潭岚城乡 2017, web text; its 10 tables were not published as text), transcribed as a new user
+# would, with the 四川 决算说明 layout for want of a 福建 one. Its slips a clerk types: a growth rate with a digit wrong,
+# a 100% fall from a 2016 reception spending the 三公 total leaves no room for, a name listed twice. The slips in the
+# sentences the toolkit writes itself (“2016年“三公”经费……2.42万元” in a 2017 report, a clause said twice) cannot recur.
+PINGTAN_SLIPS = {
+    "核对.机关运行经费增长率": "错误",  # 223.38 on 95.71 is 233.39%, printed 223.39%
+    "核对.公务接待费增长率": "警告",  # “下降100%”: the 2016 三公 total (1.87) is all 公务用车, no reception to fall from
+    "经济分类.人员经费.主要包括[8]": "警告",  # 其他社会保障缴费 twice
+    "国有资产.车辆.一般公务用车": "警告",  # the 2017 vehicle kinds are not the 2024 national table's
+    "支出.科目": "警告",  # the national tables need facts a 决算说明 does not state (收入数 by code …)
+    "基本支出明细": "警告",
+}
+
+
+def test_the_fujian_reference_gives_its_slips_and_no_error_on_a_correct_figure():
+    """Among them no false alarm: 本年收入合计 3382.19 beside its sources' 3382.20 and 年末结转和结余 153.62 are the
+    system's rounding; every line's 人员经费 + 公用经费, change and rate, 2016 spending of each fund and 三公 pass."""
+    folder = FIXTURES / "pingtan-faithful"
+    found = {f.path: f.severity for f in prepare(Job(folder, folder / "2017.yaml")).findings}
+    assert found == PINGTAN_SLIPS

@@ -208,12 +208,17 @@ def fiscal_balance(side: str) -> Compute:
 
 def counted(lines: str) -> Callable[[Bundle, str], int]:
     """How many printed amounts a total adds up: the spending lines (all, 一般公共预算 ones, or one 类's, given as the
-    figure's argument), with the non-fiscal ones for a total over all funds, or the 基本支出明细 lines."""
+    figure's argument), with the non-fiscal ones for a total over all funds; the 基本支出明细 lines; the income sources;
+    or, for the year-end balance, the income sources and all spending lines."""
     def count(b: Bundle, code: str) -> int:
         year = b.year
         if lines == "economic":
             return len(year.economic_lines)
+        if lines in ("income", "balance"):  # the income sources; the year-end balance adds the spending lines too
+            sources = sum(1 for amount in b.tables.income_sources if amount)
+            return sources + (count_all(b, code) if lines == "balance" else 0)
         codes = [l.code for l in year.expenditure.lines if lines != "general" or l.fund == "一般公共预算"]
         codes += [n.code for n in year.non_fiscal_spending] if lines == "all" else []
         return sum(1 for c in codes if c.startswith(code))
+    count_all = count if lines == "all" else counted("all")
     return count

@@ -20,7 +20,7 @@ FIGURES: dict[str, Figure] = {
     "收支总计": Figure(AMOUNT, of.grand("amount"), "收入支出决算总表的总计", "307.82"),
     "收支总计增减额": Figure(AMOUNT, of.grand("delta"), "收支总计与上年相比的增减", "增加 307.82", signed=True),
     "收支总计增长率": Figure(RATE, of.grand("rate"), "收支总计与上年相比的增减幅度", "增长 12.50%", signed=True),
-    "本年收入合计": Figure(AMOUNT, of.attr("income_total"), "收入各来源之和", "1622.30"),
+    "本年收入合计": Figure(AMOUNT, of.attr("income_total"), "收入各来源之和", "1622.30", items=of.counted("income")),
     "收入增长率": Figure(RATE, of.change("income", "rate"), "本年收入合计与上年相比", "增长 66.2%", signed=True),
     "收入占比": Figure(RATE, of.breakdown_share(lambda b: fn.income_parts(b.tables)), "收入占比.<来源>，例如 收入占比.财政拨款收入", "100.00%", "收入占比"),
     "本年支出合计": Figure(AMOUNT, of.attr("expenditure_total"), "财政拨款与非财政拨款支出之和", "1402.23", items=of.counted("all")),
@@ -30,7 +30,7 @@ FIGURES: dict[str, Figure] = {
     "基本支出占比": Figure(RATE, of.kind_share(0), "基本支出 / 本年支出合计", "57.8%", "支出构成"),
     "项目支出占比": Figure(RATE, of.kind_share(1), "项目支出 / 本年支出合计", "42.2%", "支出构成"),
     "年初结转和结余": Figure(AMOUNT, lambda b, _: b.year.carryover, "年初结转和结余", "65.00"),
-    "年末结转和结余": Figure(AMOUNT, lambda b, _: b.tables.end_carryover, "年初结转和结余 + 收入 − 支出 − 结余分配", "25.60"),
+    "年末结转和结余": Figure(AMOUNT, lambda b, _: b.tables.end_carryover, "年初结转和结余 + 收入 − 支出 − 结余分配", "25.60", items=of.counted("balance")),
     "收入来源": Figure(AMOUNT, of.income_source, "收入来源.<来源>：收入支出决算总表的一项收入，例如 收入来源.事业收入", "120.00"),
     "总表类支出": Figure(AMOUNT, lambda b, code: b.tables.class_spending.get(code), "总表类支出.<类编码>：收入支出决算总表中一类的本年支出（全部资金）", "264.87", items=of.counted("all")),
     # 财政拨款

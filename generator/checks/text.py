@@ -106,17 +106,20 @@ def no_doubled_words(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> li
 @rule
 def no_repeated_paragraphs(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
     """A paragraph of a list of paragraphs (职能, 段落, …) word for word the same as an earlier one of that list was
-    pasted twice; the same note on several lines or an indicator met as targeted are not pastes."""
+    pasted twice, and a name listed twice (主要包括, 制度) was typed twice; the same note on several lines or an
+    indicator met as targeted are not pastes."""
     out: list[Finding] = []
     seen: dict[tuple, str] = {}
     for loaded, path, text in _all_texts(bundle, year_file, unit_file):
         key = re.sub(r"\s+", "", text)
-        if len(key) < REPEAT_LENGTH or not path or not isinstance(path[-1], int):
+        if not key or not path or not isinstance(path[-1], int):
             continue
         here = dotted(path)
         first = seen.setdefault((loaded.path, path[:-1], key), here)
-        if first != here:
+        if first != here and len(key) >= REPEAT_LENGTH:
             out.append(loaded.finding(path, f"这段文字与“{first}”一字不差（…{text[:16]}…），像是粘贴了两次。请核对。", WARNING))
+        elif first != here:  # a name in a list of names (主要包括, 制度 …)
+            out.append(loaded.finding(path, f"“{text.strip()}”在这个列表里写了两次（另见“{first}”）。请删去一个，或改成应有的名称。", WARNING))
     return out
 
 
