@@ -9,7 +9,7 @@ from generator.constants import LARGE_AMOUNT, VEHICLE_ALIASES, VEHICLE_KINDS
 from generator.errors import ERROR, WARNING, Finding
 from generator.figures.bundle import Bundle
 from generator.figures.core import Comparison, compared, ratio
-from generator.figures.scope import ALL_FUNDS, GENERAL, basic_in_scope
+from generator.figures.scope import ALL_FUNDS, GENERAL, basic_in_scope, basic_items
 from generator.figures.sums import gap, total, within_rounding
 from generator.figures.tables import FUNDS
 from generator.formatting import money, percent
@@ -55,8 +55,8 @@ def economic_adds_up(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> li
         return mismatch(year_file, ("经济分类",), figs.economic_total, figs.expenditure_total,
                         "人员经费、公用经费、资本性支出之和对比：本年支出合计")
     basic = basic_in_scope(bundle.year, economic.scope)
-    lines = [line for line in bundle.year.expenditure.lines if economic.scope == ALL_FUNDS or line.fund == FUNDS[0]]
-    if is_pending(basic) or figs.economic_total in (basic, figs.expenditure_total) or within_rounding(figs.economic_total, basic, 2 + len(lines)):
+    items = 2 + basic_items(bundle.year, economic.scope)
+    if is_pending(basic) or figs.economic_total in (basic, figs.expenditure_total) or within_rounding(figs.economic_total, basic, items):
         return []  # (人员经费 and 公用经费 may also split the whole year's spending, as some reports state them)
     other = ALL_FUNDS if economic.scope == GENERAL else GENERAL
     if figs.economic_total == basic_in_scope(bundle.year, other):

@@ -216,9 +216,8 @@ def counted(lines: str) -> Callable[[Bundle, str], int]:
             return len(year.economic_lines)
         if lines in ("income", "balance"):  # the income sources; the year-end balance adds the spending lines too
             sources = sum(1 for amount in b.tables.income_sources if amount)
-            return sources + (count_all(b, code) if lines == "balance" else 0)
+            return sources + (counted("all")(b, code) if lines == "balance" else 0)
         codes = [l.code for l in year.expenditure.lines if lines != "general" or l.fund == "一般公共预算"]
         codes += [n.code for n in year.non_fiscal_spending] if lines == "all" else []
         return sum(1 for c in codes if c.startswith(code))
-    count_all = count if lines == "all" else counted("all")
     return count

@@ -8,7 +8,7 @@ from typing import Any, ClassVar, Optional
 from generator.constants import PROJECT_GRADES, VEHICLE_ALIASES, VEHICLE_KINDS, ZERO, band
 from generator.figures.columns import IncomeColumns, SpendingColumns
 from generator.figures.core import Change, Part, breakdown, compared, ratio
-from generator.figures.scope import GENERAL, basic_in_scope
+from generator.figures.scope import GENERAL, basic_in_scope, basic_items
 from generator.figures.sums import total, within_rounding
 from generator.figures.tables import FUNDS, PERSONNEL, PUBLIC, C, Row, Tables, add_all
 from generator.figures.year import Figures, three_public_previous
@@ -154,9 +154,8 @@ def economic_as_table6(year: Year) -> bool:
     economic = year.economic
     if economic is None or economic.scope != GENERAL or economic.capital or not year.economic_lines:
         return False
-    basic, lines = basic_in_scope(year, GENERAL), [line for line in year.expenditure.lines if line.fund == FUNDS[0]]
-    written = total([economic.personnel.amount, economic.public.amount])
-    return not is_pending(basic) and within_rounding(written, basic, 2 + len(lines))
+    basic, written = basic_in_scope(year, GENERAL), total([economic.personnel.amount, economic.public.amount])
+    return not is_pending(basic) and within_rounding(written, basic, 2 + basic_items(year, GENERAL))
 
 
 def table6_parts(t: Tables) -> list[tuple[Decimal, int]]:

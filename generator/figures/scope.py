@@ -22,3 +22,9 @@ def basic_in_scope(year: Year, scope: str) -> Decimal:
     if any(value is None for value in split):
         return Pending("基本支出")
     return sum((value for value in split if value is not None), ZERO)
+
+
+def basic_items(year: Year, scope: str) -> int:
+    """How many printed amounts the 基本支出 of a scope adds up: its lines (with the non-fiscal ones for all funds)."""
+    fiscal = [line for line in year.expenditure.lines if scope == ALL_FUNDS or line.fund == FUNDS[0]]
+    return len(fiscal) + (len(year.non_fiscal_spending) if scope == ALL_FUNDS else 0)
