@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 import zipfile
@@ -256,3 +257,18 @@ def test_with_last_years_file_the_rest_is_scaffolded_like_new(tmp_path):
     assert "其余内容由 2023.yaml 生成" in text and "# 待补充" in text
     assert "用途: 行政单位人员支出、公用支出" in text  # each line keeps last year's 用途
     assert "基本支出: 51.32" in text
+
+
+def test_text_that_looks_like_a_formula_stays_text(tmp_path):
+    """A unit named “=HYPERLINK(…)” (or “+1”, “@SUM”) writes its name as text: no sheet of the workbook holds a formula."""
+    unit = tmp_path / "example-jiaoyuju"
+    shutil.copytree(ROOT / "data" / "example-jiaoyuju", unit)
+    text = (unit / "unit.yaml").read_text(encoding="utf-8")
+    (unit / "unit.yaml").write_text(re.sub(r"单位名称: .*", '单位名称: "=HYPERLINK(\\"http://x\\",\\"点我\\")"', text, count=1), encoding="utf-8")
+    data = workbook_bytes(prepare(Job(unit, unit / "2024.yaml")).bundle)
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        sheets = [package.read(n).decode("utf-8") for n in package.namelist() if n.startswith("xl/worksheets/sheet")]
+    assert len(sheets) == 9 and not any("<f>" in s or "<f " in s for s in sheets)
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    assert book.worksheets[0].cell(3, 1).value == '编制单位：=HYPERLINK("http://x","点我")'
+    assert book.worksheets[0].cell(1, 1).value.startswith('=HYPERLINK("http://x","点我")2024年度')

@@ -8,6 +8,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -59,9 +60,9 @@ def _write(sheet: Worksheet, shape: Shape, layout: Layout, bundle: Bundle) -> No
     width = layout.width
     title = f"{bundle.unit.name}{bundle.year.year}年度{shape.title}"
     _merged(sheet, 1, 1, 1, width, title, TITLE, center=True)
-    sheet.cell(2, width, shape.public_code).font = FONT
-    sheet.cell(3, 1, f"编制单位：{bundle.unit.name}").font = FONT
-    sheet.cell(3, width, "金额单位：万元").font = FONT
+    _put(sheet, 2, width, shape.public_code).font = FONT
+    _put(sheet, 3, 1, f"编制单位：{bundle.unit.name}").font = FONT
+    _put(sheet, 3, width, "金额单位：万元").font = FONT
     for r, c, r2, c2, text in layout.headers:
         _merged(sheet, 4 + r, c + 1, 4 + r2, c2 + 1, text, BOLD, center=True, border=True)
     top = 4 + layout.header_rows
@@ -69,7 +70,7 @@ def _write(sheet: Worksheet, shape: Shape, layout: Layout, bundle: Bundle) -> No
         for c, value in enumerate(row):
             _cell(sheet, top + i, c + 1, value)
     for i, note in enumerate(layout.notes):
-        sheet.cell(top + len(layout.rows) + i, 1, note).font = FONT
+        _put(sheet, top + len(layout.rows) + i, 1, note).font = FONT
     for c, size in enumerate(layout.widths, 1):
         sheet.column_dimensions[get_column_letter(c)].width = size
     sheet.page_setup.orientation = "landscape" if width > 6 else "portrait"
@@ -79,9 +80,18 @@ def _write(sheet: Worksheet, shape: Shape, layout: Layout, bundle: Bundle) -> No
     sheet.print_title_rows = f"{4}:{3 + layout.header_rows}"
 
 
+def _put(sheet: Worksheet, r: int, c: int, value: Any) -> Cell:
+    """A cell holding a value; text stays text even when it starts with = + - @ (never a formula a name could inject)."""
+    cell = sheet.cell(r, c)
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell
+
+
 def _merged(sheet: Worksheet, r: int, c: int, r2: int, c2: int, text: str, font: Font, center: bool = False, border: bool = False) -> None:
     """A (merged) cell of text."""
-    cell = sheet.cell(r, c, text)
+    cell = _put(sheet, r, c, text)
     cell.font = font
     cell.alignment = Alignment(horizontal="center" if center else None, vertical="center", wrap_text=True)
     if border:
@@ -94,7 +104,7 @@ def _merged(sheet: Worksheet, r: int, c: int, r2: int, c2: int, text: str, font:
 
 def _cell(sheet: Worksheet, r: int, c: int, value: Any) -> None:
     """A body cell: amounts as numbers with two decimals, codes and labels as text."""
-    cell = sheet.cell(r, c, value)
+    cell = _put(sheet, r, c, value)
     cell.font, cell.border = FONT, BORDER
     if isinstance(value, Decimal):
         cell.number_format = NUMBER_FORMAT
