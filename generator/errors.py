@@ -1,6 +1,7 @@
 """The problems the CLI knows how to show: findings in data, and the errors that stop a command (click's contract)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import IO, Any, Optional
 
@@ -41,9 +42,23 @@ class Finding:
         return self.severity == ERROR
 
 
+CELL = re.compile(r"^(.*)!([A-Z]+)(\d+)$")
+
+
+def natural(text: str) -> tuple[tuple, tuple]:
+    """A field path's sort key: words and numbers (科目[2] before 科目[10]); a workbook cell by sheet, then row, then
+    column (公开03表!C7 before 公开03表!B10)."""
+    cell = CELL.match(text)
+    if cell:
+        column = sum(26 ** i * (ord(ch) - 64) for i, ch in enumerate(reversed(cell.group(2))))
+        return natural(cell.group(1))[0], (int(cell.group(3)), column)
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text)), ()
+
+
 def ordered(findings: list[Finding]) -> list[Finding]:
-    """Findings without repeats, in file order, errors first, then by line, field and message (a stable order)."""
-    return sorted(set(findings), key=lambda f: (f.file, f.severity != ERROR, f.line, f.path, f.message))
+    """Findings without repeats, in file order, errors first, then by line, field (sheet, row and column of a workbook
+    cell as numbers) and message (a stable order)."""
+    return sorted(set(findings), key=lambda f: (f.file, f.severity != ERROR, f.line, natural(f.path), f.message))
 
 
 def echo_findings(findings: list[Finding]) -> None:

@@ -6,6 +6,7 @@ import re
 import shutil
 import subprocess
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
@@ -68,6 +69,7 @@ CASES = {
     "决算系统.xlsx": (0, []),
     "决算系统.xls": (0, []),
     "公开表.xlsx": (0, []),
+    "目录与注.xlsx": (0, ["目录: 这是目录页（列出了 9 张表），不是决算表，已跳过。"]),  # 类/款 columns, text amounts, notes
     "缺表.xlsx": (0, ["工作簿里没有“财政拨款“三公”经费支出决算表”（公开07表）"]),
     "文字.xlsx": (1, ["公开05表!G8: “201 一般公共服务支出”的“基本支出”应为金额，这里是“见附表”"]),
     "合计不符.xlsx": (1, ["公开03表!F8: “支出决算表”“201 一般公共服务支出”的“本年支出合计”为 200.00，但按明细行（和其他表）算得 264.87"]),
@@ -86,7 +88,7 @@ def test_fixture_workbooks(name, tmp_path):
     assert (unit / "2024.yaml").exists()
 
 
-@pytest.mark.parametrize("name", ["决算系统.xlsx", "决算系统.xls", "公开表.xlsx"])
+@pytest.mark.parametrize("name", ["决算系统.xlsx", "决算系统.xls", "公开表.xlsx", "目录与注.xlsx"])
 def test_both_real_forms_import_into_a_year_file_check_accepts_and_generate_renders(name, tmp_path):
     unit = fresh_unit(tmp_path)
     runner = CliRunner()
@@ -272,3 +274,32 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path):
     book = openpyxl.load_workbook(io.BytesIO(data))
     assert book.worksheets[0].cell(3, 1).value == '编制单位：=HYPERLINK("http://x","点我")'
     assert book.worksheets[0].cell(1, 1).value.startswith('=HYPERLINK("http://x","点我")2024年度')
+
+
+def test_a_yuan_workbook_is_compared_to_the_fen(tmp_path):
+    """A 元 workbook is read exactly: a year file 0.09 万元 off it (51.41 against 51.32) is reported at the cell."""
+    unit = fresh_unit(tmp_path)
+    run_import(BOOKS / "公开表.xlsx", unit, 2024)
+    year = unit / "2024.yaml"
+    text = year.read_text(encoding="utf-8")
+    assert "基本支出: 51.32," in text
+    year.write_text(text.replace("基本支出: 51.32,", "基本支出: 51.41,", 1), encoding="utf-8")
+    done = run_import(BOOKS / "公开表.xlsx", unit, 2024)
+    assert not done.written and done.differences > 0
+    assert any("51.32" in f.message and "51.41" in f.message for f in done.findings)
+
+
+def test_messages_name_rows_and_columns_as_the_tables_do():
+    """No internal key reaches a clerk: 年末:一般公共预算 is named as the 财政拨款总表 names it, 公务接待费:预算数 too."""
+    from generator.excel.compare import Difference
+    found = Difference("财政拨款总表", "年末:一般公共预算", "合计", None, Decimal("1.00"), None)
+    assert (found.label, found.column) == ("年末一般公共预算财政拨款结转和结余", "合计")
+    three = Difference("三公", "合计", "公务接待费:预算数", None, Decimal("1.00"), None)
+    assert three.column == "公务接待费预算数"
+
+
+def test_findings_are_ordered_by_sheet_row_and_column_as_numbers():
+    from generator.errors import ERROR, Finding, ordered
+    cells = ["公开06表!B10", "公开06表!C7", "公开06表!B8", "公开05表!AA3"]
+    found = ordered([Finding("表.xlsx", 0, ERROR, c, "x") for c in cells])
+    assert [f.path for f in found] == ["公开05表!AA3", "公开06表!C7", "公开06表!B8", "公开06表!B10"]

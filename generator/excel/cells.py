@@ -68,6 +68,15 @@ def is_counter_row(sheet: Sheet, row: int) -> bool:
     return any(sheet.text(row, c) == "栏次" for c in range(sheet.width))
 
 
+NOTE = re.compile(r"^(注|说明|备注|填表说明)\d*[:：．.、]")
+
+
+def is_note(sheet: Sheet, row: int) -> bool:
+    """Whether a row is a note under a table: its first text starts with 注：, 说明：, 备注：."""
+    first = next((sheet.text(row, c) for c in range(sheet.width) if sheet.text(row, c)), "")
+    return bool(NOTE.match(first))
+
+
 def amount(value: Any, unit: str) -> Optional[Decimal]:
     """A cell's amount in 万元 (two decimals; a 元 cell keeps its 分); None for a blank cell; NotAmount for text that is no
     number."""

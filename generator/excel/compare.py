@@ -10,8 +10,6 @@ from generator.excel.found import Place, Read
 from generator.excel.shapes import BY_KEY, FUND_TABLES, Grid
 from generator.figures.sums import gap
 
-YUAN_SLACK = Decimal("0.005")  # per row summed: amounts in 元 are rounded to 0.01 万元 one by one
-
 
 @dataclass
 class Difference:
@@ -29,9 +27,23 @@ class Difference:
         """The table's title."""
         return BY_KEY[self.table].title
 
+    @property
+    def label(self) -> str:
+        """The row as the table names it (年末:一般公共预算 → 年末一般公共预算财政拨款结转和结余)."""
+        side, _, fund = self.row.partition(":")
+        if fund:
+            return f"{fund}财政拨款收入" if side == "收入" else f"{side}{fund}财政拨款结转和结余"
+        return {"年初合计": "年初财政拨款结转和结余", "年末合计": "年末财政拨款结转和结余"}.get(self.row, self.row)
 
-def differences(read: Read, expected: Grid, slack: dict[str, Decimal]) -> list[Difference]:
-    """Every cell of the workbook's tables that differs from the facts, and every non-zero row the workbook lacks."""
+    @property
+    def column(self) -> str:
+        """The column as the table names it (公务接待费:预算数 → 公务接待费预算数)."""
+        return self.col.replace(":", "")
+
+
+def differences(read: Read, expected: Grid) -> list[Difference]:
+    """Every cell of the workbook's tables that differs from the facts, and every non-zero row the workbook lacks (a 元
+    workbook is read to the 分, so its cells compare exactly too)."""
     out = []
     for table in read.sheets:
         got_rows, want_rows = read.grid.get(table, {}), expected.get(table, {})
@@ -40,16 +52,11 @@ def differences(read: Read, expected: Grid, slack: dict[str, Decimal]) -> list[D
                 got, want = got_rows.get(row, {}).get(col), want_rows.get(row, {}).get(col)
                 if (want is None and col in want_rows.get(row, {})) or (table, row, col) in read.unreadable:
                     continue  # the facts leave it unknown (no split written): nothing to compare
-                if gap(got or ZERO, want or ZERO) > slack.get(table, ZERO):
+                if gap(got or ZERO, want or ZERO) > 0:
                     place = read.places.get((table, row, col))
                     if place is not None or want:
                         out.append(Difference(table, row, col, got, want or ZERO, place))
     return out
-
-
-def slack_of(read: Read) -> dict[str, Decimal]:
-    """The rounding allowance of each table: none in 万元, half a cent per row in 元."""
-    return {t: YUAN_SLACK * max(1, len(read.grid.get(t, {}))) for t, unit in read.units.items() if unit == "元"}
 
 
 def yaml_path(data: Any, diff: Difference) -> tuple:

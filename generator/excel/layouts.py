@@ -6,7 +6,7 @@ from typing import Optional
 
 from generator.constants import FUNDS
 from generator.errors import WARNING
-from generator.excel.cells import amount, code_in, header_paths, is_counter_row
+from generator.excel.cells import amount, code_in, header_paths, is_counter_row, is_note
 from generator.excel.found import Read
 from generator.excel.rowkeys import SideKeys, side_keys
 from generator.excel.shapes import AMOUNT, MEASURES, THREE_GROUPS, TOTAL, Shape, ShapeKind, normalized
@@ -27,7 +27,10 @@ def header_start(sheet: Sheet) -> int:
 
 
 def _numeric(sheet: Sheet, r: int, cols: list[int], unit: str) -> bool:
-    """Whether a row holds a non-zero amount (or text where an amount belongs) in any of the columns."""
+    """Whether a row holds a non-zero amount (or text where an amount belongs) in any of the columns; a note under the
+    table (“注：本表反映……”, “说明：……”, merged across it or not) holds none."""
+    if is_note(sheet, r):
+        return False
     for c in cols:
         try:
             value = amount(sheet.value(r, c), unit)
@@ -180,21 +183,30 @@ def read_economic(result: Read, sheet: Sheet, shape: Shape, unit: str) -> None:
     start = header_start(sheet)
     first = _first_row(sheet, start, lambda r: any(code_in(sheet.text(r, c)) for c in range(sheet.width)))
     paths = header_paths(sheet, start, first)
-    code_cols = [c for c, p in enumerate(paths) if p and p[-1].endswith("编码")] or [0]
-    for lc, end in zip(code_cols, code_cols[1:] + [sheet.width]):
-        names = [c for c in range(lc + 1, end) if paths[c] and paths[c][-1].endswith("名称")]
-        amounts = [c for c in range(lc + 1, end) if paths[c] and c not in names]
+    starts = [c for c, p in enumerate(paths) if p and (p[-1].endswith("编码") or p[-1] == "类")] or [0]
+    for lc, end in zip(starts, starts[1:] + [sheet.width]):
+        codes = [lc] + ([lc + 1] if lc + 1 < end and paths[lc + 1] and paths[lc + 1][-1] == "款" else [])
+        names = [c for c in range(codes[-1] + 1, end) if paths[c] and paths[c][-1].endswith("名称")]
+        amounts = [c for c in range(codes[-1] + 1, end) if paths[c] and c not in names]
         if amounts:
-            _economic_side(result, sheet, (lc, names, amounts[0]), (first, unit))
+            _economic_side(result, sheet, (codes, names, amounts[0]), (first, unit))
+
+
+def _economic_code(sheet: Sheet, r: int, codes: list[int], names: list[int]) -> Optional[str]:
+    """A row's economic code: from its code column, from 类 and 款 columns (301 | 01), or from the start of its name."""
+    if len(codes) == 2:
+        joined = _part(sheet.value(r, codes[0]), 3) + _part(sheet.value(r, codes[1]), 2)
+        return joined if len(joined) in (3, 5) and joined.isdigit() else None
+    return code_in(sheet.text(r, codes[0])) or next((code_in(sheet.text(r, c)) for c in names if code_in(sheet.text(r, c))), None)
 
 
 def _economic_side(result: Read, sheet: Sheet, cols: tuple, rows: tuple[int, str]) -> None:
-    """One code | name | amount side of the 经济分类 table."""
-    lc, names, value_col = cols
+    """One code(s) | name | amount side of the 经济分类 table."""
+    codes, names, value_col = cols
     first, unit = rows
     for r in range(first, len(sheet.rows)):
-        code = code_in(sheet.text(r, lc)) or next((code_in(sheet.text(r, c)) for c in names if code_in(sheet.text(r, c))), None)
-        label = _label(sheet, r, [lc, *names])
+        code = _economic_code(sheet, r, codes, names)
+        label = _label(sheet, r, [*codes, *names])
         key = code if code and len(code) in (3, 5) else next((t for t in ("人员经费合计", "公用经费合计") if t in label), None)
         if key is None:
             if _numeric(sheet, r, [value_col], unit):

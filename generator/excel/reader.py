@@ -11,12 +11,29 @@ from generator.excel.found import Read
 from generator.excel.shapes import BY_KEY, SHAPES, identify, identify_code
 from generator.excel.workbook import Sheet, read_workbook
 
+CONTENTS = 3  # a sheet naming this many of the nine tables is a 目录, not a table
+
 
 def read(path: Path) -> Read:
     """Every recognised table of a workbook, and a finding for each sheet, row or column that was not taken."""
     result = Read(path)
+    claims: dict[str, list[Sheet]] = {}
     for sheet in read_workbook(path):
-        _read_sheet(result, sheet)
+        listed = tables_listed(sheet)
+        if len(listed) >= CONTENTS:
+            result.findings.append(result.finding(sheet.name, "", f"这是目录页（列出了 {len(listed)} 张表），不是决算表，已跳过。", WARNING))
+            continue
+        key = table_of(sheet)
+        if key is None:
+            _not_a_table(result, sheet)
+        else:
+            claims.setdefault(key, []).append(sheet)
+    for key, sheets in claims.items():
+        chosen = max(sheets, key=numbers_in)  # the sheet with the table's rows, not a cover or a copy of its title
+        for other in (s for s in sheets if s is not chosen):
+            result.findings.append(result.finding(other.name, "", f"“{BY_KEY[key].title}”有两个工作表：导入了数字多的“{chosen.name}”"
+                                                                  f"（{numbers_in(chosen)} 个数），这个工作表（{numbers_in(other)} 个数）未导入。请核对。"))
+        _read_sheet(result, chosen, key)
     for shape in SHAPES:
         if shape.key not in result.sheets:
             result.findings.append(result.finding("", "", f"工作簿里没有“{shape.title}”（{shape.public_code}）。", WARNING))
@@ -33,16 +50,25 @@ def table_of(sheet: Sheet) -> Optional[str]:
     return identify(sheet.name) or identify_code(sheet.name)
 
 
-def _read_sheet(result: Read, sheet: Sheet) -> None:
-    """One sheet into the grid, when it is one of the nine tables."""
-    key = table_of(sheet)
-    if key is None:
-        if any(isinstance(v, (int, float)) for row in sheet.rows for v in row):
-            result.findings.append(result.finding(sheet.name, "", "这个工作表不是九张部门决算表之一（按表名和表头都认不出），未导入。", WARNING))
-        return
-    if key in result.sheets:
-        result.findings.append(result.finding(sheet.name, "", f"“{BY_KEY[key].title}”已从工作表“{result.sheets[key]}”导入，这个工作表是重复的，未导入。"))
-        return
+def tables_listed(sheet: Sheet) -> set[str]:
+    """The tables whose titles a sheet's cells name anywhere (a 目录 sheet names them all; a table only itself)."""
+    texts = {sheet.text(r, c) for r in range(len(sheet.rows)) for c in range(sheet.width)}
+    return {key for key in (identify(t) or identify_code(t) for t in texts if "表" in t and len(t) <= 60) if key}
+
+
+def numbers_in(sheet: Sheet) -> int:
+    """How many cells of a sheet hold a number."""
+    return sum(1 for row in sheet.rows for v in row if isinstance(v, (int, float)) and not isinstance(v, bool))
+
+
+def _not_a_table(result: Read, sheet: Sheet) -> None:
+    """A sheet that is none of the nine tables: skipped, and said so when it holds numbers."""
+    if numbers_in(sheet):
+        result.findings.append(result.finding(sheet.name, "", "这个工作表不是九张部门决算表之一（按表名和表头都认不出），未导入。", WARNING))
+
+
+def _read_sheet(result: Read, sheet: Sheet, key: str) -> None:
+    """One sheet of one of the nine tables into the grid."""
     result.sheets[key] = sheet.name
     unit = unit_of(sheet)
     if unit is None:

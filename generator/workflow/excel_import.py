@@ -8,7 +8,7 @@ from typing import Any, Optional
 
 from generator.constants import YEARS
 from generator.errors import ERROR, WARNING, DataError, Finding, UsageError
-from generator.excel.compare import Difference, differences, slack_of, yaml_path
+from generator.excel.compare import Difference, differences, yaml_path
 from generator.excel.expected import expected_grid
 from generator.excel.facts import year_facts
 from generator.excel.found import Read
@@ -82,7 +82,7 @@ def _create(result: Read, unit_dir: Path, year: int) -> Imported:
     prepared = prepare(Job(unit_dir, target))
     imported = Imported(target, True, result.findings + prepared.findings)
     if prepared.bundle is not None:
-        diffs = differences(result, expected_grid(prepared.bundle.year), slack_of(result))
+        diffs = differences(result, expected_grid(prepared.bundle.year))
         imported.findings += [_slip(result, d) for d in diffs]
         imported.differences = sum(d.place is not None for d in diffs)
     return imported
@@ -117,8 +117,8 @@ def _header(result: Read, year: int, previous: Optional[str]) -> list[str]:
 def _slip(result: Read, d: Difference) -> Finding:
     """A workbook cell that its own rows (or the other tables) contradict."""
     if d.place is None:
-        return result.finding(result.sheets[d.table], "", f"“{d.title}”没有“{d.row}”这一行（{d.col}），按其他表的明细应为 {d.want}。", WARNING)
-    return result.finding(d.place.sheet, d.place.cell, f"“{d.title}”“{d.place.label}”的“{d.col}”为 {d.got or '空'}，"
+        return result.finding(result.sheets[d.table], "", f"“{d.title}”没有“{d.label}”这一行（{d.column}），按其他表的明细应为 {d.want}。", WARNING)
+    return result.finding(d.place.sheet, d.place.cell, f"“{d.title}”“{d.place.label}”的“{d.column}”为 {d.got or '空'}，"
                           f"但按明细行（和其他表）算得 {d.want}。请核对工作簿。", ERROR)
 
 
@@ -128,7 +128,7 @@ def _compare(result: Read, unit_dir: Path, target: Path) -> Imported:
     if prepared.bundle is None:
         raise DataError(f"{display_path(target)} 有错误，先改正它再与工作簿比对。", prepared.findings)
     loaded = load_yaml(target)
-    diffs = differences(result, expected_grid(prepared.bundle.year), slack_of(result))
+    diffs = differences(result, expected_grid(prepared.bundle.year))
     findings = result.findings + [loaded.finding(yaml_path(loaded.data, d), _difference(result, d)) for d in diffs]
     return Imported(target, False, findings, len(diffs))
 
@@ -136,6 +136,6 @@ def _compare(result: Read, unit_dir: Path, target: Path) -> Imported:
 def _difference(result: Read, d: Difference) -> str:
     """The message for a cell where the workbook and the year file disagree."""
     if d.place is None:
-        return f"工作簿的“{d.title}”（工作表“{result.sheets[d.table]}”）没有“{d.row}”这一行的“{d.col}”，年度文件算得 {d.want}。"
-    return (f"与工作簿不一致：{d.place.sheet}!{d.place.cell}（“{d.title}”“{d.place.label}”的“{d.col}”）为 {d.got or '空'}，"
+        return f"工作簿的“{d.title}”（工作表“{result.sheets[d.table]}”）没有“{d.label}”这一行的“{d.column}”，年度文件算得 {d.want}。"
+    return (f"与工作簿不一致：{d.place.sheet}!{d.place.cell}（“{d.title}”“{d.place.label}”的“{d.column}”）为 {d.got or '空'}，"
             f"年度文件算得 {d.want}。")
