@@ -303,3 +303,18 @@ def test_findings_are_ordered_by_sheet_row_and_column_as_numbers():
     cells = ["公开06表!B10", "公开06表!C7", "公开06表!B8", "公开05表!AA3"]
     found = ordered([Finding("表.xlsx", 0, ERROR, c, "x") for c in cells])
     assert [f.path for f in found] == ["公开05表!AA3", "公开06表!C7", "公开06表!B8", "公开06表!B10"]
+
+
+def test_of_two_sheets_claiming_a_table_the_one_with_its_rows_is_read(tmp_path):
+    """A cover sheet titled like the 总表 comes first: the real 公开01表 is read all the same, and the cover is named."""
+    book = openpyxl.load_workbook(BOOKS / "公开表.xlsx")
+    cover = book.create_sheet("封面", 0)
+    cover["A1"], cover["A2"] = "中共上海市普陀区委社会工作部2024年度收入支出决算总表", "编制单位：中共上海市普陀区委社会工作部"
+    book.save(tmp_path / "封面.xlsx")
+    unit = fresh_unit(tmp_path)
+    done = run_import(tmp_path / "封面.xlsx", unit, 2024)
+    assert done.written and done.differences == 0
+    (cover_finding,) = [f for f in done.findings if f.path == "封面"]
+    assert "导入了金额多的“公开01表”" in cover_finding.message
+    imported = prepare(Job(unit, unit / "2024.yaml"))
+    assert known_cells(expected_grid(imported.bundle.year)) == known_cells(expected_grid(prepare(discover([PUTUO])[0]).bundle.year))

@@ -6,7 +6,7 @@ from typing import Optional
 
 from generator.errors import WARNING
 from generator.excel import layouts
-from generator.excel.cells import title_lines, unit_of, year_of
+from generator.excel.cells import NotAmount, amount, title_lines, unit_of, year_of
 from generator.excel.found import Read
 from generator.excel.shapes import BY_KEY, SHAPES, identify, identify_code
 from generator.excel.workbook import Sheet, read_workbook
@@ -31,8 +31,8 @@ def read(path: Path) -> Read:
     for key, sheets in claims.items():
         chosen = max(sheets, key=numbers_in)  # the sheet with the table's rows, not a cover or a copy of its title
         for other in (s for s in sheets if s is not chosen):
-            result.findings.append(result.finding(other.name, "", f"“{BY_KEY[key].title}”有两个工作表：导入了数字多的“{chosen.name}”"
-                                                                  f"（{numbers_in(chosen)} 个数），这个工作表（{numbers_in(other)} 个数）未导入。请核对。"))
+            result.findings.append(result.finding(other.name, "", f"“{BY_KEY[key].title}”有两个工作表：导入了金额多的“{chosen.name}”"
+                                                                  f"（{numbers_in(chosen)} 个），这个工作表（{numbers_in(other)} 个）未导入。请核对。"))
         _read_sheet(result, chosen, key)
     for shape in SHAPES:
         if shape.key not in result.sheets:
@@ -57,8 +57,16 @@ def tables_listed(sheet: Sheet) -> set[str]:
 
 
 def numbers_in(sheet: Sheet) -> int:
-    """How many cells of a sheet hold a number."""
-    return sum(1 for row in sheet.rows for v in row if isinstance(v, (int, float)) and not isinstance(v, bool))
+    """How many cells of a sheet hold an amount: a number, or text that reads as one (“2,940.05”)."""
+    return sum(1 for row in sheet.rows for v in row if v is not None and _reads_as_amount(v))
+
+
+def _reads_as_amount(value: object) -> bool:
+    """Whether a cell's value reads as an amount."""
+    try:
+        return amount(value, "万元") is not None
+    except NotAmount:
+        return False
 
 
 def _not_a_table(result: Read, sheet: Sheet) -> None:
