@@ -190,11 +190,12 @@ def new(unit_dir: Path, year: int) -> None:
 @click.argument("workbook", type=click.Path(path_type=Path))
 @click.argument("unit_dir", type=click.Path(path_type=Path))
 @click.option("--year", type=int, default=None, help="年度；不写时取表头里的年度（例如“2024年度”）。")
-def import_(workbook: Path, unit_dir: Path, year: int | None) -> None:
+@click.option("--confirm", is_flag=True, help="工作簿表头的年度或编制单位与要导入的不同时，确认照样导入。")
+def import_(workbook: Path, unit_dir: Path, year: int | None, confirm: bool) -> None:
     """从 Excel 工作簿（.xlsx 或 .xls）导入九张部门决算表。年度文件不存在时写出它；已存在时逐格比对，不改文件。"""
     from generator.workflow.excel_import import run_import
 
-    done = run_import(workbook, unit_dir, year)
+    done = run_import(workbook, unit_dir, year, confirm)
     echo_findings(done.findings)
     if done.written:
         click.echo(f"已写出 {display_path(done.target)}。请补充文字内容，然后运行 python cli.py check {display_path(unit_dir)}")

@@ -318,3 +318,19 @@ def test_of_two_sheets_claiming_a_table_the_one_with_its_rows_is_read(tmp_path):
     assert "导入了金额多的“公开01表”" in cover_finding.message
     imported = prepare(Job(unit, unit / "2024.yaml"))
     assert known_cells(expected_grid(imported.bundle.year)) == known_cells(expected_grid(prepare(discover([PUTUO])[0]).bundle.year))
+
+
+def test_a_workbook_of_another_year_or_unit_needs_confirm(tmp_path):
+    """--year 2023 on a workbook titled 2024年度, or a workbook whose 编制单位 is another unit, is refused with the reason
+    and nothing is written; --confirm imports it."""
+    unit = fresh_unit(tmp_path)
+    with pytest.raises(UsageError, match="表头写的是 2024 年度，要导入的是 2023 年"):
+        run_import(BOOKS / "公开表.xlsx", unit, 2023)
+    assert not (unit / "2023.yaml").exists()
+    assert run_import(BOOKS / "公开表.xlsx", unit, 2023, confirm=True).written
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "unit.yaml").write_text("单位名称: 示例区教育局\n版式: 全国\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="编制单位是“中共上海市普陀区委社会工作部”"):
+        run_import(BOOKS / "公开表.xlsx", other, 2024)
+    assert not (other / "2024.yaml").exists()

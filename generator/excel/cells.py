@@ -12,6 +12,7 @@ CENT = Decimal("0.01")
 FEN = Decimal("0.000001")  # one 分 in 万元
 YUAN_PER_WAN = Decimal(10000)
 DASHES = {"-", "--", "—", "——", "－", "/", "—-"}
+MAKER = re.compile(r"编制单位[:：](.*?)(?:金额单位|单位[:：]|$)")
 UNIT = re.compile(r"单位[:：]\s*(万元|元)")
 YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
 HEAD_ROWS = 8  # titles, 编制单位 and 金额单位 lines sit above the header
@@ -47,6 +48,15 @@ def year_of(sheet: Sheet) -> Optional[int]:
         found = YEAR.search(text)
         if found:
             return int(found.group(1))
+    return None
+
+
+def maker_of(sheet: Sheet) -> Optional[str]:
+    """The unit the sheet's 编制单位 line names, or None."""
+    for text in title_lines(sheet):
+        found = MAKER.search(text)
+        if found and found.group(1):
+            return found.group(1)
     return None
 
 

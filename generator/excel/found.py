@@ -30,6 +30,7 @@ class Read:
     sheets: dict[str, str] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
+    makers: list[str] = field(default_factory=list)  # the units the 编制单位 lines name
     units: dict[str, str] = field(default_factory=dict)
     unreadable: set[tuple[str, str, str]] = field(default_factory=set)
 

@@ -6,7 +6,7 @@ from typing import Optional
 
 from generator.errors import WARNING
 from generator.excel import layouts
-from generator.excel.cells import NotAmount, amount, title_lines, unit_of, year_of
+from generator.excel.cells import NotAmount, amount, maker_of, title_lines, unit_of, year_of
 from generator.excel.found import Read
 from generator.excel.shapes import BY_KEY, SHAPES, identify, identify_code
 from generator.excel.workbook import Sheet, read_workbook
@@ -83,8 +83,10 @@ def _read_sheet(result: Read, sheet: Sheet, key: str) -> None:
         unit = "万元"
         result.findings.append(result.finding(sheet.name, "", "表头没有写金额单位（“单位：万元”或“金额单位：元”），按万元导入。请核对。", WARNING))
     result.units[key] = unit
-    year = year_of(sheet)
+    year, maker = year_of(sheet), maker_of(sheet)
     if year:
         result.years.append(year)
+    if maker:
+        result.makers.append(maker)
     layouts.READERS[BY_KEY[key].kind](result, sheet, BY_KEY[key], unit)
 

@@ -37,18 +37,35 @@ class Imported:
         return self.differences > 0 or any(f.is_error for f in self.findings)
 
 
-def run_import(workbook: Path, unit_dir: Path, year: Optional[int]) -> Imported:
-    """Import a workbook into a unit folder: write the year file when absent, else compare with it."""
+def run_import(workbook: Path, unit_dir: Path, year: Optional[int], confirm: bool = False) -> Imported:
+    """Import a workbook into a unit folder: write the year file when absent, else compare with it; a workbook of
+    another year or another unit than the one asked for is refused unless confirmed."""
     if not (unit_dir / UNIT_FILE).is_file():
         raise UsageError(f"{display_path(unit_dir)} 不是单位文件夹：里面没有 {UNIT_FILE}。")
     result = read(workbook)
     if not result.sheets:
         raise DataError(f"{display_path(workbook)} 里没有认得出的部门决算表（按表名、表头都认不出），未导入。", result.findings)
     year = _year(result, year)
+    if not confirm:
+        _same_year_and_unit(result, year, unit_dir)
     existing = [p for p in year_files(unit_dir) if p.stem == str(year)]
     if existing:
         return _compare(result, unit_dir, existing[0])
     return _create(result, unit_dir, year)
+
+
+def _same_year_and_unit(result: Read, year: int, unit_dir: Path) -> None:
+    """Refuse a workbook whose titles name another year, or whose 编制单位 is another unit, than the import's."""
+    named = sorted(set(result.years))
+    if named and year not in named:
+        raise UsageError(f"工作簿表头写的是 {'、'.join(map(str, named))} 年度，要导入的是 {year} 年。"
+                         f"确实要按 {year} 年导入，请加 --confirm。")
+    unit = load_yaml(unit_dir / UNIT_FILE).data
+    name = unit.get("单位名称") if isinstance(unit, dict) else None
+    others = sorted({m for m in result.makers if name and m not in str(name) and str(name) not in m})
+    if others:
+        raise UsageError(f"工作簿的编制单位是“{'、'.join(others)}”，而 {display_path(unit_dir)} 是“{name}”。"
+                         "确实是这个单位的决算表，请加 --confirm。")
 
 
 def _year(result: Read, given: Optional[int]) -> int:
