@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from conftest import require_calc
 
 from cli import main
-from generator.errors import UsageError
+from generator.errors import UsageError, UserError
 from generator.excel.cells import NotAmount, amount, unit_of
 from generator.excel.expected import expected_grid
 from generator.workflow.excel_import import run_import
@@ -144,7 +144,10 @@ def test_a_year_file_with_other_figures_is_reported_at_its_line(tmp_path):
 
 
 @pytest.mark.parametrize("content, suffix, code, message", [
-    (b"not a zip", ".xlsx", 1, "不是完好的 Excel 工作簿"),
+    (b"not a zip", ".xlsx", 1, "它不是 Excel 工作簿"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600 + "EncryptedPackage".encode("utf-16-le"), ".xlsx", 1,
+     "工作簿有密码。请在 Excel 或 WPS 中去掉密码另存后再导入"),
+    (b"<html><body><table><tr><td>1</td></tr></table></body></html>", ".xls", 1, "它其实是网页（HTML）表格"),
     (b"plain text", ".xls", 1, "打不开"),
     (b"a,b", ".csv", 2, "只能导入 .xlsx 或 .xls 文件"),
 ])
@@ -334,3 +337,47 @@ def test_a_workbook_of_another_year_or_unit_needs_confirm(tmp_path):
     with pytest.raises(UsageError, match="编制单位是“中共上海市普陀区委社会工作部”"):
         run_import(BOOKS / "公开表.xlsx", other, 2024)
     assert not (other / "2024.yaml").exists()
+
+
+def test_an_xlsx_named_xls_is_read_as_what_it_is(tmp_path):
+    """A .xlsx renamed .xls is read by its content."""
+    renamed = tmp_path / "表.xls"
+    renamed.write_bytes((BOOKS / "公开表.xlsx").read_bytes())
+    assert run_import(renamed, fresh_unit(tmp_path), 2024).written
+
+
+def broken_copies(tmp_path: Path) -> list[Path]:
+    """公开表.xlsx cut in half, and with its first sheet's XML malformed."""
+    data = (BOOKS / "公开表.xlsx").read_bytes()
+    cut = tmp_path / "截断.xlsx"
+    cut.write_bytes(data[: len(data) // 2])
+    bad = tmp_path / "坏的XML.xlsx"
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(bad, "w") as target:
+        for member in source.namelist():
+            body = source.read(member)
+            target.writestr(member, b"<worksheet><sheetData><row r=" if member == "xl/worksheets/sheet1.xml" else body)
+    return [cut, bad]
+
+
+def test_a_broken_workbook_is_refused_in_chinese_never_exit_3(tmp_path):
+    for path in broken_copies(tmp_path):
+        (tmp_path / path.stem).mkdir()
+        result = CliRunner().invoke(main, ["import", str(path), str(fresh_unit(tmp_path / path.stem)), "--year", "2024"])
+        assert result.exit_code == 1 and "打不开" in result.output and "Traceback" not in result.output, result.output
+
+
+def test_a_workbook_that_unpacks_too_large_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    """The unpacked size is checked from the package's directory, before any sheet is parsed."""
+    from generator.excel import workbook
+    monkeypatch.setattr(workbook, "MAX_INFLATED", 10_000)
+    with pytest.raises(UserError, match="解压后超过"):
+        workbook.read_workbook(BOOKS / "公开表.xlsx")
+
+
+def test_a_sheet_formatted_to_the_last_row_is_read_to_its_last_value(tmp_path):
+    """Cells styled far below the table (row 200 000) do not make the sheet that long."""
+    book = openpyxl.load_workbook(BOOKS / "公开表.xlsx")
+    book["公开03表"].cell(200_000, 3).number_format = "0.00"
+    book.save(tmp_path / "格式.xlsx")
+    sheets = {s.name: s for s in read_workbook(tmp_path / "格式.xlsx")}
+    assert len(sheets["公开03表"].rows) < 100

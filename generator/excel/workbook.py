@@ -1,12 +1,13 @@
 """Spreadsheet files to grids of cell values: .xlsx through openpyxl, .xls through xlrd; merged headers filled in."""
 from __future__ import annotations
 
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import get_column_letter, range_boundaries
 
 from generator.errors import UsageError, UserError
 from generator.load.reader import display_path
@@ -41,52 +42,110 @@ def cell_name(row: int, col: int) -> str:
     return f"{get_column_letter(col + 1)}{row + 1}"
 
 
-def xls_cause(path: Path, exc: Exception) -> str:
-    """Why xlrd could not read an .xls file, in Chinese."""
-    head = path.read_bytes()[:512].lstrip().lower()
-    if head.startswith(b"pk"):
-        return "它其实是 .xlsx 工作簿，只是扩展名写成了 .xls（请把扩展名改为 .xlsx）"
-    if head.startswith((b"<", b"\xef\xbb\xbf<")) or b"<html" in head or b"<table" in head:
-        return "它其实是网页（HTML）表格，只是扩展名写成了 .xls"
-    return f"它不是完好的 .xls 工作簿（{type(exc).__name__}）"
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the compound file that .xls and password-protected .xlsx files are
+ENCRYPTED = "EncryptedPackage".encode("utf-16-le")  # the stream a password-protected .xlsx keeps its package in
+MAX_INFLATED = 200 * 1024 * 1024  # bytes an .xlsx may unpack to: nine tables take well under 1 MB
+MAX_FILE = 50 * 1024 * 1024  # bytes of an .xls file
+MAX_ROWS = 20_000  # rows of data in one sheet: a 决算表 has some hundreds
+EMPTY_RUN = 500  # blank rows in a row that end a sheet (one formatted down to row 1,048,576 is not read that far)
+SAVE_AGAIN = "请用 Excel 或 WPS 打开后另存为 .xlsx 再导入"
+
+
+def kind_of(path: Path) -> str:
+    """What a file is by its first bytes: xlsx (a zip), xls (a compound file), encrypted, html, or unknown."""
+    with path.open("rb") as handle:
+        head = handle.read(4096)
+    if head.startswith(b"PK"):
+        return "xlsx"
+    if head.startswith(OLE):
+        with path.open("rb") as handle:
+            return "encrypted" if ENCRYPTED in handle.read(MAX_FILE) else "xls"
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return "html" if text.startswith(b"<") or b"<html" in text or b"<table" in text else "unknown"
 
 
 def read_workbook(path: Path) -> list[Sheet]:
-    """The sheets of an .xlsx or .xls file, or a UsageError in Chinese when it cannot be read."""
+    """The sheets of an .xlsx or .xls file (read by what it is, whatever its extension), or an error in Chinese that
+    says why it cannot be read."""
     if not path.is_file():
         raise UsageError(f"找不到工作簿 {display_path(path)}。")
-    suffix = path.suffix.lower()
+    if path.suffix.lower() not in (".xlsx", ".xlsm", ".xls"):
+        raise UsageError(f"{display_path(path)} 不是 Excel 工作簿：只能导入 .xlsx 或 .xls 文件。")
+    kind = kind_of(path)
+    if kind in ("encrypted", "html", "unknown"):
+        cause = {"encrypted": "工作簿有密码。请在 Excel 或 WPS 中去掉密码另存后再导入",
+                 "html": f"它其实是网页（HTML）表格，只是扩展名写成了 {path.suffix}。{SAVE_AGAIN}",
+                 "unknown": f"它不是 Excel 工作簿。{SAVE_AGAIN}"}[kind]
+        raise UserError(f"{display_path(path)} 打不开：{cause}。")
     try:
-        if suffix in (".xlsx", ".xlsm"):
-            return _xlsx(path)
-        if suffix == ".xls":
-            return _xls(path)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as exc:
-        cause = xls_cause(path, exc) if suffix == ".xls" else f"它不是完好的 Excel 工作簿（{type(exc).__name__}）"
-        raise UserError(f"{display_path(path)} 打不开：{cause}。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。") from exc
+        return _xlsx(path) if kind == "xlsx" else _xls(path)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, SyntaxError) as exc:
+        raise UserError(f"{display_path(path)} 打不开：它不是完好的 Excel 工作簿（{type(exc).__name__}），可能已损坏或不完整。"
+                        f"{SAVE_AGAIN}。") from exc
     except Exception as exc:  # xlrd's own errors (XLRDError, CompDocError) have no common public base
         if type(exc).__module__.startswith("xlrd"):
-            raise UserError(f"{display_path(path)} 打不开：{xls_cause(path, exc)}。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入。") from exc
+            raise UserError(f"{display_path(path)} 打不开：{_xls_cause(exc)}。") from exc
         raise
-    raise UsageError(f"{display_path(path)} 不是 Excel 工作簿：只能导入 .xlsx 或 .xls 文件。")
+
+
+def _xls_cause(exc: Exception) -> str:
+    """Why xlrd could not read an .xls file, in Chinese."""
+    if "encrypt" in str(exc).lower():
+        return "工作簿有密码。请在 Excel 或 WPS 中去掉密码另存后再导入"
+    return f"它不是完好的 .xls 工作簿（{type(exc).__name__}），可能已损坏或不完整。{SAVE_AGAIN}"
 
 
 def _xlsx(path: Path) -> list[Sheet]:
-    """An .xlsx workbook's sheets (cached values of formulas, as Excel last computed them)."""
+    """An .xlsx workbook's sheets (cached values of formulas, as Excel last computed them), streamed: the package's
+    unpacked size is checked first, and a sheet ends after a long run of blank rows."""
     import openpyxl
 
-    book = openpyxl.load_workbook(path, data_only=True)
-    sheets = []
-    for ws in book.worksheets:
-        rows = [list(r) for r in ws.iter_rows(values_only=True)]
-        spans = [(m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1) for m in ws.merged_cells.ranges]
-        sheets.append(Sheet(ws.title, _filled(rows, spans)))
-    return sheets
+    with path.open("rb") as handle, zipfile.ZipFile(handle) as package:  # by handle: a .xlsx named .xls is read too
+        if sum(member.file_size for member in package.infolist()) > MAX_INFLATED:
+            raise UserError(f"{display_path(path)} 解压后超过 {MAX_INFLATED // 1024 // 1024} MB，不像部门决算表，未导入。"
+                            "请只保留决算表的工作表另存后再导入。")
+        book = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+        try:
+            return [Sheet(ws.title, _filled(_rows(path, ws), _merges(package.read(ws._worksheet_path))))
+                    for ws in book.worksheets]
+        finally:
+            book.close()
+
+
+def _rows(path: Path, ws: Any) -> list[list[Any]]:
+    """A streamed sheet's rows up to its last one with a value (a run of EMPTY_RUN blank rows ends it)."""
+    rows: list[list[Any]] = []
+    blank = 0
+    for row in ws.iter_rows(values_only=True):
+        blank = blank + 1 if all(v is None for v in row) else 0
+        if blank >= EMPTY_RUN:
+            break
+        rows.append(list(row))
+        if len(rows) > MAX_ROWS:
+            raise UserError(f"{display_path(path)} 的工作表“{ws.title}”有超过 {MAX_ROWS} 行数据，不像部门决算表，未导入。")
+    while rows and all(v is None for v in rows[-1]):
+        rows.pop()
+    return rows
+
+
+MERGE = re.compile(rb'<mergeCell ref="([A-Z]+[0-9]+):([A-Z]+[0-9]+)"')
+
+
+def _merges(xml: bytes) -> list[tuple[int, int, int, int]]:
+    """A sheet's merged ranges (first row, first column, last row, last column; 0-based) from its XML."""
+    spans = []
+    for first, last in MERGE.findall(xml):
+        c0, r0, c1, r1 = range_boundaries(f"{first.decode()}:{last.decode()}")
+        spans.append((r0 - 1, c0 - 1, r1 - 1, c1 - 1))
+    return spans
 
 
 def _xls(path: Path) -> list[Sheet]:
     """An .xls workbook's sheets (xlrd 2 reads the BIFF format only, which is what .xls files are)."""
     import xlrd
+
+    if path.stat().st_size > MAX_FILE:
+        raise UserError(f"{display_path(path)} 超过 {MAX_FILE // 1024 // 1024} MB，不像部门决算表，未导入。请只保留决算表的工作表另存后再导入。")
 
     book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True)
     sheets = []
