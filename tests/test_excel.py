@@ -381,3 +381,15 @@ def test_a_sheet_formatted_to_the_last_row_is_read_to_its_last_value(tmp_path):
     book.save(tmp_path / "格式.xlsx")
     sheets = {s.name: s for s in read_workbook(tmp_path / "格式.xlsx")}
     assert len(sheets["公开03表"].rows) < 100
+
+
+def test_a_formula_without_its_result_and_an_accounting_negative_are_named_at_their_cells(tmp_path):
+    """A formula saved by a program that never computed it has no value to read; “(1,234.00)” is a negative amount."""
+    book = openpyxl.load_workbook(BOOKS / "公开表.xlsx")
+    book["公开03表"]["F8"] = "=SUM(F9:F10)"
+    book["公开05表"]["G8"] = "(1,234.00)"
+    book.save(tmp_path / "公式.xlsx")
+    done = run_import(tmp_path / "公式.xlsx", fresh_unit(tmp_path), 2024)
+    by_cell = {f.path: f for f in done.findings}
+    assert by_cell["公开03表!F8"].is_error and "请在 Excel 或 WPS 中打开后保存，再导入" in by_cell["公开03表!F8"].message
+    assert by_cell["公开05表!G8"].is_error and "会计格式的负数" in by_cell["公开05表!G8"].message

@@ -1,6 +1,7 @@
 """What a workbook read gives: the grid, the sheet and cell of each value, the tables' sheets and units, and findings."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,10 +45,15 @@ class Read:
         r, key, label = row
         c, col_key = col
         name = cell_name(r, c)
+        if name in sheet.uncached:  # reported once, as a formula without its result
+            self.unreadable.add((table, key, col_key))
+            return
         try:
             value = amount(sheet.value(r, c), unit)
         except NotAmount as exc:
-            self.findings.append(self.finding(sheet.name, name, f"“{label}”的“{col_key}”应为金额，这里是“{exc}”。请改成数字（没有写 0）。"))
+            negative = re.fullmatch(r"[（(]\s*[\d,，.]+\s*[)）]", str(exc))
+            why = "是会计格式的负数：决算表的金额不能为负，请核对" if negative else "请改成数字（没有写 0）"
+            self.findings.append(self.finding(sheet.name, name, f"“{label}”的“{col_key}”应为金额，这里是“{exc}”。{why}。"))
             self.unreadable.add((table, key, col_key))
             return
         if value is not None and value < 0:

@@ -78,6 +78,9 @@ def _not_a_table(result: Read, sheet: Sheet) -> None:
 def _read_sheet(result: Read, sheet: Sheet, key: str) -> None:
     """One sheet of one of the nine tables into the grid."""
     result.sheets[key] = sheet.name
+    for cell in sheet.uncached:
+        result.findings.append(result.finding(sheet.name, cell, "这个单元格是公式，但文件里没有保存它的计算结果（工作簿可能由程序生成、"
+                                                                "没有在 Excel 中打开过），读不到数字。请在 Excel 或 WPS 中打开后保存，再导入。"))
     unit = unit_of(sheet)
     if unit is None:
         unit = "万元"

@@ -19,6 +19,7 @@ class Sheet:
 
     name: str
     rows: list[list[Any]]
+    uncached: tuple[str, ...] = ()  # cells holding a formula whose result was never saved (no value to read)
 
     def value(self, row: int, col: int) -> Any:
         """The value at a cell, None outside the used range."""
@@ -106,8 +107,7 @@ def _xlsx(path: Path) -> list[Sheet]:
                             "请只保留决算表的工作表另存后再导入。")
         book = openpyxl.load_workbook(handle, read_only=True, data_only=True)
         try:
-            return [Sheet(ws.title, _filled(_rows(path, ws), _merges(package.read(ws._worksheet_path))))
-                    for ws in book.worksheets]
+            return [_sheet(path, ws, package.read(ws._worksheet_path)) for ws in book.worksheets]
         finally:
             book.close()
 
@@ -129,6 +129,15 @@ def _rows(path: Path, ws: Any) -> list[list[Any]]:
 
 
 MERGE = re.compile(rb'<mergeCell ref="([A-Z]+[0-9]+):([A-Z]+[0-9]+)"')
+CELL = re.compile(rb'<c r="([A-Z]+[0-9]+)"[^>]*?(?:/>|>(.*?)</c>)', re.S)
+SAVED = re.compile(rb"<v>[^<]+</v>")  # a formula's saved result
+
+
+def _sheet(path: Path, ws: Any, xml: bytes) -> Sheet:
+    """One streamed sheet: its rows, merged ranges filled, and the formulas that hold no saved result."""
+    uncached = tuple(m.group(1).decode() for m in CELL.finditer(xml)
+                     if m.group(2) and b"<f" in m.group(2) and not SAVED.search(m.group(2)))
+    return Sheet(ws.title, _filled(_rows(path, ws), _merges(xml)), uncached)
 
 
 def _merges(xml: bytes) -> list[tuple[int, int, int, int]]:
