@@ -75,3 +75,21 @@ def test_highlighting_keeps_text_and_breaks_around_a_placeholder():
     assert shown == [("换行前", False), ("br", False), ("之后", False), ("【待补充：某项】", True), ("尾", False), ("tab", False)]
     assert all(r.find(f"{qn('w:rPr')}/{qn('w:b')}") is not None for r in runs)
     assert len(body.findall(f".//{qn('w:br')}")) == 1
+
+
+def test_a_final_document_never_prints_a_fact_to_fill(tmp_path):
+    """A line without 年初预算数 or 预算数 leaves the national section's 年初预算 to fill: a final generate refuses,
+    naming it, and writes nothing; the draft prints it as 【待补充：年初预算数】."""
+    import shutil
+
+    from generator.errors import UserError
+    unit = tmp_path / "example-jiaoyuju"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "data" / "example-jiaoyuju", unit)
+    year = unit / "2024.yaml"
+    year.write_text(year.read_text(encoding="utf-8").replace("{科目编码: 2050101, 年初预算数: 300.00, 预算数: 315.00, ", "{科目编码: 2050101, "),
+                    encoding="utf-8")
+    with pytest.raises(UserError, match=r"里还有待补充的内容（年初预算数）"):
+        generate(Job(unit, year), tmp_path / "final")
+    assert not list((tmp_path / "final").rglob("*.docx"))
+    _, written = generate(Job(unit, year), tmp_path / "draft", draft=True)
+    assert written

@@ -58,7 +58,7 @@ def kind_of(path: Path) -> str:
         head = handle.read(4096)
     if head.startswith(b"PK"):
         return "xlsx"
-    if head.startswith(OLE):
+    if head.startswith(OLE[:4]):
         with path.open("rb") as handle:
             return "encrypted" if ENCRYPTED in handle.read(MAX_FILE) else "xls"
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
