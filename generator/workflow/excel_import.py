@@ -37,6 +37,10 @@ class Imported:
         return self.differences > 0 or any(f.is_error for f in self.findings)
 
 
+# Facts the documents state that no table holds: without last year's file they are written as 待补充, never as 0
+UNKNOWN_TO_TABLES: dict[str, Any] = {"政府采购": {"货物": None, "工程": None, "服务": None}}
+
+
 def run_import(workbook: Path, unit_dir: Path, year: Optional[int], confirm: bool = False) -> Imported:
     """Import a workbook into a unit folder: write the year file when absent, else compare with it; a workbook of
     another year or another unit than the one asked for is refused unless confirmed."""
@@ -83,7 +87,7 @@ def _create(result: Read, unit_dir: Path, year: int) -> Imported:
     """Write the year file from the workbook (scaffolded from last year's file, if any), then check it against the workbook."""
     target = unit_dir / f"{year}.yaml"
     earlier = [p for p in year_files(unit_dir) if int(p.stem) < year]
-    base: dict[str, Any] = {"年度": year}
+    base: dict[str, Any] = {"年度": year, **UNKNOWN_TO_TABLES}
     if earlier:
         latest = load_yaml(earlier[-1])
         if not latest.ok or not isinstance(latest.data, dict):
@@ -96,7 +100,7 @@ def _create(result: Read, unit_dir: Path, year: int) -> Imported:
             handle.write(text)
     except FileExistsError as exc:
         raise UsageError(f"{display_path(target)} 已经存在，不会覆盖。") from exc
-    prepared = prepare(Job(unit_dir, target))
+    prepared = prepare(Job(unit_dir, target), draft=True)  # the facts left 待补充 are the clerk's to fill, not errors yet
     imported = Imported(target, True, result.findings + prepared.findings)
     if prepared.bundle is not None:
         diffs = differences(result, expected_grid(prepared.bundle.year))
@@ -141,7 +145,7 @@ def _slip(result: Read, d: Difference) -> Finding:
 
 def _compare(result: Read, unit_dir: Path, target: Path) -> Imported:
     """Compare the workbook with an existing year file; write nothing."""
-    prepared = prepare(Job(unit_dir, target))
+    prepared = prepare(Job(unit_dir, target), draft=True)  # facts left 待补充 do not stop a comparison
     if prepared.bundle is None:
         raise DataError(f"{display_path(target)} 有错误，先改正它再与工作簿比对。", prepared.findings)
     loaded = load_yaml(target)
