@@ -398,3 +398,31 @@ def test_a_formula_without_its_result_and_an_accounting_negative_are_named_at_th
     by_cell = {f.path: f for f in done.findings}
     assert by_cell["公开03表!F8"].is_error and "请在 Excel 或 WPS 中打开后保存，再导入" in by_cell["公开03表!F8"].message
     assert by_cell["公开05表!G8"].is_error and "会计格式的负数" in by_cell["公开05表!G8"].message
+
+
+def test_a_code_the_catalogue_lacks_keeps_the_workbooks_name(tmp_path, monkeypatch):
+    """With 2013901 missing from the catalogue, the year file names it as the workbook does."""
+    from generator.workflow import excel_import
+    real = excel_import.catalog()
+
+    class Lacking:
+        def name(self, code: str, year: int):
+            return None if code == "2013901" else real.name(code, year)
+    monkeypatch.setattr(excel_import, "catalog", Lacking)
+    unit = fresh_unit(tmp_path)
+    run_import(BOOKS / "公开表.xlsx", unit, 2024)
+    text = (unit / "2024.yaml").read_text(encoding="utf-8")
+    assert re.search(r"科目编码: \"2013901\".*科目名称: 行政运行", text)
+    assert not re.search(r"科目编码: \"2013950\".*科目名称", text)
+
+
+def test_a_draft_workbook_says_so_and_leaves_the_unknown_blank(tmp_path):
+    """仁和 keeps no 基本支出明细: its table 6 is blank, not 0.00; generate --draft --xlsx titles every sheet 草稿."""
+    job = discover([ROOT / "data" / "panzhihua-renhe-jiwei"])[0]
+    book = openpyxl.load_workbook(io.BytesIO(workbook_bytes(prepare(job).bundle, draft=True)))
+    assert all(ws.cell(1, 1).value.endswith("（草稿）") for ws in book.worksheets)
+    economic = book.worksheets[5]
+    amounts = [economic.cell(r, c).value for r in range(6, economic.max_row + 1) for c in (3, 6)]
+    assert amounts and all(v is None for v in amounts)
+    final = openpyxl.load_workbook(io.BytesIO(workbook_bytes(prepare(job).bundle)))
+    assert not any("草稿" in str(ws.cell(1, 1).value) for ws in final.worksheets)

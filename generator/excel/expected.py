@@ -82,8 +82,8 @@ def _coded(rows: list[Row], table: str, kind: type[C]) -> Cells:
 
 def _economic(year: Year, t: Tables) -> Cells:
     """一般公共预算财政拨款基本支出决算表: 类 and 款 amounts, and the 人员经费 and 公用经费 totals as printed."""
-    if not year.economic_lines:  # nothing printed: zeros, not the pending figures of a document
-        return {"人员经费合计": _one(t.personnel), "公用经费合计": _one(t.public)}
+    if not year.economic_lines:  # unknown, not zero: the workbook leaves the table blank
+        return {"人员经费合计": _one(None), "公用经费合计": _one(None)}
     rows = {code: _one(v) for code, v in sorted(economic_printed(year, t).items())}
     personnel, public, _ = basic_spending(year, t)
     rows["人员经费合计"] = _one(personnel)

@@ -67,6 +67,15 @@ class Read:
         cells[col_key] = value
         self.places[(table, key, col_key)] = Place(sheet.name, name, label)
 
+    def names(self) -> dict[str, str]:
+        """The 科目名称 the workbook gives each code row (2013902 → 一般行政管理事务)."""
+        out: dict[str, str] = {}
+        for (_, key, _), place in self.places.items():
+            code, _, name = place.label.partition(" ")
+            if code == key and key.isdigit() and name:
+                out.setdefault(key, name)
+        return out
+
     def unplaced(self, sheet: Sheet, r: int, label: str, why: str) -> None:
         """Report a row that holds amounts but that no table row takes."""
         self.findings.append(self.finding(sheet.name, cell_name(r, 0), f"第 {r + 1} 行“{label or '（无名称）'}”有金额，但{why}，未导入。"))

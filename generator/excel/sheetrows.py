@@ -107,12 +107,14 @@ def _coded(shape: Shape, cells: Cells, bundle: Bundle) -> Layout:
 
 
 def _economic(cells: Cells) -> Layout:
-    """一般公共预算财政拨款基本支出决算表: 人员经费 items beside 公用经费 items, every catalogue code listed."""
+    """一般公共预算财政拨款基本支出决算表: 人员经费 items beside 公用经费 items, every catalogue code listed (blank
+    while the unit's 基本支出明细 is unknown)."""
     names = economic_catalog()
+    zero = ZERO if any(k.isdigit() for k in cells) else None  # an unknown 基本支出明细 is blank, not 0.00
 
     def side(prefixes: tuple[str, ...]) -> list[list[Any]]:
         codes = sorted(c for c in set(names) | {k for k in cells if k.isdigit()} if c[:3] in prefixes)
-        return [[c, names.get(c, ""), _amount(cells, c) or ZERO] for c in codes]
+        return [[c, names.get(c, ""), _amount(cells, c) or zero] for c in codes]
     body = _beside(side(PERSONNEL), side(PUBLIC), (3, 3))
     body.append(["人员经费合计", None, _amount(cells, "人员经费合计"), "公用经费合计", None, _amount(cells, "公用经费合计")])
     headers = [(0, 0, 0, 0, "经济分类科目编码"), (0, 1, 0, 1, "科目名称"), (0, 2, 0, 2, "决算数"),

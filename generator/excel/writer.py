@@ -37,14 +37,16 @@ def workbook_name(bundle: Bundle) -> str:
     return filenames.workbook_name(bundle.year.year)
 
 
-def workbook_bytes(bundle: Bundle) -> bytes:
-    """The nine tables of a unit-year as .xlsx bytes (the same facts give the same bytes)."""
+def workbook_bytes(bundle: Bundle, draft: bool = False) -> bytes:
+    """The nine tables of a unit-year as .xlsx bytes (the same facts give the same bytes); a draft's titles say 草稿."""
     grid = expected_grid(bundle.year)
     book = Workbook()
     book.remove(book.active)
     for shape in SHAPES:
         sheet = book.create_sheet(_sheet_name(shape))
         _write(sheet, shape, layout_of(shape, grid.get(shape.key, {}), bundle), bundle)
+        if draft:
+            _put(sheet, 1, 1, f"{sheet.cell(1, 1).value}（草稿）")
     buffer = io.BytesIO()
     book.save(buffer)
     return _stable(buffer.getvalue(), bundle)

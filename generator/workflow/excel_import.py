@@ -13,6 +13,7 @@ from generator.excel.expected import expected_grid
 from generator.excel.facts import year_facts
 from generator.excel.found import Read
 from generator.excel.reader import read
+from generator.load.catalog import catalog
 from generator.load.reader import display_path, load_yaml
 from generator.workflow.pipeline import UNIT_FILE, Job, prepare, year_files
 from generator.workflow.scaffold import TODO, emit, next_year
@@ -94,6 +95,7 @@ def _create(result: Read, unit_dir: Path, year: int) -> Imported:
             raise DataError(f"{display_path(earlier[-1])} 有错误，先改正它再导入新年度。", latest.findings)
         base = next_year(latest.data, year)
     data = _overlay(base, year_facts(result.grid))
+    _name_unknown_codes(data, result, year)
     text = "\n".join(_header(result, year, earlier[-1].name if earlier else None) + emit(data)) + "\n"
     try:
         with target.open("x", encoding="utf-8") as handle:
@@ -107,6 +109,15 @@ def _create(result: Read, unit_dir: Path, year: int) -> Imported:
         imported.findings += [_slip(result, d) for d in diffs]
         imported.differences = sum(d.place is not None for d in diffs)
     return imported
+
+
+def _name_unknown_codes(data: dict[str, Any], result: Read, year: int) -> None:
+    """A line whose code the catalogue lacks keeps the 科目名称 the workbook gives it (check could not name it else)."""
+    names, known = result.names(), catalog()
+    for line in data["支出"]["科目"]:
+        code = str(line["科目编码"])
+        if known.name(code, year) is None and names.get(code):
+            line["科目名称"] = names[code]
 
 
 def _overlay(base: dict[str, Any], facts: dict[str, Any]) -> dict[str, Any]:

@@ -150,7 +150,7 @@ def generate(job: Job, outdir: Path, draft: bool = False, xlsx: bool = False, pd
     workbook = target / workbook_name(prepared.bundle.year.year)
     if xlsx:
         from generator.excel.writer import workbook_bytes
-        write_atomic(workbook, workbook_bytes(prepared.bundle))
+        write_atomic(workbook, workbook_bytes(prepared.bundle, draft))
         written.append(workbook)
     stale = [p.with_suffix(".pdf") for p in written if p.suffix == ".docx" and not pdf] + ([] if xlsx else [workbook])
     prepared.skipped += remove_stale(job, stale)
