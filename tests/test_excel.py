@@ -426,3 +426,13 @@ def test_a_draft_workbook_says_so_and_leaves_the_unknown_blank(tmp_path):
     assert amounts and all(v is None for v in amounts)
     final = openpyxl.load_workbook(io.BytesIO(workbook_bytes(prepare(job).bundle)))
     assert not any("草稿" in str(ws.cell(1, 1).value) for ws in final.worksheets)
+
+
+def test_each_sheet_carries_its_tables_note_and_reads_back():
+    """Each of the nine sheets ends with the 注 the national template prints under its table (the same text as the
+    document's); the export still imports cell for cell (test above), the notes not read as data."""
+    from generator.excel.shapes import SHAPES
+    job = discover([ROOT / "data" / "example-jiaoyuju"])[1]
+    book = openpyxl.load_workbook(io.BytesIO(workbook_bytes(prepare(job).bundle)))
+    texts = [[c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)] for ws in book.worksheets]
+    assert all(shape.note in found for shape, found in zip(SHAPES, texts))

@@ -56,6 +56,11 @@ class Shape:
     columns: tuple[Column, ...] = ()
 
     @property
+    def note(self) -> str:
+        """The 注 the official template prints under the table."""
+        return NOTES[self.key]
+
+    @property
     def public_code(self) -> str:
         """The 公开表 code, e.g. 公开01表."""
         return f"公开{self.number:02d}表"
@@ -90,6 +95,17 @@ SHAPES: tuple[Shape, ...] = (
     Shape("国有资本经营", 9, "国有资本经营预算财政拨款收入支出决算表", ("财决10表", "Z10"), ShapeKind.CODES, FUND_COLUMNS),
 )
 BY_KEY = {s.key: s for s in SHAPES}
+NOTES = {  # each table's 注, as the 2024 national template words it (the document and the workbook print it)
+    "总表": "注：本表反映部门本年度的总收支和年末结转结余情况。",
+    "收入": "注：本表反映部门本年度取得的各项收入情况。",
+    "支出": "注：本表反映部门本年度各项支出情况。",
+    "财政拨款总表": "注：本表反映部门本年度财政拨款总收支和结转结余情况。",
+    "一般公共预算支出": "注：本表反映部门本年度一般公共预算财政拨款支出情况。",
+    "基本支出": "注：本表反映部门本年度一般公共预算财政拨款基本支出明细情况。",
+    "三公": "注：本表反映部门本年度“三公”经费支出预决算情况。",
+    **{key: f"注：本表反映部门本年度{fund}财政拨款收入支出及结转和结余情况。" for fund, key in (("政府性基金预算", "政府性基金"),
+                                                                            ("国有资本经营预算", "国有资本经营"))},
+}
 FUND_TABLES = {"政府性基金预算": "政府性基金", "国有资本经营预算": "国有资本经营"}
 
 # Titles as they are recognised, most specific first (a title may contain a shorter one).

@@ -71,7 +71,7 @@ def _write(sheet: Worksheet, shape: Shape, layout: Layout, bundle: Bundle) -> No
     for i, row in enumerate(layout.rows):
         for c, value in enumerate(row):
             _cell(sheet, top + i, c + 1, value)
-    for i, note in enumerate(layout.notes):
+    for i, note in enumerate([shape.note, *layout.notes]):
         _put(sheet, top + len(layout.rows) + i, 1, note).font = FONT
     for c, size in enumerate(layout.widths, 1):
         sheet.column_dimensions[get_column_letter(c)].width = size

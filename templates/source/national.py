@@ -4,6 +4,7 @@ from __future__ import annotations
 from docbuild import TABLE_STYLE, Builder
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
+from generator.excel.shapes import NOTES
 from generator.figures.columns import FundColumns, GeneralColumns, IncomeColumns, SpendingColumns
 
 M = "|cell"
@@ -125,7 +126,7 @@ def tables_one(b: Builder) -> None:
     b.row(t, ["使用非财政拨款结余", "{{ t.surplus_used|cell }}", "结余分配", "{{ t.surplus_distributed|cell }}"])
     b.row(t, ["年初结转和结余", "{{ t.carryover|cell }}", "年末结转和结余", "{{ t.end_carryover|cell }}"])
     b.row(t, ["总计", "{{ t.grand_total|money }}", "总计", "{{ t.grand_total|money }}"], bold=True)
-    table_note(b, "注：本表反映部门本年度的总收支和年末结转结余情况。", "一")
+    table_note(b, NOTES["总表"], "一")
 
 
 def tables_two(b: Builder) -> None:
@@ -134,13 +135,13 @@ def tables_two(b: Builder) -> None:
     code_table(b, [22, 52, 22, 22, 22, 21, 21, 22, 21], (
         ["项目", "本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位\n上缴收入", "其他收入"], [2, 1, 1, 1, 1, 1, 1, 1],
         ["功能分类\n科目编码", "科目名称", "", "", "", "", "", "", ""]), "income_rows", IncomeColumns._fields, True, "income_total")
-    table_note(b, "注：本表反映部门本年度取得的各项收入情况。", "二")
+    table_note(b, NOTES["收入"], "二")
     b.page_break()
     table_title(b, "支出决算表", "")
     code_table(b, [22, 58, 24, 24, 24, 24, 24, 25], (
         ["项目", "本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位\n补助支出"], [2, 1, 1, 1, 1, 1, 1],
         ["功能分类\n科目编码", "科目名称", "", "", "", "", "", ""]), "spending_rows", SpendingColumns._fields, True, "spending_total")
-    table_note(b, "注：本表反映部门本年度各项支出情况。", "三")
+    table_note(b, NOTES["支出"], "三")
     b.page_break()
     table_title(b, "财政拨款收入支出决算总表", "")
     t = b.table([50, 22, 50, 22, 27, 27, 27], font_pt=9)
@@ -160,7 +161,7 @@ def tables_two(b: Builder) -> None:
     b.tag_row(t, "{%tr endfor %}")
     b.row(t, ["总计", "{{ fiscal_grand|money }}", "总计", "{{ fiscal_grand|money }}", "{{ fund_grand[0]|cell }}", "{{ fund_grand[1]|cell }}",
               "{{ fund_grand[2]|cell }}"], bold=True)
-    table_note(b, "注：本表反映部门本年度财政拨款总收支和结转结余情况。", "四")
+    table_note(b, NOTES["财政拨款总表"], "四")
 
 
 def tables_three(b: Builder) -> None:
@@ -168,7 +169,7 @@ def tables_three(b: Builder) -> None:
     table_title(b, "一般公共预算财政拨款支出决算表", "")
     code_table(b, [24, 62, 24, 23, 23], (["项目", "合计", "基本支出", "项目支出"], [2, 1, 1, 1],
                                           ["功能分类\n科目编码", "科目名称", "", "", ""]), "general_rows", GeneralColumns._fields, False, "general_total")
-    table_note(b, "注：本表反映部门本年度一般公共预算财政拨款支出情况。", "五")
+    table_note(b, NOTES["一般公共预算支出"], "五")
     b.page_break()
     table_title(b, "一般公共预算财政拨款基本支出决算表", "")
     t = b.table([18, 42, 18, 18, 42, 18], font_pt=9, line_pt=11.5)
@@ -177,7 +178,7 @@ def tables_three(b: Builder) -> None:
     b.row(t, ["{{ r.l.code }}", "{{ r.l.name }}", "{{ r.l.amount|money }}", "{{ r.r.code }}", "{{ r.r.name }}", "{{ r.r.amount|money }}"])
     b.tag_row(t, "{%tr endfor %}")
     b.row(t, ["人员经费合计", "{{ personnel|money }}", "公用经费合计", "{{ public|money }}"], [2, 1, 2, 1], bold=True)
-    table_note(b, "注：本表反映部门本年度一般公共预算财政拨款基本支出明细情况。", "六")
+    table_note(b, NOTES["基本支出"], "六")
 
 
 def tables_four(b: Builder) -> None:
@@ -195,18 +196,18 @@ def tables_four(b: Builder) -> None:
               "{{ tp.vehicles_budget|cell }}", "{{ tp.vehicles|cell }}", f"{{{{ {tp}.vehicle_purchase.budget|cell }}}}",
               f"{{{{ {tp}.vehicle_purchase.actual|cell }}}}", f"{{{{ {tp}.vehicle_operation.budget|cell }}}}",
               f"{{{{ {tp}.vehicle_operation.actual|cell }}}}", f"{{{{ {tp}.reception.budget|cell }}}}", f"{{{{ {tp}.reception.actual|cell }}}}"])
-    table_note(b, "注：本表反映部门本年度“三公”经费支出预决算情况。", "七")
+    table_note(b, NOTES["三公"], "七")
     b.tag("{%p if not tp.total and not tp.budget %}")
     b.para("说明：{{ unit.name }}本年度没有财政拨款“三公”经费支出，故本表无数据。", style=TABLE_STYLE)
     b.tag("{%p endif %}")
-    for name, rows, fund in (("政府性基金预算财政拨款收入支出决算表", "gov_fund_rows", "政府性基金预算"),
-                             ("国有资本经营预算财政拨款收入支出决算表", "capital_rows", "国有资本经营预算")):
+    for name, rows, fund, key in (("政府性基金预算财政拨款收入支出决算表", "gov_fund_rows", "政府性基金预算", "政府性基金"),
+                                  ("国有资本经营预算财政拨款收入支出决算表", "capital_rows", "国有资本经营预算", "国有资本经营")):
         b.page_break()
         table_title(b, name, "")
         code_table(b, [22, 58, 24, 24, 24, 24, 24, 25], (
             ["项目", "年初结转和结余", "本年收入", "本年支出", "年末结转和结余"], [2, 1, 1, 3, 1],
             ["功能分类\n科目编码", "科目名称", "", "", "合计", "基本支出", "项目支出", ""]), rows, FundColumns._fields, True, f"{rows}_total")
-        b.para(f"注：本表反映部门本年度{fund}财政拨款收入支出及结转和结余情况。", style=TABLE_STYLE)
+        b.para(NOTES[key], style=TABLE_STYLE)
         b.tag(f"{{%p if not {rows} %}}")
         b.para(f"说明：{{{{ unit.name }}}}本年度没有{fund}财政拨款收入和支出，故本表无数据。", style=TABLE_STYLE)
         b.tag("{%p endif %}")
