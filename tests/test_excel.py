@@ -436,3 +436,17 @@ def test_each_sheet_carries_its_tables_note_and_reads_back():
     book = openpyxl.load_workbook(io.BytesIO(workbook_bytes(prepare(job).bundle)))
     texts = [[c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)] for ws in book.worksheets]
     assert all(shape.note in found for shape, found in zip(SHAPES, texts))
+
+
+def test_a_code_or_amount_merged_over_two_rows_is_read_once(tmp_path):
+    """公开03表's 2013901 row with its code and its amount typed as text merged over the blank row below: read once."""
+    book = openpyxl.load_workbook(BOOKS / "公开表.xlsx")
+    ws = book["公开03表"]
+    row = next(r for r in range(1, ws.max_row + 1) if str(ws.cell(r, 2).value or "") == "39" and ws.cell(r, 3).value == "01")
+    ws.insert_rows(row + 1)
+    ws.cell(row, 6).value = f"{ws.cell(row, 6).value:,.2f}"
+    for col in (2, 6):
+        ws.merge_cells(start_row=row, start_column=col, end_row=row + 1, end_column=col)
+    book.save(tmp_path / "合并.xlsx")
+    done = run_import(tmp_path / "合并.xlsx", fresh_unit(tmp_path), 2024)
+    assert done.written and done.differences == 0 and not [f for f in done.findings if f.is_error]

@@ -178,12 +178,14 @@ def _xls_value(cell) -> Any:
 
 
 def _filled(rows: list[list[Any]], spans: list[tuple[int, int, int, int]]) -> list[list[Any]]:
-    """Rows with each merged range's text copied into all its cells (merged numbers stay in their first cell)."""
+    """Rows with each merged range's text copied into all its cells, so merged headers name every column they span;
+    merged numbers, and text that starts like a code or an amount (“201”, “1,234.50”), stay in their first row."""
     for r0, c0, r1, c1 in spans:
         value = rows[r0][c0] if r0 < len(rows) and c0 < len(rows[r0]) else None
         if not isinstance(value, str):
             continue
-        for r in range(r0, min(r1, len(rows) - 1) + 1):
+        last = r0 if value.strip()[:1].isdigit() else min(r1, len(rows) - 1)
+        for r in range(r0, last + 1):
             row = rows[r]
             row.extend([None] * (c1 + 1 - len(row)))
             for c in range(c0, c1 + 1):
