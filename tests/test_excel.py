@@ -450,3 +450,18 @@ def test_a_code_or_amount_merged_over_two_rows_is_read_once(tmp_path):
     book.save(tmp_path / "合并.xlsx")
     done = run_import(tmp_path / "合并.xlsx", fresh_unit(tmp_path), 2024)
     assert done.written and done.differences == 0 and not [f for f in done.findings if f.is_error]
+
+
+def test_a_blank_three_public_budget_is_zero_as_a_blank_actual_is(tmp_path):
+    """公开07表 with only 公务接待费 budgeted (9,500 元) and the other budget cells blank: the budgets are 0.00 and
+    0.95, so the 合计 row's budget is 0.95, not unknown (the document then said there was no 三公 at all)."""
+    book = openpyxl.load_workbook(BOOKS / "公开表.xlsx")
+    ws = book["公开07表"]
+    amounts = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "栏次") + 1
+    for col in range(1, 13):
+        ws.cell(amounts, col).value = 9500 if col in (1, 11) else None
+    book.save(tmp_path / "三公.xlsx")
+    unit = fresh_unit(tmp_path)
+    run_import(tmp_path / "三公.xlsx", unit, 2024, confirm=True)
+    bundle = prepare(Job(unit, unit / "2024.yaml"), draft=True).bundle
+    assert bundle.figures.three_public_budget == Decimal("0.95") and bundle.figures.three_public_total == 0

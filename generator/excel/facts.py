@@ -166,12 +166,12 @@ def _non_fiscal(grid: Grid, lines: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def _three(cells: dict[str, Optional[Decimal]]) -> dict[str, Any]:
-    """三公经费: budget (when the table gives one) and actual of each category."""
+    """三公经费: budget (when the table has the column) and actual of each category, a blank cell 0.00."""
     out: dict[str, Any] = {}
     for part in THREE_PARTS:
         entry: dict[str, Any] = {}
-        if cells.get(f"{part}:预算数") is not None:
-            entry["预算数"] = cells[f"{part}:预算数"]
+        if f"{part}:预算数" in cells:  # a blank budget is 0.00, as a blank 决算数 is (a table without the column gives none)
+            entry["预算数"] = cells[f"{part}:预算数"] or NIL
         entry["决算数"] = cells.get(f"{part}:决算数") or NIL
         out[part] = entry
     return out
