@@ -61,14 +61,18 @@ def _code_columns(paths: list[list[str]]) -> tuple[list[int], Optional[int]]:
 def _row_code(sheet: Sheet, r: int, code_cols: list[int], name_col: Optional[int]) -> Optional[str]:
     """A row's code: from 科目编码, from 类/款/项 parts, or from the start of its name."""
     if len(code_cols) == 3:
-        parts = [_part(sheet.value(r, c), width) for c, width in zip(code_cols, (3, 2, 2))]
-        joined = "".join(p for p in parts if p)
-        return joined if len(joined) in (3, 5, 7) and joined.isdigit() else None
+        return _joined(sheet, r, code_cols, (3, 2, 2))
     for c in code_cols[:1] + ([name_col] if name_col is not None else []):
         code = code_in(sheet.text(r, c))
         if code:
             return code
     return None
+
+
+def _joined(sheet: Sheet, r: int, cols: list[int], widths: tuple[int, ...]) -> Optional[str]:
+    """A code split over 类/款(/项) columns, joined (201 | 39 | 01 → 2013901), or None when it is no code."""
+    joined = "".join(_part(sheet.value(r, c), width) for c, width in zip(cols, widths))
+    return joined if len(joined) in (3, 5, 7) and joined.isdigit() else None
 
 
 def _part(value, width: int) -> str:
@@ -195,8 +199,7 @@ def read_economic(result: Read, sheet: Sheet, shape: Shape, unit: str) -> None:
 def _economic_code(sheet: Sheet, r: int, codes: list[int], names: list[int]) -> Optional[str]:
     """A row's economic code: from its code column, from 类 and 款 columns (301 | 01), or from the start of its name."""
     if len(codes) == 2:
-        joined = _part(sheet.value(r, codes[0]), 3) + _part(sheet.value(r, codes[1]), 2)
-        return joined if len(joined) in (3, 5) and joined.isdigit() else None
+        return _joined(sheet, r, codes, (3, 2))
     return code_in(sheet.text(r, codes[0])) or next((code_in(sheet.text(r, c)) for c in names if code_in(sheet.text(r, c))), None)
 
 

@@ -29,10 +29,10 @@ def read(path: Path) -> Read:
         else:
             claims.setdefault(key, []).append(sheet)
     for key, sheets in claims.items():
-        chosen = max(sheets, key=numbers_in)  # the sheet with the table's rows, not a cover or a copy of its title
+        chosen = max(sheets, key=amounts_in)  # the sheet with the table's rows, not a cover or a copy of its title
         for other in (s for s in sheets if s is not chosen):
             result.findings.append(result.finding(other.name, "", f"“{BY_KEY[key].title}”有两个工作表：导入了金额多的“{chosen.name}”"
-                                                                  f"（{numbers_in(chosen)} 个），这个工作表（{numbers_in(other)} 个）未导入。请核对。"))
+                                                                  f"（{amounts_in(chosen)} 个），这个工作表（{amounts_in(other)} 个）未导入。请核对。"))
         _read_sheet(result, chosen, key)
     for shape in SHAPES:
         if shape.key not in result.sheets:
@@ -56,7 +56,7 @@ def tables_listed(sheet: Sheet) -> set[str]:
     return {key for key in (identify(t) or identify_code(t) for t in texts if "表" in t and len(t) <= 60) if key}
 
 
-def numbers_in(sheet: Sheet) -> int:
+def amounts_in(sheet: Sheet) -> int:
     """How many cells of a sheet hold an amount: a number, or text that reads as one (“2,940.05”)."""
     return sum(1 for row in sheet.rows for v in row if v is not None and _reads_as_amount(v))
 
@@ -71,7 +71,7 @@ def _reads_as_amount(value: object) -> bool:
 
 def _not_a_table(result: Read, sheet: Sheet) -> None:
     """A sheet that is none of the nine tables: skipped, and said so when it holds numbers."""
-    if numbers_in(sheet):
+    if amounts_in(sheet):
         result.findings.append(result.finding(sheet.name, "", "这个工作表不是九张部门决算表之一（按表名和表头都认不出），未导入。", WARNING))
 
 
