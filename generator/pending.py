@@ -77,6 +77,8 @@ def placeholder(annotation: Any, label: str) -> Any:
     if origin is typing.Annotated:
         return placeholder(args[0], label)
     if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)) and args:
+        if type(None) in typing.get_args(annotation) and typing.get_origin(args[0]) in (dict, list):
+            return None  # a collection that may be unknown stays unknown (printed 待补充), not empty (printed 0)
         return placeholder(args[0], label)
     if origin is list:
         return []

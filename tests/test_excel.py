@@ -22,7 +22,8 @@ from generator.workflow.excel_import import run_import
 from generator.excel.shapes import SHAPES, identify, identify_code
 from generator.excel.workbook import Sheet, read_workbook
 from generator.excel.writer import workbook_bytes
-from generator.workflow.pipeline import Job, discover, prepare
+from generator.tools.totext import docx_text
+from generator.workflow.pipeline import Job, discover, generate, prepare
 
 ROOT = Path(__file__).parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -465,3 +466,16 @@ def test_a_blank_three_public_budget_is_zero_as_a_blank_actual_is(tmp_path):
     run_import(tmp_path / "三公.xlsx", unit, 2024, confirm=True)
     bundle = prepare(Job(unit, unit / "2024.yaml"), draft=True).bundle
     assert bundle.figures.three_public_budget == Decimal("0.95") and bundle.figures.three_public_total == 0
+
+
+def test_vehicles_no_table_holds_are_left_to_fill_not_zero(tmp_path):
+    """Without last year's file the import writes 车辆 as 待补充: check names it, the draft prints 【待补充：车辆】 (it
+    printed “共有车辆0辆”), a final generate stops."""
+    unit = fresh_unit(tmp_path)
+    run_import(BOOKS / "公开表.xlsx", unit, 2024)
+    assert "车辆: ~  # 待补充" in (unit / "2024.yaml").read_text(encoding="utf-8")
+    checked = CliRunner().invoke(main, ["check", str(unit)])
+    assert "国有资产.车辆: 还没有填写" in checked.output
+    _, written = generate(Job(unit, unit / "2024.yaml"), tmp_path / "out", draft=True)
+    text = docx_text(next(p for p in written if p.name == "2024年度部门决算.docx"))
+    assert "共有车辆【待补充：车辆】辆" in text and "共有车辆0辆" not in text

@@ -150,7 +150,7 @@ def purposes_differ(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> lis
 def vehicle_kinds_known(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
     """Vehicles are counted by the kinds the national layout lists, so each one is printed."""
     out = []
-    for kind in bundle.year.assets.vehicles if bundle.layout.makes(NATIONAL) else []:
+    for kind, _ in bundle.year.assets.vehicle_items if bundle.layout.makes(NATIONAL) else []:
         if VEHICLE_ALIASES.get(kind, kind) not in VEHICLE_KINDS:
             close = difflib.get_close_matches(kind, VEHICLE_KINDS, n=1, cutoff=0.3)
             hint = f"是不是“{close[0]}”？" if close else f"可用：{'、'.join(VEHICLE_KINDS)}。"

@@ -175,7 +175,7 @@ def final_accounts(bundle: Bundle, annexes: list[dict]) -> dict[str, Any]:
         "targeted_count": bundle.figures.targeted_count,
         "monitored_count": bundle.figures.monitored_count,
         "self_evaluated_count": bundle.figures.self_evaluated_count,
-        "vehicles": [{"kind": k, "count": v} for k, v in year.assets.vehicles.items()],
+        "vehicles": [{"kind": k, "count": v} for k, v in year.assets.vehicle_items],
         "annexes": annexes,
         "overall_annex": next((a["number"] for a in annexes if a["project"] is None), None),
         "project_annexes": [{"number": a["number"], "name": a["project"]} for a in annexes if a["project"]],

@@ -14,7 +14,7 @@ from generator.figures.tables import FUNDS, PERSONNEL, PUBLIC, C, Row, Tables, a
 from generator.figures.year import Figures, three_public_previous
 from generator.model import CodeLine, Year
 from generator.model.accounts import NON_FISCAL_KINDS, NON_FISCAL_SOURCES
-from generator.pending import Pending, is_pending
+from generator.pending import Pending, PendingCount, is_pending
 
 PLACES = 2  # the 部门决算 states its structure shares with two decimals (the figures `check` compares)
 SPENDING_COLUMNS = ["基本支出", "项目支出", *(key for _, key in NON_FISCAL_KINDS)]
@@ -216,6 +216,8 @@ def compared_lines(year: Year, fund: str) -> list[LineComparison]:
 
 def vehicle_counts(year: Year) -> dict[str, int]:
     """Vehicles by the national layout's eight kinds, the names clerks also use (执勤执法用车) counted under the official one."""
+    if year.assets.vehicles is None:  # not known yet: every kind to fill, not 0
+        return dict.fromkeys(VEHICLE_KINDS, PendingCount("车辆"))
     counts = dict.fromkeys(VEHICLE_KINDS, 0)
     for kind, count in year.assets.vehicles.items():
         name = VEHICLE_ALIASES.get(kind, kind)

@@ -147,7 +147,7 @@ def compute(year: Year) -> Figures:
         capital_total=_capital_total(year),
         operating=_operating(year),
         procurement_total=year.procurement.goods + year.procurement.works + year.procurement.services,
-        vehicles_total=count_total(year.assets.vehicles.values()),
+        vehicles_total=PendingCount("车辆") if year.assets.vehicles is None else count_total(year.assets.vehicles.values()),
         projects=[ProjectFigures(p.budget.fiscal + p.budget.other, p.spent.fiscal + p.spent.other) for p in year.projects],
         changes=_changes(year, money["income_total"], expenditure_total, money["fiscal_total"], general_budget),
         self_eval=selfeval.compute(year, expenditure_total),

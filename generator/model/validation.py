@@ -169,7 +169,11 @@ def _item_annotation(model: Any, path: tuple) -> Any:
     field = _field_at(model, path)
     if field is None:
         return None
-    args = [a for a in typing.get_args(field.annotation) if a is not type(None)]
+    annotation = field.annotation
+    optional = [a for a in typing.get_args(annotation) if a is not type(None)]
+    if type(None) in typing.get_args(annotation) and len(optional) == 1:  # Optional[dict[str, X]]: the dict's items
+        annotation = optional[0]
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
     return args[-1] if args else None
 
 
