@@ -468,9 +468,9 @@ def test_a_blank_three_public_budget_is_zero_as_a_blank_actual_is(tmp_path):
     assert bundle.figures.three_public_budget == Decimal("0.95") and bundle.figures.three_public_total == 0
 
 
-def test_vehicles_no_table_holds_are_left_to_fill_not_zero(tmp_path):
-    """Without last year's file the import writes 车辆 as 待补充: check names it, the draft prints 【待补充：车辆】 (it
-    printed “共有车辆0辆”), a final generate stops."""
+def test_vehicles_and_project_counts_no_table_holds_are_left_to_fill_not_zero(tmp_path):
+    """Without last year's file the import writes 车辆 and the 绩效 project statistics as 待补充: check names them, the
+    draft prints 【待补充：…】 where it printed “共有车辆0辆” and “编报绩效目标的2024年度项目0个”, a final generate stops."""
     unit = fresh_unit(tmp_path)
     run_import(BOOKS / "公开表.xlsx", unit, 2024)
     assert "车辆: ~  # 待补充" in (unit / "2024.yaml").read_text(encoding="utf-8")
@@ -479,3 +479,4 @@ def test_vehicles_no_table_holds_are_left_to_fill_not_zero(tmp_path):
     _, written = generate(Job(unit, unit / "2024.yaml"), tmp_path / "out", draft=True)
     text = docx_text(next(p for p in written if p.name == "2024年度部门决算.docx"))
     assert "共有车辆【待补充：车辆】辆" in text and "共有车辆0辆" not in text
+    assert "编报绩效目标的2024年度项目【待补充：项目个数】个" in text and "预算绩效管理.项目统计: 还没有填写" in checked.output

@@ -39,7 +39,8 @@ class Imported:
 
 
 # Facts the documents state that no table holds: without last year's file they are written as 待补充, never as 0
-UNKNOWN_TO_TABLES: dict[str, Any] = {"政府采购": {"货物": None, "工程": None, "服务": None}, "国有资产": {"车辆": None}}
+UNKNOWN_TO_TABLES: dict[str, Any] = {"政府采购": {"货物": None, "工程": None, "服务": None}, "国有资产": {"车辆": None},
+                                     "预算绩效管理": {"项目统计": None}}
 
 
 def run_import(workbook: Path, unit_dir: Path, year: Optional[int], confirm: bool = False) -> Imported:
