@@ -94,13 +94,13 @@ class Assets(Base):
 
     vehicles: Optional[dict[str, Count]] = f("车辆", "车辆数，按用途：例如 执法执勤用车: 6（部门决算按八类列出：" + "、".join(VEHICLE_KINDS)
                                              + "）；没有车辆写 {}，还不知道时写 ~（文档显示为待补充）", {})
+    large_equipment: Optional[Count] = f("大型设备", "单价100万元（含）以上设备（不含车辆）台（套）数", None)
+    equipment_50: Optional[Count] = f("50万元以上设备", "单价50万元（含）以上设备（不含车辆）台（套）数", None)
 
     @property
     def vehicle_items(self) -> list[tuple[str, int]]:
         """The vehicles by use as written (none while unknown)."""
         return list((self.vehicles or {}).items())
-    large_equipment: Optional[Count] = f("大型设备", "单价100万元（含）以上设备（不含车辆）台（套）数", None)
-    equipment_50: Optional[Count] = f("50万元以上设备", "单价50万元（含）以上设备（不含车辆）台（套）数", None)
 
 
 class Reasons(Base):
