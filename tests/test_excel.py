@@ -89,7 +89,7 @@ def test_fixture_workbooks(name, tmp_path):
     assert (unit / "2024.yaml").exists()
 
 
-@pytest.mark.parametrize("name", ["决算系统.xlsx", "决算系统.xls", "公开表.xlsx", "目录与注.xlsx"])
+@pytest.mark.parametrize("name", ["决算系统.xlsx", "决算系统.xls", "公开表.xlsx", "目录与注.xlsx", "无年度.xlsx"])
 def test_both_real_forms_import_into_a_year_file_check_accepts_and_generate_renders(name, tmp_path):
     unit = fresh_unit(tmp_path)
     runner = CliRunner()
@@ -480,3 +480,11 @@ def test_vehicles_and_project_counts_no_table_holds_are_left_to_fill_not_zero(tm
     text = docx_text(next(p for p in written if p.name == "2024年度部门决算.docx"))
     assert "共有车辆【待补充：车辆】辆" in text and "共有车辆0辆" not in text
     assert "编报绩效目标的2024年度项目【待补充：项目个数】个" in text and "预算绩效管理.项目统计: 还没有填写" in checked.output
+
+
+def test_a_workbook_without_a_year_in_its_titles_needs_one(tmp_path):
+    """无年度.xlsx names no year: without --year the import says so and writes nothing (with it, the test above)."""
+    unit = fresh_unit(tmp_path)
+    with pytest.raises(UsageError, match="找不到年度"):
+        run_import(BOOKS / "无年度.xlsx", unit, None)
+    assert not list(unit.glob("20*.yaml"))
