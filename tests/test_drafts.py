@@ -78,18 +78,26 @@ def test_highlighting_keeps_text_and_breaks_around_a_placeholder():
 
 
 def test_a_final_document_never_prints_a_fact_to_fill(tmp_path):
-    """A line without 年初预算数 or 预算数 leaves the national section's 年初预算 to fill: a final generate refuses,
-    naming it, and writes nothing; the draft prints it as 【待补充：年初预算数】."""
+    """A line without 年初预算数 or 预算数 leaves the national section's 年初预算 to fill: check names the line, a final
+    generate stops with it and writes nothing, the draft prints 【待补充：年初预算数】; and were a fact to fill to reach
+    a final rendering, the renderer itself refuses it, naming the fact."""
     import shutil
 
     from generator.errors import UserError
+    from generator.render.document import _no_placeholders
+    from generator.workflow.pipeline import prepare
     unit = tmp_path / "example-jiaoyuju"
     shutil.copytree(Path(__file__).resolve().parent.parent / "data" / "example-jiaoyuju", unit)
     year = unit / "2024.yaml"
     year.write_text(year.read_text(encoding="utf-8").replace("{科目编码: 2050101, 年初预算数: 300.00, 预算数: 315.00, ", "{科目编码: 2050101, "),
                     encoding="utf-8")
-    with pytest.raises(UserError, match=r"里还有待补充的内容（年初预算数）"):
+    (error,) = [f for f in prepare(Job(unit, year)).findings if f.is_error]
+    assert error.path == "支出.科目[0].年初预算数" and "2050101" in error.message
+    with pytest.raises(DataError):
         generate(Job(unit, year), tmp_path / "final")
     assert not list((tmp_path / "final").rglob("*.docx"))
     _, written = generate(Job(unit, year), tmp_path / "draft", draft=True)
-    assert written
+    draft = next(p for p in written if p.name == "2024年度部门决算.docx")
+    assert "【待补充：年初预算数】" in docx_text(draft)
+    with pytest.raises(UserError, match=r"里还有待补充的内容（年初预算数）"):
+        _no_placeholders(Path("templates/全国/部门决算.docx"), draft.read_bytes())

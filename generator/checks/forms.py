@@ -7,6 +7,7 @@ from generator.errors import ERROR, WARNING, Finding
 from generator.figures.bundle import Bundle
 from generator.figures.core import Comparison, compared
 from generator.figures.sums import gap, total
+from generator.figures.tables import FUNDS
 from generator.formatting import money, score
 from generator.load.reader import Loaded
 from generator.pending import is_pending
@@ -64,6 +65,24 @@ def national_tables_complete(bundle: Bundle, year_file: Loaded, unit_file: Loade
     hint = "请补充。" if own else f"（本单位公开的不是{NATIONAL}时可忽略；附带生成的{NATIONAL}是草稿）"
     return [year_file.finding(TABLE_PATHS[number], f"{NATIONAL}的{TABLE_NAMES[number]}缺少：{'、'.join(facts)}，该表不能列出明细。{hint}", ERROR if own else WARNING)
             for number, facts in table_facts(bundle.year).items()]
+
+
+@rule
+def national_facts_printed(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
+    """A unit publishing in the 全国 layout says who its 决算 covers and each 一般公共预算 line's 年初预算: a final
+    document cannot print them as 待补充 (generate would stop there)."""
+    if bundle.layout.primary != NATIONAL:
+        return []
+    year, unit = bundle.year, bundle.unit
+    out = []
+    if not (year.covered_units or year.institutions or unit.departments or unit.departments_summary):
+        out.append(year_file.finding(("决算单位",), f"{NATIONAL}要说明纳入决算编制范围的单位：请写“决算单位”（或“机构设置”，或在 unit.yaml "
+                                                 "写“内设机构”），或用 generate --draft 先生成草稿。"))
+    for i, line in enumerate(year.expenditure.lines):
+        if line.fund == FUNDS[0] and line.start_budget is None:
+            out.append(year_file.finding(("支出", "科目", i, "年初预算数"), f"科目 {line.code} 没有年初预算数（也没有预算数），{NATIONAL}要写"
+                                                                      "一般公共预算财政拨款支出的年初预算。请填写（没有预算时写 0），或用 generate --draft 先生成草稿。"))
+    return out
 
 
 @rule

@@ -31,11 +31,13 @@ class Imported:
     written: bool
     findings: list[Finding] = field(default_factory=list)
     differences: int = 0
+    workbook: str = ""  # the workbook as findings name it
 
     @property
     def failed(self) -> bool:
-        """Whether anything differs or is wrong (exit 1)."""
-        return self.differences > 0 or any(f.is_error for f in self.findings)
+        """Whether the workbook was read wrong or disagrees with the year file (exit 1); what the written year file
+        still lacks (its texts, budgets …) is listed for the clerk to fill, and fails nothing."""
+        return self.differences > 0 or any(f.is_error for f in self.findings if f.file == self.workbook)
 
 
 # Facts the documents state that no table holds: without last year's file they are written as 待补充, never as 0
@@ -104,7 +106,7 @@ def _create(result: Read, unit_dir: Path, year: int) -> Imported:
     except FileExistsError as exc:
         raise UsageError(f"{display_path(target)} 已经存在，不会覆盖。") from exc
     prepared = prepare(Job(unit_dir, target), draft=True)  # the facts left 待补充 are the clerk's to fill, not errors yet
-    imported = Imported(target, True, result.findings + prepared.findings)
+    imported = Imported(target, True, result.findings + prepared.findings, workbook=display_path(result.path))
     if prepared.bundle is not None:
         diffs = differences(result, expected_grid(prepared.bundle.year))
         imported.findings += [_slip(result, d) for d in diffs]
@@ -163,7 +165,7 @@ def _compare(result: Read, unit_dir: Path, target: Path) -> Imported:
     loaded = load_yaml(target)
     diffs = differences(result, expected_grid(prepared.bundle.year))
     findings = result.findings + [loaded.finding(yaml_path(loaded.data, d), _difference(result, d)) for d in diffs]
-    return Imported(target, False, findings, len(diffs))
+    return Imported(target, False, findings, len(diffs), display_path(result.path))
 
 
 def _difference(result: Read, d: Difference) -> str:
