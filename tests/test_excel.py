@@ -89,7 +89,7 @@ def test_fixture_workbooks(name, tmp_path):
     assert (unit / "2024.yaml").exists()
 
 
-@pytest.mark.parametrize("name", ["决算系统.xlsx", "决算系统.xls", "公开表.xlsx", "目录与注.xlsx", "无年度.xlsx"])
+@pytest.mark.parametrize("name", ["决算系统.xlsx", "决算系统.xls", "公开表.xlsx", "目录与注.xlsx", "无年度.xlsx", "万元加注.xlsx"])
 def test_both_real_forms_import_into_a_year_file_check_accepts_and_generate_renders(name, tmp_path):
     unit = fresh_unit(tmp_path)
     runner = CliRunner()
