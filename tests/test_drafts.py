@@ -84,7 +84,8 @@ def test_a_final_document_never_prints_a_fact_to_fill(tmp_path):
     import shutil
 
     from generator.errors import UserError
-    from generator.render.document import _no_placeholders
+    from generator.contexts.national import national
+    from generator.render.document import render
     from generator.workflow.pipeline import prepare
     unit = tmp_path / "example-jiaoyuju"
     shutil.copytree(Path(__file__).resolve().parent.parent / "data" / "example-jiaoyuju", unit)
@@ -100,4 +101,4 @@ def test_a_final_document_never_prints_a_fact_to_fill(tmp_path):
     draft = next(p for p in written if p.name == "2024年度部门决算.docx")
     assert "【待补充：年初预算数】" in docx_text(draft)
     with pytest.raises(UserError, match=r"里还有待补充的内容（年初预算数）"):
-        _no_placeholders(Path("templates/全国/部门决算.docx"), draft.read_bytes())
+        render(Path("templates/全国/部门决算.docx"), national(prepare(Job(unit, year), draft=True).bundle), draft=False)

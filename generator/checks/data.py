@@ -41,7 +41,7 @@ def spending_kinds_add_up(bundle: Bundle, year_file: Loaded, unit_file: Loaded) 
         return [year_file.finding(("支出",), f"没有写基本支出和项目支出：请在“支出”下写 基本支出、项目支出（万元），"
                                            f"或在每个科目里写 基本支出、项目支出（没有分开的科目：{listed}）。")]
     return mismatch(year_file, ("支出", "项目支出"), total([e.basic, e.project]), bundle.figures.expenditure_total,
-                    "基本支出与项目支出之和对比：各科目决算数合计", 2 + len(e.lines) + len(bundle.year.non_fiscal_spending))
+                    "基本支出与项目支出之和对比：各科目决算数合计", 2 + basic_items(bundle.year, ALL_FUNDS))
 
 
 @rule

@@ -202,8 +202,8 @@ def economic(b: Bundle, code: str) -> Optional[Decimal]:
 
 
 def fiscal_balance(side: str) -> Compute:
-    """年初 or 年末财政拨款结转和结余, all funds."""
-    return lambda b, _: total((b.tables.fiscal_start if side == "start" else b.tables.fiscal_end).values())
+    """年初 or 年末财政拨款结转和结余, all funds, as the 财政拨款收入支出决算总表 totals them."""
+    return lambda b, _: fn.fiscal_summary(b.tables)[f"fiscal_{side}_total"]
 
 
 def counted(lines: str) -> Callable[[Bundle, str], int]:

@@ -7,10 +7,10 @@ from typing import Any, Optional
 
 from generator.excel.shapes import normalized
 from generator.excel.workbook import Sheet
+from generator.model.types import YUAN_PER_WAN
 
 CENT = Decimal("0.01")
 FEN = Decimal("0.000001")  # one 分 in 万元
-YUAN_PER_WAN = Decimal(10000)
 DASHES = {"-", "--", "—", "——", "－", "/", "—-"}
 MAKER = re.compile(r"编制单位[:：](.*?)(?:金额单位|单位[:：]|$)")
 UNIT = re.compile(r"单位[:：]\s*(万元|元)")

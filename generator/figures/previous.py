@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Optional
 
-from generator.constants import ZERO
+from generator.figures.core import total_or_none
 from generator.figures.tables import compute_tables
 from generator.figures.year import Figures, compute
 from generator.model import Previous, Year
@@ -35,6 +35,4 @@ def derive(last: Year) -> Previous:
 def lines_previous(year: Year, fund: str) -> Optional[Decimal]:
     """The 上年决算数 of one fund's code lines together; None unless there are such lines and each has one."""
     written = [line.previous for line in year.expenditure.lines if line.fund == fund]
-    if not written or any(value is None for value in written):
-        return None
-    return sum((value for value in written if value is not None), ZERO)
+    return total_or_none(written) if written else None

@@ -5,7 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import get_args
 
-from generator.constants import FUNDS, ZERO
+from generator.constants import FUNDS
+from generator.figures.core import total_or_none
 from generator.figures.year import spending_kind
 from generator.model import Year
 from generator.model.accounts import EconomicScope
@@ -18,10 +19,8 @@ def basic_in_scope(year: Year, scope: str) -> Decimal:
     """基本支出 of a scope; pending while a line of it has no 基本支出 written."""
     if scope == ALL_FUNDS:
         return spending_kind(year, "basic")
-    split = [line.basic for line in year.expenditure.lines if line.fund == FUNDS[0]]
-    if any(value is None for value in split):
-        return Pending("基本支出")
-    return sum((value for value in split if value is not None), ZERO)
+    split = total_or_none([line.basic for line in year.expenditure.lines if line.fund == FUNDS[0]])
+    return Pending("基本支出") if split is None else split
 
 
 def basic_items(year: Year, scope: str) -> int:

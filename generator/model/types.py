@@ -56,7 +56,7 @@ class InWan(Decimal):
     """An amount computed from amounts already validated (so already in 万元): passed through, not converted again."""
 
 
-def _money(value, info: Optional[ValidationInfo] = None):
+def _money(value, info: Optional[ValidationInfo]):
     """An amount from YAML as a plain number in the file's unit (万元, or 元 when 金额单位 says so), held in 万元."""
     if isinstance(value, Pending):
         return value
@@ -97,7 +97,7 @@ def _from_text(text: str, unit: str, info: Optional[ValidationInfo]) -> Decimal:
         raise PydanticCustomError("money", "金额不要写千位分隔符（逗号），请写成 {fixed}", {"fixed": re.sub(r"[,，]", "", text)})
     number = re.fullmatch(r"(-?\d+(?:\.\d+)?)\s*(万元|万|元)", text)
     if number and number.group(2) == "元" and unit == "万元":
-        fixed = format((Decimal(number.group(1)) / 10000).normalize(), "f")
+        fixed = format((Decimal(number.group(1)) / YUAN_PER_WAN).normalize(), "f")
         raise PydanticCustomError("money", "本文件金额以万元为单位，只写数字：{text} 应写成 {fixed}（或在文件开头写“金额单位: 元”，全部金额按元填写）",
                                   {"text": text, "fixed": fixed})
     if number or re.search(r"万元?|元", text):
@@ -155,7 +155,7 @@ def _text(value):
     return value
 
 
-def _amount(value, info: Optional[ValidationInfo] = None):
+def _amount(value, info: Optional[ValidationInfo]):
     """An amount that cannot be negative (spending, income, budgets): a money value of at least 0."""
     amount = _money(value, info)
     if not isinstance(amount, Pending) and amount < 0:
@@ -163,18 +163,8 @@ def _amount(value, info: Optional[ValidationInfo] = None):
     return amount
 
 
-def _money_in(value, info: ValidationInfo):
-    """A money value validated in its file's amount unit."""
-    return _money(value, info)
-
-
-def _amount_in(value, info: ValidationInfo):
-    """An amount (not negative) validated in its file's amount unit."""
-    return _amount(value, info)
-
-
-Money = Annotated[Decimal, PlainValidator(_money_in), WithJsonSchema({"type": "number", "description": "金额（万元，或按“金额单位”）"})]
-Amount = Annotated[Decimal, PlainValidator(_amount_in), WithJsonSchema({"type": "number", "minimum": 0, "description": "金额（万元，或按“金额单位”），不小于 0"})]
+Money = Annotated[Decimal, PlainValidator(_money), WithJsonSchema({"type": "number", "description": "金额（万元，或按“金额单位”）"})]
+Amount = Annotated[Decimal, PlainValidator(_amount), WithJsonSchema({"type": "number", "minimum": 0, "description": "金额（万元，或按“金额单位”），不小于 0"})]
 Score = Annotated[Decimal, PlainValidator(_score), WithJsonSchema({"type": "number", "description": "分数"})]
 Count = Annotated[int, PlainValidator(_count), WithJsonSchema({"type": "integer"})]
 Code = Annotated[str, BeforeValidator(_code), WithJsonSchema({"type": ["integer", "string"], "description": "科目编码（3、5 或 7 位数字）"})]

@@ -6,9 +6,10 @@ import marshal
 import os
 import re
 import sys
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional
 
 import jinja2
 from jinja2 import StrictUndefined, pass_context
@@ -16,9 +17,21 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup, escape
 
 from generator.formatting import DEFAULT_FORMAT, FILTERS, NumberFormat, amount, cell, magnitude, percent, share
+from generator.pending import MARK, is_pending
 from generator.render.limits import checked_binop, limited_concat
 
 FORBIDDEN = re.compile(r"[\x00-\x08\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+PRINTED: ContextVar[Optional[set]] = ContextVar("printed_placeholders", default=None)  # set by the render under way
+PLACEHOLDER = re.compile(re.escape(MARK.split("{}")[0]) + r"([^】<]*)】")
+
+
+def _note_placeholder(value: Any) -> None:
+    """Remember the facts to fill that a value prints (【待补充：…】), for the render under way to refuse a final one."""
+    seen = PRINTED.get()
+    if seen is not None and (is_pending(value) or (isinstance(value, str) and "【待补充" in value)):
+        seen.update(PLACEHOLDER.findall(str(value)))
 
 
 def xml_safe(value: Any) -> Any:
@@ -26,8 +39,9 @@ def xml_safe(value: Any) -> Any:
     (the environment's autoescaping then escapes it).
 
     Braces next to an underscore are written as character references, because docxtpl rewrites
-    ``{_{`` and the like in its output.
+    ``{_{`` and the like in its output. A fact still to fill is noted on the way (PRINTED).
     """
+    _note_placeholder(value)
     if type(value) is str or (isinstance(value, str) and not hasattr(value, "__html__")):
         if not value.isprintable():  # only then can it hold a break or a forbidden character
             value = FORBIDDEN.sub("", value.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n"))
