@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import shutil
 import subprocess
 import zipfile
@@ -18,6 +19,7 @@ from cli import main
 from generator.errors import UsageError, UserError
 from generator.excel.cells import NotAmount, amount, unit_of
 from generator.excel.expected import expected_grid
+from generator.excel.reader import read
 from generator.workflow.excel_import import run_import
 from generator.excel.shapes import SHAPES, identify, identify_code
 from generator.excel.workbook import Sheet, read_workbook
@@ -377,10 +379,10 @@ def test_a_broken_workbook_is_refused_in_chinese_never_exit_3(tmp_path):
 
 def test_a_workbook_that_unpacks_too_large_is_refused_before_it_is_read(tmp_path, monkeypatch):
     """The unpacked size is checked from the package's directory, before any sheet is parsed."""
-    from generator.excel import workbook
-    monkeypatch.setattr(workbook, "MAX_INFLATED", 10_000)
-    with pytest.raises(UserError, match="解压后超过"):
-        workbook.read_workbook(BOOKS / "公开表.xlsx")
+    from generator.excel import limits
+    monkeypatch.setattr(limits, "MAX_INFLATED", 10_000)
+    with pytest.raises(UserError, match="公开表.xlsx 解压后超过"):
+        read_workbook(BOOKS / "公开表.xlsx")
 
 
 def test_a_sheet_formatted_to_the_last_row_is_read_to_its_last_value(tmp_path):
@@ -390,6 +392,75 @@ def test_a_sheet_formatted_to_the_last_row_is_read_to_its_last_value(tmp_path):
     book.save(tmp_path / "格式.xlsx")
     sheets = {s.name: s for s in read_workbook(tmp_path / "格式.xlsx")}
     assert len(sheets["公开03表"].rows) < 100
+
+
+def test_a_value_past_the_last_column_an_xls_can_hold_is_refused_without_reading_every_column(tmp_path):
+    """A sheet whose one cell in column XFD (and dimension A1:XFD…) used to make every row 16 384 cells wide (5 GB)."""
+    book = openpyxl.load_workbook(BOOKS / "公开表.xlsx")
+    book["公开03表"].cell(9, 16_384, 1.5)
+    book.save(tmp_path / "宽.xlsx")
+    with pytest.raises(UserError, match="公开03表.*在第 256 列之后还有内容"):
+        read_workbook(tmp_path / "宽.xlsx")
+    book["公开03表"].cell(9, 16_384).value = None
+    book["公开03表"].cell(9, 200, 1.5)  # within the limit: read, and the row keeps no trailing blanks
+    book.save(tmp_path / "宽.xlsx")
+    sheet = {s.name: s for s in read_workbook(tmp_path / "宽.xlsx")}["公开03表"]
+    assert sheet.width == 200 and sheet.rows[0] and sheet.rows[0][-1] is not None
+
+
+@pytest.mark.parametrize("name", ["公开表.xlsx", "决算系统.xls"])
+def test_rows_and_cells_past_the_limits_are_refused_in_xlsx_and_xls(name, monkeypatch):
+    """Both formats keep one budget: rows per sheet, cells holding a value in the whole workbook."""
+    from generator.excel import limits
+    monkeypatch.setattr(limits, "MAX_ROWS", 10)
+    with pytest.raises(UserError, match="有超过 10 行数据"):
+        read_workbook(BOOKS / name)
+    monkeypatch.undo()
+    monkeypatch.setattr(limits, "MAX_CELLS", 300)
+    with pytest.raises(UserError, match="有超过 300 个填了内容的单元格"):
+        read_workbook(BOOKS / name)
+
+
+def test_a_part_read_whole_past_its_cap_is_refused_before_it_is_parsed(tmp_path, monkeypatch):
+    """openpyxl reads styles and shared strings whole: 290 000 empty fonts in 2 MB took 181 MB, in 10 MB 657 MB."""
+    from generator.excel import limits
+    monkeypatch.setattr(limits, "MAX_PART", 1_000)
+    with pytest.raises(UserError, match="里的 xl/.*解压后超过"):
+        read_workbook(BOOKS / "公开表.xlsx")
+    with zipfile.ZipFile(BOOKS / "公开表.xlsx") as source, zipfile.ZipFile(tmp_path / "文字.xlsx", "w") as target:
+        for member in source.namelist():
+            target.writestr(member, source.read(member))
+        target.writestr("xl/sharedStrings.xml", b"<sst>" + b"<si><t>x</t></si>" * 100 + b"</sst>")
+    monkeypatch.setattr(limits, "MAX_PART", 10_000_000)
+    monkeypatch.setattr(limits, "MAX_STRINGS", 1_000)  # shared strings have a cap of their own
+    with pytest.raises(UserError, match="里的 xl/sharedStrings.xml 解压后超过"):
+        read_workbook(tmp_path / "文字.xlsx")
+
+
+@pytest.mark.parametrize("record, count, refused", [(0x00E0, 4_100, False), (0x00E0, 4_101, True), (0x0031, 1_025, True)])
+def test_an_xls_defining_more_formats_or_fonts_than_excel_allows_is_refused(tmp_path, record, count, refused):
+    """xlrd keeps each cell format and font as an object of about a kilobyte (200 000 formats: 262 MB); the count is
+    taken from the workbook stream before xlrd reads it."""
+    from generator.excel import limits
+    stream = b"".join([struct.pack("<HH", record, 4) + b"\0" * 4] * count + [struct.pack("<HH", limits.BIFF_EOF, 0)])
+    counts = limits._globals_records(stream, 0, len(stream))
+    assert counts[record] == count
+    assert (counts[record] > limits.XLS_RECORDS[record][1]) is refused
+    assert limits.check_xls(BOOKS / "决算系统.xls")  # the real export is within the limits
+
+
+def test_a_table_recognised_by_its_title_but_with_no_column_read_is_an_error(tmp_path):
+    """A 收入支出决算总表 with amounts under no 项目/金额 header used to import nothing without a word."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "公开01表"
+    sheet.append(["2024年度收入支出决算总表"])
+    for r in range(10):
+        sheet.append([r + 0.5, r + 1.5, r + 2.5])
+    book.save(tmp_path / "无表头.xlsx")
+    done = run_import(tmp_path / "无表头.xlsx", fresh_unit(tmp_path), 2024)
+    found = [f for f in done.findings if f.path == "公开01表" and f.is_error]
+    assert done.failed and found and "一个金额也没读出来" in found[0].message
 
 
 def test_a_formula_without_its_result_and_an_accounting_negative_are_named_at_their_cells(tmp_path):
@@ -469,6 +540,40 @@ def test_a_blank_three_public_budget_is_zero_as_a_blank_actual_is(tmp_path):
     run_import(tmp_path / "三公.xlsx", unit, 2024, confirm=True)
     bundle = prepare(Job(unit, unit / "2024.yaml"), draft=True).bundle
     assert bundle.figures.three_public_budget == Decimal("0.95") and bundle.figures.three_public_total == 0
+
+
+def test_three_public_amounts_stored_as_text_are_read(tmp_path):
+    """公开07表 with its amounts as text (“9,500.00”, pasted from a PDF) used to be read as no row at all, silently."""
+    book = openpyxl.load_workbook(BOOKS / "目录与注.xlsx")
+    ws = book["公开07表"]
+    amounts = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "栏次") + 1
+    for col in (1, 2, 11, 12):
+        ws.cell(amounts, col).value = "9,500.00"
+    book.save(tmp_path / "三公文字.xlsx")
+    cells = read(tmp_path / "三公文字.xlsx").grid["三公"]["合计"]
+    assert cells["合计:决算数"] == cells["公务接待费:预算数"] == Decimal("0.95")
+    assert cells["因公出国（境）费:决算数"] == 0
+
+
+@pytest.mark.parametrize("written, rounding", [(Decimal("264.88"), True), (Decimal("264.97"), False)])
+def test_a_wan_subtotal_off_its_items_by_their_rounding_is_a_warning_not_a_difference(tmp_path, written, rounding):
+    """公开05表's 201 and 20139 rows over three 项: 0.01 off their sum is what rounding three items can make (a warning;
+    the import succeeds), 0.10 is not (an error at the cell)."""
+    book = openpyxl.load_workbook(BOOKS / "万元加注.xlsx")
+    ws = book.worksheets[4]
+    for cell in ("C8", "C10"):
+        ws[cell] = float(written)
+    book.save(tmp_path / "万元.xlsx")
+    done = run_import(tmp_path / "万元.xlsx", fresh_unit(tmp_path), 2024)
+    at = {f.path.split("!")[-1]: f for f in done.findings if f.path.startswith(ws.title)}
+    assert set(at) == {"C8", "C10"} and done.failed is not rounding
+    assert all(f.is_error is not rounding and ("四舍五入" in f.message) is rounding for f in at.values())
+    (tmp_path / "compared").mkdir()
+    unit = fresh_unit(tmp_path / "compared")
+    run_import(BOOKS / "万元加注.xlsx", unit, 2024)
+    compared = run_import(tmp_path / "万元.xlsx", unit, 2024)  # the year file exists: compared, not written
+    assert compared.differences == (0 if rounding else 2)
+    assert [("四舍五入" in f.message) for f in compared.findings if "264.8" in f.message or "264.9" in f.message] == [rounding] * 2
 
 
 def test_vehicles_and_project_counts_no_table_holds_are_left_to_fill_not_zero(tmp_path):

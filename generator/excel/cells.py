@@ -60,14 +60,19 @@ def maker_of(sheet: Sheet) -> Optional[str]:
     return None
 
 
+HEADER_DEPTH = 20  # rows a table's header may take: the deepest among the fixture workbooks (公开07表) takes 10
+
+
 def header_paths(sheet: Sheet, top: int, bottom: int) -> list[list[str]]:
-    """Each column's header texts from row top to bottom (exclusive), normalized, repeats of merged cells removed."""
+    """Each column's header texts from row top to bottom (exclusive; at most HEADER_DEPTH rows), normalized, repeats
+    of merged cells removed."""
+    rows = [r for r in range(top, min(bottom, top + HEADER_DEPTH)) if not is_counter_row(sheet, r)]
     paths: list[list[str]] = []
     for c in range(sheet.width):
         path: list[str] = []
-        for r in range(top, bottom):
+        for r in rows:
             text = normalized(sheet.text(r, c))
-            if text and not is_counter_row(sheet, r) and (not path or path[-1] != text):
+            if text and (not path or path[-1] != text):
                 path.append(text)
         paths.append(path)
     return paths
@@ -85,6 +90,14 @@ def is_note(sheet: Sheet, row: int) -> bool:
     """Whether a row is a note under a table: its first text starts with 注：, 说明：, 备注：."""
     first = next((sheet.text(row, c) for c in range(sheet.width) if sheet.text(row, c)), "")
     return bool(NOTE.match(first))
+
+
+def reads_as_amount(value: Any) -> bool:
+    """Whether a cell holds an amount: a number, or text that reads as one (“2,940.05”)."""
+    try:
+        return amount(value, "万元") is not None
+    except NotAmount:
+        return False
 
 
 def amount(value: Any, unit: str) -> Optional[Decimal]:

@@ -8,7 +8,7 @@ from typing import Any, Optional
 from generator.constants import ZERO
 from generator.excel.found import Place, Read
 from generator.excel.shapes import BY_KEY, FUND_TABLES, Grid
-from generator.figures.sums import gap
+from generator.figures.sums import gap, within_rounding
 
 
 @dataclass
@@ -21,6 +21,7 @@ class Difference:
     got: Optional[Decimal]
     want: Decimal
     place: Optional[Place]
+    rounding: bool = False  # a 万元 table's 类/款 or 合计 cell off its items' sum by no more than their rounding
 
     @property
     def title(self) -> str:
@@ -55,8 +56,17 @@ def differences(read: Read, expected: Grid) -> list[Difference]:
                 if gap(got or ZERO, want or ZERO) > 0:
                     place = read.places.get((table, row, col))
                     if place is not None or want:
-                        out.append(Difference(table, row, col, got, want or ZERO, place))
+                        rounding = read.units.get(table) == "万元" and got is not None and want is not None \
+                            and within_rounding(got, want, len(_items_under(want_rows, row)))
+                        out.append(Difference(table, row, col, got, want or ZERO, place, rounding))
     return out
+
+
+def _items_under(rows: dict[str, Any], row: str) -> list[str]:
+    """The item rows a 类/款 row (or the 合计 row) adds up: the codes under it that no other code extends."""
+    codes = [key for key in rows if key.isdigit()]
+    under = [code for code in codes if len(code) > len(row) and (code.startswith(row) or not row.isdigit())]
+    return [code for code in under if not any(other != code and other.startswith(code) for other in codes)]
 
 
 def yaml_path(data: Any, diff: Difference) -> tuple:

@@ -6,7 +6,7 @@ from typing import Optional
 
 from generator.constants import FUNDS
 from generator.errors import WARNING
-from generator.excel.cells import amount, code_in, header_paths, is_counter_row, is_note
+from generator.excel.cells import amount, code_in, header_paths, is_counter_row, is_note, reads_as_amount
 from generator.excel.found import Read
 from generator.excel.rowkeys import SideKeys, side_keys
 from generator.excel.shapes import AMOUNT, MEASURES, THREE_GROUPS, TOTAL, Shape, ShapeKind, normalized
@@ -222,7 +222,7 @@ def _economic_side(result: Read, sheet: Sheet, cols: tuple, rows: tuple[int, str
 
 def read_three(result: Read, sheet: Sheet, shape: Shape, unit: str) -> None:
     """财政拨款“三公”经费支出决算表: one row of budget and actual amounts under two or three header rows."""
-    first = _first_row(sheet, -1, lambda r: any(isinstance(sheet.value(r, c), (int, float)) for c in range(sheet.width)))
+    first = _first_row(sheet, -1, lambda r: any(reads_as_amount(sheet.value(r, c)) for c in range(sheet.width)))
     paths = header_paths(sheet, 0, first)
     columns: dict[int, str] = {}
     for c, path in enumerate(paths):

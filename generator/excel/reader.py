@@ -6,7 +6,7 @@ from typing import Optional
 
 from generator.errors import WARNING
 from generator.excel import layouts
-from generator.excel.cells import NotAmount, amount, maker_of, title_lines, unit_of, year_of
+from generator.excel.cells import maker_of, reads_as_amount, title_lines, unit_of, year_of
 from generator.excel.found import Read
 from generator.excel.shapes import BY_KEY, SHAPES, identify, identify_code
 from generator.excel.workbook import Sheet, read_workbook
@@ -58,15 +58,7 @@ def tables_listed(sheet: Sheet) -> set[str]:
 
 def amounts_in(sheet: Sheet) -> int:
     """How many cells of a sheet hold an amount: a number, or text that reads as one (“2,940.05”)."""
-    return sum(1 for row in sheet.rows for v in row if v is not None and _reads_as_amount(v))
-
-
-def _reads_as_amount(value: object) -> bool:
-    """Whether a cell's value reads as an amount."""
-    try:
-        return amount(value, "万元") is not None
-    except NotAmount:
-        return False
+    return sum(1 for row in sheet.rows for v in row if reads_as_amount(v))
 
 
 def _not_a_table(result: Read, sheet: Sheet) -> None:
@@ -91,5 +83,9 @@ def _read_sheet(result: Read, sheet: Sheet, key: str) -> None:
         result.years.append(year)
     if maker:
         result.makers.append(maker)
+    before = len(result.findings)
     layouts.READERS[BY_KEY[key].kind](result, sheet, BY_KEY[key], unit)
+    if key not in result.grid and len(result.findings) == before and amounts_in(sheet):
+        result.findings.append(result.finding(sheet.name, "", f"认出这是“{BY_KEY[key].title}”，但一个金额也没读出来：表头里找不到"
+                                                              "“项目”或“科目编码”和“决算数”等栏目。请对照官方格式核对表头后再导入。"))
 

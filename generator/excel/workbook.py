@@ -4,12 +4,14 @@ from __future__ import annotations
 import re
 import zipfile
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from openpyxl.utils import get_column_letter, range_boundaries
+from openpyxl.utils import column_index_from_string, get_column_letter, range_boundaries
 
 from generator.errors import UsageError, UserError
+from generator.excel.limits import MAX_COLUMNS, MAX_FILE, Bounds, check_package, check_xls
 from generator.load.reader import display_path
 
 
@@ -32,7 +34,7 @@ class Sheet:
         value = self.value(row, col)
         return "" if value is None else "".join(str(value).split())
 
-    @property
+    @cached_property
     def width(self) -> int:
         """The number of columns in use."""
         return max((len(r) for r in self.rows), default=0)
@@ -45,10 +47,6 @@ def cell_name(row: int, col: int) -> str:
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the compound file that .xls and password-protected .xlsx files are
 ENCRYPTED = "EncryptedPackage".encode("utf-16-le")  # the stream a password-protected .xlsx keeps its package in
-MAX_INFLATED = 200 * 1024 * 1024  # bytes an .xlsx may unpack to: nine tables take well under 1 MB
-MAX_FILE = 50 * 1024 * 1024  # bytes of an .xls file
-MAX_ROWS = 20_000  # rows of data in one sheet: a 决算表 has some hundreds
-EMPTY_RUN = 500  # blank rows in a row that end a sheet (one formatted down to row 1,048,576 is not read that far)
 SAVE_AGAIN = "请用 Excel 或 WPS 打开后另存为 .xlsx 再导入"
 
 
@@ -98,46 +96,36 @@ def _xls_cause(exc: Exception) -> str:
 
 def _xlsx(path: Path) -> list[Sheet]:
     """An .xlsx workbook's sheets (cached values of formulas, as Excel last computed them), streamed: the package's
-    unpacked size is checked first, and a sheet ends after a long run of blank rows."""
+    unpacked size is checked first, and every sheet is read within the workbook's limits."""
     import openpyxl
 
     with path.open("rb") as handle, zipfile.ZipFile(handle) as package:  # by handle: a .xlsx named .xls is read too
-        if sum(member.file_size for member in package.infolist()) > MAX_INFLATED:
-            raise UserError(f"{display_path(path)} 解压后超过 {MAX_INFLATED // 1024 // 1024} MB，不像部门决算表，未导入。"
-                            "请只保留决算表的工作表另存后再导入。")
+        check_package(path, package)
         book = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+        bounds = Bounds(path)
         try:
-            return [_sheet(path, ws, package.read(ws._worksheet_path)) for ws in book.worksheets]
+            return [_sheet(bounds, ws, package.read(ws._worksheet_path)) for ws in book.worksheets]
         finally:
             book.close()
 
 
-def _rows(path: Path, ws: Any) -> list[list[Any]]:
-    """A streamed sheet's rows up to its last one with a value (a run of EMPTY_RUN blank rows ends it)."""
-    rows: list[list[Any]] = []
-    blank = 0
-    for row in ws.iter_rows(values_only=True):
-        blank = blank + 1 if all(v is None for v in row) else 0
-        if blank >= EMPTY_RUN:
-            break
-        rows.append(list(row))
-        if len(rows) > MAX_ROWS:
-            raise UserError(f"{display_path(path)} 的工作表“{ws.title}”有超过 {MAX_ROWS} 行数据，不像部门决算表，未导入。")
-    while rows and all(v is None for v in rows[-1]):
-        rows.pop()
-    return rows
-
-
 MERGE = re.compile(rb'<mergeCell ref="([A-Z]+[0-9]+):([A-Z]+[0-9]+)"')
-CELL = re.compile(rb'<c r="([A-Z]+[0-9]+)"[^>]*?(?:/>|>(.*?)</c>)', re.S)
+CELL = re.compile(rb'<c r="([A-Z]+)([0-9]+)"[^>]*?(?:/>|>(.*?)</c>)', re.S)
 SAVED = re.compile(rb"<v>[^<]+</v>")  # a formula's saved result
 
 
-def _sheet(path: Path, ws: Any, xml: bytes) -> Sheet:
+def _sheet(bounds: Bounds, ws: Any, xml: bytes) -> Sheet:
     """One streamed sheet: its rows, merged ranges filled, and the formulas that hold no saved result."""
-    uncached = tuple(m.group(1).decode() for m in CELL.finditer(xml)
-                     if m.group(2) and b"<f" in m.group(2) and not SAVED.search(m.group(2)))
-    return Sheet(ws.title, _filled(_rows(path, ws), _merges(xml)), uncached)
+    uncached = []
+    for found in CELL.finditer(xml):
+        letters, number, content = found.groups()
+        if content and (b"<v" in content or b"<is" in content):
+            bounds.check_width(ws.title, column_index_from_string(letters.decode()))
+        if content and b"<f" in content and not SAVED.search(content):
+            uncached.append(f"{letters.decode()}{number.decode()}")
+    ws.reset_dimensions()  # the rows as they are, not as the sheet's (possibly wrong) dimension says
+    rows = bounds.rows(ws.title, ws.iter_rows(max_col=MAX_COLUMNS, values_only=True))
+    return Sheet(ws.title, _filled(rows, _merges(xml)), tuple(uncached))
 
 
 def _merges(xml: bytes) -> list[tuple[int, int, int, int]]:
@@ -150,31 +138,29 @@ def _merges(xml: bytes) -> list[tuple[int, int, int, int]]:
 
 
 def _xls(path: Path) -> list[Sheet]:
-    """An .xls workbook's sheets (xlrd 2 reads the BIFF format only, which is what .xls files are)."""
+    """An .xls workbook's sheets, one sheet in memory at a time (xlrd 2 reads the BIFF format .xls files are)."""
     import xlrd
 
-    if path.stat().st_size > MAX_FILE:
-        raise UserError(f"{display_path(path)} 超过 {MAX_FILE // 1024 // 1024} MB，不像部门决算表，未导入。请只保留决算表的工作表另存后再导入。")
-
-    book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True)
+    data = check_xls(path)
+    book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True, ragged_rows=True)
+    bounds = Bounds(path)
     sheets = []
     for index in range(book.nsheets):
         ws = book.sheet_by_index(index)
-        rows = [[_xls_value(ws.cell(r, c)) for c in range(ws.ncols)] for r in range(ws.nrows)]
+        rows = bounds.rows(ws.name, (_xls_row(ws, r) for r in range(ws.nrows)))
         spans = [(r0, c0, r1 - 1, c1 - 1) for r0, r1, c0, c1 in ws.merged_cells]
         sheets.append(Sheet(ws.name, _filled(rows, spans)))
+        book.unload_sheet(index)
     return sheets
 
 
-def _xls_value(cell) -> Any:
-    """An xlrd cell's value as openpyxl would give it: None for empty cells, numbers as float, text as str."""
+def _xls_row(ws: Any, row: int) -> list[Any]:
+    """An xlrd row's values as openpyxl would give them: None for empty cells, numbers as float, text as str."""
     import xlrd
 
-    if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
-        return None
-    if cell.ctype == xlrd.XL_CELL_ERROR:
-        return "#错误"
-    return cell.value
+    blank = (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK)
+    return [None if kind in blank else "#错误" if kind == xlrd.XL_CELL_ERROR else value
+            for kind, value in zip(ws.row_types(row), ws.row_values(row))]
 
 
 def _filled(rows: list[list[Any]], spans: list[tuple[int, int, int, int]]) -> list[list[Any]]:

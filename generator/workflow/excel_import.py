@@ -110,7 +110,7 @@ def _create(result: Read, unit_dir: Path, year: int) -> Imported:
     if prepared.bundle is not None:
         diffs = differences(result, expected_grid(prepared.bundle.year))
         imported.findings += [_slip(result, d) for d in diffs]
-        imported.differences = sum(d.place is not None for d in diffs)
+        imported.differences = sum(d.place is not None and not d.rounding for d in diffs)
     return imported
 
 
@@ -153,6 +153,8 @@ def _slip(result: Read, d: Difference) -> Finding:
     """A workbook cell that its own rows (or the other tables) contradict."""
     if d.place is None:
         return result.finding(result.sheets[d.table], "", f"“{d.title}”没有“{d.label}”这一行（{d.column}），按其他表的明细应为 {d.want}。", WARNING)
+    if d.rounding:
+        return result.finding(d.place.sheet, d.place.cell, _rounding(d), WARNING)
     return result.finding(d.place.sheet, d.place.cell, f"“{d.title}”“{d.place.label}”的“{d.column}”为 {d.got or '空'}，"
                           f"但按明细行（和其他表）算得 {d.want}。请核对工作簿。", ERROR)
 
@@ -164,8 +166,9 @@ def _compare(result: Read, unit_dir: Path, target: Path) -> Imported:
         raise DataError(f"{display_path(target)} 有错误，先改正它再与工作簿比对。", prepared.findings)
     loaded = load_yaml(target)
     diffs = differences(result, expected_grid(prepared.bundle.year))
-    findings = result.findings + [loaded.finding(yaml_path(loaded.data, d), _difference(result, d)) for d in diffs]
-    return Imported(target, False, findings, len(diffs), display_path(result.path))
+    findings = result.findings + [loaded.finding(yaml_path(loaded.data, d), _rounding(d), WARNING) if d.rounding
+                                  else loaded.finding(yaml_path(loaded.data, d), _difference(result, d)) for d in diffs]
+    return Imported(target, False, findings, sum(not d.rounding for d in diffs), display_path(result.path))
 
 
 def _difference(result: Read, d: Difference) -> str:
@@ -174,3 +177,10 @@ def _difference(result: Read, d: Difference) -> str:
         return f"工作簿的“{d.title}”（工作表“{result.sheets[d.table]}”）没有“{d.label}”这一行的“{d.column}”，年度文件算得 {d.want}。"
     return (f"与工作簿不一致：{d.place.sheet}!{d.place.cell}（“{d.title}”“{d.place.label}”的“{d.column}”）为 {d.got or '空'}，"
             f"年度文件算得 {d.want}。")
+
+
+def _rounding(d: Difference) -> str:
+    """The note for a 万元 subtotal that differs from the sum of its items by their rounding only."""
+    where = f"{d.place.sheet}!{d.place.cell}（“{d.title}”“{d.place.label}”的“{d.column}”）" if d.place else f"“{d.title}”“{d.label}”"
+    return (f"{where}为 {d.got}，其下各项之和为 {d.want}：万元表逐项四舍五入造成的差异，不算错。生成的表印各项之和 {d.want}；"
+            "要与决算系统印的完全一致，请导入以元为单位的工作簿。")
