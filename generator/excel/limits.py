@@ -1,6 +1,7 @@
 """The limits reading a workbook keeps, checked before and while it is read, so no file can take minutes or gigabytes."""
 from __future__ import annotations
 
+import io
 import struct
 import zipfile
 from collections import Counter
@@ -93,7 +94,7 @@ def check_xls(path: Path) -> bytes:
     if path.stat().st_size > MAX_FILE:
         raise UserError(f"{display_path(path)} 超过 {MAX_FILE // 1024 // 1024} MB，{TOO_MUCH}")
     data = path.read_bytes()
-    document = compdoc.CompDoc(data)
+    document = compdoc.CompDoc(data, logfile=io.StringIO())  # xlrd's warnings are English, for no clerk
     for name in ("Workbook", "Book"):  # BIFF8's stream, and BIFF5's
         mem, base, size = document.locate_named_stream(name)
         if mem is not None:
@@ -108,7 +109,7 @@ def check_xls(path: Path) -> bytes:
 def _globals_records(mem: bytes, base: int, size: int) -> Counter:
     """How many records of each type a BIFF stream's workbook globals hold (up to their EOF record)."""
     counts: Counter = Counter()
-    position, end = base, base + size
+    position, end = base, min(base + size, len(mem))  # a cut file's stream ends early
     while position + 4 <= end:
         record, length = struct.unpack_from("<HH", mem, position)
         if record == BIFF_EOF:

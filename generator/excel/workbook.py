@@ -1,6 +1,7 @@
 """Spreadsheet files to grids of cell values: .xlsx through openpyxl, .xls through xlrd; merged headers filled in."""
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from dataclasses import dataclass
@@ -81,10 +82,22 @@ def read_workbook(path: Path) -> list[Sheet]:
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, SyntaxError) as exc:
         raise UserError(f"{display_path(path)} 打不开：它不是完好的 Excel 工作簿（{type(exc).__name__}），可能已损坏或不完整。"
                         f"{SAVE_AGAIN}。") from exc
-    except Exception as exc:  # xlrd's own errors (XLRDError, CompDocError) have no common public base
-        if type(exc).__module__.startswith("xlrd"):
+    except Exception as exc:  # xlrd's own errors (XLRDError, CompDocError) have no common base, and a cut file can
+        if _raised_in_xlrd(exc):  # make its code fail with an IndexError
             raise UserError(f"{display_path(path)} 打不开：{_xls_cause(exc)}。") from exc
         raise
+
+
+def _raised_in_xlrd(exc: Exception) -> bool:
+    """Whether an exception is xlrd's, or was raised inside xlrd's code."""
+    if type(exc).__module__.startswith("xlrd"):
+        return True
+    frame = exc.__traceback__
+    while frame is not None:
+        if str(frame.tb_frame.f_globals.get("__name__", "")).startswith("xlrd"):
+            return True
+        frame = frame.tb_next
+    return False
 
 
 def _xls_cause(exc: Exception) -> str:
@@ -142,7 +155,8 @@ def _xls(path: Path) -> list[Sheet]:
     import xlrd
 
     data = check_xls(path)
-    book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True, ragged_rows=True)
+    book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True, ragged_rows=True,
+                              logfile=io.StringIO())  # its warnings are English, for no clerk
     bounds = Bounds(path)
     sheets = []
     for index in range(book.nsheets):
