@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -79,32 +80,32 @@ def read_workbook(path: Path) -> list[Sheet]:
         raise UserError(f"{display_path(path)} 打不开：{cause}。")
     try:
         return _xlsx(path) if kind == "xlsx" else _xls(path)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, SyntaxError) as exc:
-        raise UserError(f"{display_path(path)} 打不开：它不是完好的 Excel 工作簿（{type(exc).__name__}），可能已损坏或不完整。"
-                        f"{SAVE_AGAIN}。") from exc
-    except Exception as exc:  # xlrd's own errors (XLRDError, CompDocError) have no common base, and a cut file can
-        if _raised_in_xlrd(exc):  # make its code fail with an IndexError
-            raise UserError(f"{display_path(path)} 打不开：{_xls_cause(exc)}。") from exc
+    except (zipfile.BadZipFile, zlib.error, KeyError, ValueError, OSError, EOFError, SyntaxError) as exc:
+        raise UserError(f"{display_path(path)} 打不开：{_cause(exc)}。") from exc
+    except Exception as exc:  # xlrd's own errors have no common base, and a damaged file can make the readers' code
+        if _raised_reading(exc):  # fail anywhere (IndexError in xlrd, NotImplementedError in zipfile…)
+            raise UserError(f"{display_path(path)} 打不开：{_cause(exc)}。") from exc
         raise
 
 
-def _raised_in_xlrd(exc: Exception) -> bool:
-    """Whether an exception is xlrd's, or was raised inside xlrd's code."""
+READERS = ("xlrd", "openpyxl", "zipfile", "xml.", "et_xmlfile")  # the modules that parse a workbook's bytes
+
+
+def _raised_reading(exc: Exception) -> bool:
+    """Whether an exception is xlrd's, or was raised inside the code that parses a workbook's bytes."""
     if type(exc).__module__.startswith("xlrd"):
         return True
     frame = exc.__traceback__
-    while frame is not None:
-        if str(frame.tb_frame.f_globals.get("__name__", "")).startswith("xlrd"):
-            return True
+    while frame is not None and frame.tb_next is not None:
         frame = frame.tb_next
-    return False
+    return frame is not None and str(frame.tb_frame.f_globals.get("__name__", "")).startswith(READERS)
 
 
-def _xls_cause(exc: Exception) -> str:
-    """Why xlrd could not read an .xls file, in Chinese."""
+def _cause(exc: Exception) -> str:
+    """Why a workbook's bytes could not be read, in Chinese."""
     if "encrypt" in str(exc).lower():
         return "工作簿有密码。请在 Excel 或 WPS 中去掉密码另存后再导入"
-    return f"它不是完好的 .xls 工作簿（{type(exc).__name__}），可能已损坏或不完整。{SAVE_AGAIN}"
+    return f"它不是完好的 Excel 工作簿（{type(exc).__name__}），可能已损坏或不完整。{SAVE_AGAIN}"
 
 
 def _xlsx(path: Path) -> list[Sheet]:
@@ -181,6 +182,7 @@ def _filled(rows: list[list[Any]], spans: list[tuple[int, int, int, int]]) -> li
     """Rows with each merged range's text copied into all its cells, so merged headers name every column they span;
     merged numbers, and text that starts like a code or an amount (“201”, “1,234.50”), stay in their first row."""
     for r0, c0, r1, c1 in spans:
+        c1 = min(c1, MAX_COLUMNS - 1)  # a range merged past the last column read fills no more (a damaged .xls had 54 535)
         value = rows[r0][c0] if r0 < len(rows) and c0 < len(rows[r0]) else None
         if not isinstance(value, str):
             continue
