@@ -85,7 +85,7 @@ def xlsx_bytes() -> bytes:
 
 @pytest.mark.parametrize("content, words", [(xlsx_bytes(), "里没有认得出的部门决算表"),  # an .xlsx named .xls is read as one
                                             ("<html><table><tr><td>1</td></tr></table></html>".encode(), "网页（HTML）表格"),
-                                            (b"\xd0\xcf\x11\xe0 truncated", "不是完好的 .xls 工作簿")])
+                                            (b"\xd0\xcf\x11\xe0 truncated", "不是完好的 Excel 工作簿")])
 def test_an_xls_that_is_no_xls_says_what_it_is(tmp_path, content, words):
     shutil.copytree(ROOT / "data" / "zhuzhou-jiwei", tmp_path / "u")
     book = tmp_path / "表格.xls"
