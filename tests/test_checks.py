@@ -32,7 +32,7 @@ def test_unknown_code_and_wrong_name(renhe):
     copy.expenditure.lines[1].name = "行政运行经费"
     bundle = type(renhe)(renhe.unit, copy, renhe.figures, renhe.catalog, renhe.layout)
     messages = [f.message for f in run(bundle)]
-    assert any("2019999 不在" in m for m in messages) and any("行政运行经费" in m for m in messages)
+    assert any("2019999（项）不在科目目录中" in m for m in messages) and any("行政运行经费" in m for m in messages)
 
 
 def test_fund_income_unlike_spending_needs_a_reason(tmp_path):

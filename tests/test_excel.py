@@ -503,19 +503,20 @@ def test_a_formula_without_its_result_and_an_accounting_negative_are_named_at_th
 
 
 def test_a_code_the_catalogue_lacks_keeps_the_workbooks_name(tmp_path, monkeypatch):
-    """With 2013901 missing from the catalogue, the year file names it as the workbook does."""
+    """With 2013901 (项) and 20139 (款) missing from the catalogue, the year file names them as the workbook does."""
     from generator.workflow import excel_import
     real = excel_import.catalog()
 
     class Lacking:
         def name(self, code: str, year: int):
-            return None if code == "2013901" else real.name(code, year)
+            return None if code in ("2013901", "20139") else real.name(code, year)
     monkeypatch.setattr(excel_import, "catalog", Lacking)
     unit = fresh_unit(tmp_path)
     run_import(BOOKS / "公开表.xlsx", unit, 2024)
     text = (unit / "2024.yaml").read_text(encoding="utf-8")
     assert re.search(r"科目编码: \"2013901\".*科目名称: 行政运行", text)
     assert not re.search(r"科目编码: \"2013950\".*科目名称", text)
+    assert re.search(r"^科目名称:\n  \"20139\": 社会工作事务$", text, re.M)
 
 
 def test_a_draft_workbook_says_so_and_leaves_the_unknown_blank(tmp_path):

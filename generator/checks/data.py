@@ -6,14 +6,13 @@ import difflib
 from generator.checks.registry import LARGE_CHANGE, mismatch, rule, severity_of
 from generator.checks.requirements import KIND_NAMES, NATIONAL
 from generator.constants import LARGE_AMOUNT, VEHICLE_ALIASES, VEHICLE_KINDS
-from generator.errors import ERROR, WARNING, Finding
+from generator.errors import WARNING, Finding
 from generator.figures.bundle import Bundle
 from generator.figures.core import Comparison, compared, ratio
 from generator.figures.scope import ALL_FUNDS, GENERAL, basic_in_scope, basic_items
 from generator.figures.sums import gap, total, within_rounding
 from generator.figures.tables import FUNDS
 from generator.formatting import money, percent
-from generator.load.catalog import catalog
 from generator.load.reader import Loaded
 from generator.model.accounts import INCOME_SOURCES
 from generator.model.matters import THREE_PUBLIC_PARTS
@@ -77,38 +76,6 @@ def staffing_adds_up(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> li
     if s.total is not None and parts and sum(parts) != s.total:
         return [unit_file.finding(("编制", "编制人数"), f"编制人数写的是 {s.total}，但各类编制之和是 {sum(parts)}。")]
     return []
-
-
-@rule
-def codes_known(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
-    """Every code exists in the catalogue, appears once, and any stated name matches."""
-    out: list[Finding] = []
-    seen: dict[str, int] = {}
-    for i, line in enumerate(bundle.year.expenditure.lines):
-        path = ("支出", "科目", i, "科目编码")
-        official = catalog().name(line.code, bundle.year.year)
-        if len(line.code) != 7 and bundle.layout.makes(NATIONAL):
-            out.append(_not_an_item(bundle, year_file, path, line.code))
-        elif official is None and line.name:
-            out.append(year_file.finding(path, f"科目编码 {line.code} 不在功能分类科目目录中，文档使用这里写的名称“{line.name}”。请确认编码和名称无误。", WARNING))
-        elif official is None:
-            out.append(year_file.finding(path, f"科目编码 {line.code} 不在功能分类科目目录中（data/common/功能分类科目.yaml）。"
-                                               "请核对编码；编码无误时请写上“科目名称”。"))
-        elif line.name and line.name != official:
-            out.append(year_file.finding(("支出", "科目", i, "科目名称"), f"科目 {line.code} 在 {bundle.year.year} 年的名称是“{official}”，这里写的是“{line.name}”。请改正或删去科目名称。"))
-        if line.code in seen:
-            out.append(year_file.finding(path, f"科目编码 {line.code} 重复（第 {seen[line.code] + 1} 项已有）。请合并为一项。"))
-        seen.setdefault(line.code, i)
-    return out
-
-
-def _not_an_item(bundle: Bundle, year_file: Loaded, path: tuple, code: str) -> Finding:
-    """A 类 or 款 code where a 项 belongs: an error for the national layout, which lists every 项, else a warning."""
-    level = "类" if len(code) == 3 else "款"
-    own = bundle.layout.primary == NATIONAL
-    hint = "" if own else f"本单位公开的不是{NATIONAL}时可忽略，但附带生成的{NATIONAL}不能按“项”说明。"
-    return year_file.finding(path, f"科目编码 {code} 是{level}级编码；{NATIONAL}的决算表和支出说明按“项”列出，这里应写项级（7 位）编码。{hint}",
-                             ERROR if own else WARNING)
 
 
 @rule

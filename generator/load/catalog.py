@@ -1,6 +1,7 @@
 """Shared reference data in data/common: functional classification codes and the standard glossary."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -34,6 +35,15 @@ class Catalog:
 
     def __contains__(self, code: str) -> bool:
         return code in self.names
+
+    def unnamed(self, codes: Iterable[str], year: int) -> dict[str, str]:
+        """The 类, 款 and 项 of some codes that have no name in a year, each with the first code that uses it."""
+        out: dict[str, str] = {}
+        for code in codes:
+            for part in (code[:3], code[:5], code) if len(code) == 7 else (code,):
+                if self.name(part, year) is None:
+                    out.setdefault(part, code)
+        return out
 
     def with_names(self, given: dict[str, str]) -> Catalog:
         """The catalogue with names a unit gave for codes it lacks (the catalogue's own names always win)."""
@@ -74,3 +84,4 @@ def glossary(section: str = "词条") -> dict[str, str]:
 def economic_catalog() -> dict[str, str]:
     """Economic classification codes (支出经济分类, 款级) → names."""
     return {str(k): str(v) for k, v in _loaded(ECONOMIC_FILE)["科目"].items()}
+

@@ -86,6 +86,7 @@ class Year(Base):
     previous: Previous = f("上年", "上年数（有上年数据文件时自动读取）", Previous())
     budget_basis: Literal["年初预算", "全年预算"] = f("预算口径", "说明决算数大于（小于）预算数时对比的预算：年初预算（部门决算模板的写法）或全年预算（年中追加较多、或当年新设的单位）", "年初预算")
     glossary_wording: dict[str, Text] = f("名词解释措辞", "本年改写的名词解释：词条 → 本单位的说法（其余用 data/common/名词解释.yaml 的标准说法）", {})
+    code_names: dict[Code, Text] = f("科目名称", "本年用到、科目目录里没有的类、款、项的名称：科目编码 → 名称（导入工作簿时从表中带入）；各年通用的写在 unit.yaml", {})
     covered_units: list[CoveredUnit] = f("决算单位", "纳入部门决算编制范围的单位", [])
     non_fiscal_income: list[NonFiscalIncome] = f("非财政拨款收入", "财政拨款以外的收入，按科目和来源", [])
     non_fiscal_spending: list[NonFiscalSpending] = f("非财政拨款支出", "财政拨款以外的资金安排的支出，按科目和类别", [])
@@ -98,3 +99,17 @@ class Year(Base):
     def report_titles(self) -> list[tuple[str, str]]:
         """(report title, project name) of each project that has an evaluation report, in order."""
         return [(p.evaluation.title, p.name) for p in self.projects if p.evaluation is not None]
+
+    def code_uses(self) -> dict[str, tuple]:
+        """Every functional code the year's lines use, with the value path of its first use."""
+        uses: dict[str, tuple] = {}
+        found: list[tuple[tuple, str]] = [(("支出", "科目", i), line.code) for i, line in enumerate(self.expenditure.lines)]
+        found += [(("非财政拨款收入", i), entry.code) for i, entry in enumerate(self.non_fiscal_income)]
+        found += [(("非财政拨款支出", i), entry.code) for i, entry in enumerate(self.non_fiscal_spending)]
+        for path, code in found:
+            uses.setdefault(code, (*path, "科目编码"))
+        return uses
+
+    def names_given(self, unit_names: dict[str, str]) -> dict[str, str]:
+        """The names a unit gives codes: in unit.yaml (passed in), in this year file, and on its lines (the nearest wins)."""
+        return {**unit_names, **self.code_names, **{line.code: line.name for line in self.expenditure.lines if line.name}}

@@ -115,12 +115,17 @@ def _create(result: Read, unit_dir: Path, year: int) -> Imported:
 
 
 def _name_unknown_codes(data: dict[str, Any], result: Read, year: int) -> None:
-    """A line whose code the catalogue lacks keeps the 科目名称 the workbook gives it (check could not name it else)."""
+    """A line whose code the catalogue lacks keeps the 科目名称 the workbook gives it, and so does a 类 or 款 the lines use
+    (under the year's 科目名称): check could not name them else."""
     names, known = result.names(), catalog()
     for line in data["支出"]["科目"]:
         code = str(line["科目编码"])
         if known.name(code, year) is None and names.get(code):
             line["科目名称"] = names[code]
+    parts = sorted({str(line["科目编码"])[:n] for line in data["支出"]["科目"] for n in (3, 5)})
+    given = {part: names[part] for part in parts if known.name(part, year) is None and names.get(part)}
+    if given:
+        data["科目名称"] = given
 
 
 def _overlay(base: dict[str, Any], facts: dict[str, Any]) -> dict[str, Any]:

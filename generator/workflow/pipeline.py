@@ -15,6 +15,7 @@ from generator.load.catalog import catalog
 from generator.load.reader import Loaded, display_path, load_yaml
 from generator.model import Unit, Year
 from generator.model.validation import fill, validate
+from generator.pending import MARK
 from generator.render.files import write_atomic
 from generator.render.kinds import plan
 from generator.workflow import previous, todo
@@ -89,8 +90,10 @@ def _prepare(result: Prepared, unit_loaded: Loaded, year_loaded: Loaded, draft: 
     if unit is None or year is None or layout is None:
         return
     result.findings += previous.merge(year, year_loaded)
-    given = {line.code: line.name for line in year.expenditure.lines if line.name}
-    bundle = Bundle(unit, year, compute(year), catalog().with_names(given), layout)
+    names = catalog().with_names(year.names_given(unit.code_names))
+    if draft:  # a name still to give prints as one, never as its code
+        names = names.with_names({code: MARK.format(f"{code}的科目名称") for code in names.unnamed(year.code_uses(), year.year)})
+    bundle = Bundle(unit, year, compute(year), names, layout)
     result.findings += checks.run(bundle, year_loaded, unit_loaded)
     result.bundle = bundle
 
@@ -165,3 +168,4 @@ def remove_stale(job: Job, paths: list[Path]) -> list[str]:
             path.unlink()
             removed.append(f"{job.label}：已删除上次导出的 {path.name}（文档已重新生成，它的数字可能已过时；需要时加 {'--pdf' if path.suffix == '.pdf' else '--xlsx'} 重新导出）")
     return removed
+

@@ -66,7 +66,7 @@ def emit(data: Any, indent: int = 0) -> list[str]:
     pad = " " * indent
     lines: list[str] = []
     for key, value in data.items():
-        lines.extend(_entry(f"{pad}{key}:", value, indent))
+        lines.extend(_entry(f"{pad}{_scalar(key) if isinstance(key, str) else key}:", value, indent))  # "20139" stays a string
     return lines
 
 
