@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from generator.errors import DataError
 from generator.tools.totext import docx_lines, docx_text
 from generator.workflow.pipeline import Job, generate, prepare
 from tests.test_national import tables
@@ -48,12 +49,14 @@ def test_a_first_year_has_an_increase_but_no_growth_rate(tmp_path):
     assert "与2023年度相比，收入支出总计增加307.82万元。" in text and "增长" not in text
 
 
-def test_without_last_year_nothing_is_compared(tmp_path):
+def test_without_last_year_a_final_document_is_not_made(tmp_path):
+    """It used to drop every comparison and keep the reasons after them; a draft shows them to fill
+    (tests/test_missing_previous.py)."""
     def drop_previous(t: str) -> str:
         head, rest = t.split("上年:\n", 1)
         return head + "变动原因:" + rest.split("变动原因:", 1)[1]
-    text = part_three(national(tmp_path, PUTUO, 2024, drop_previous))
-    assert "与2023年度相比" not in text and "比2023年度" not in text and "【待补充" not in text
+    with pytest.raises(DataError, match="数据有错误"):
+        national(tmp_path, PUTUO, 2024, drop_previous)
 
 
 def test_no_three_public_spending_is_one_sentence_and_a_table_note(tmp_path):

@@ -5,6 +5,7 @@ from docbuild import TABLE_STYLE, Builder
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from generator.excel.shapes import NOTES
+from generator.pending import MARK as TO_FILL
 from generator.figures.columns import FundColumns, GeneralColumns, IncomeColumns, SpendingColumns
 
 M = "|cell"
@@ -13,10 +14,12 @@ COMMA = "{{ '、' if not loop.last }}"
 
 
 def change(c: str, subject: str) -> str:
-    """“与上年度相比，<subject>增加（减少）X万元，增长（下降）Y%。”, “<subject>与上年度持平。”, or nothing without last year."""
+    """“与上年度相比，<subject>增加（减少）X万元，增长（下降）Y%。”, “<subject>与上年度持平。”; without last year's figure a
+    draft says what is to fill (a final document cannot be made: check reports it)."""
     return (f"{{% if {c}.known %}}{{% if {c}.delta|increase_word == '持平' %}}{subject}与{{{{ prev_year }}}}年度持平。"
             f"{{% else %}}与{{{{ prev_year }}}}年度相比，{subject}{{{{ {c}.delta|increase_word }}}}{{{{ {c}.delta|magnitude }}}}万元"
-            f"{{% if {c}.rate is not none %}}，{{{{ {c}.delta|growth_word }}}}{{{{ {c}.rate|pct }}}}{{% endif %}}。{{% endif %}}{{% endif %}}")
+            f"{{% if {c}.rate is not none %}}，{{{{ {c}.delta|growth_word }}}}{{{{ {c}.rate|pct }}}}{{% endif %}}。{{% endif %}}"
+            f"{{% elif draft %}}与{{{{ prev_year }}}}年度相比，{subject}{TO_FILL.format(f'{{{{ prev_year }}}}年度{subject}')}。{{% endif %}}")
 
 
 def parts(items: str, total: str, subject: str, tail: str = "") -> str:
@@ -303,6 +306,8 @@ def three_public(b: Builder) -> None:
            f"{{% if {d}.abroad.reason %}}因公出国（境）费支出{{{{ tp.abroad_change.delta|increase_word }}}}的{{{{ {d}.abroad.reason|clause('主要原因是') }}}}{{% endif %}}"
            f"{{% if {d}.vehicle_reason %}}公务用车购置及运行维护费支出{{{{ tp.vehicles_change.delta|increase_word }}}}的{{{{ {d}.vehicle_reason|clause('主要原因是') }}}}{{% endif %}}"
            f"{{% if {d}.reception.reason %}}公务接待费支出{{{{ tp.reception_change.delta|increase_word }}}}的{{{{ {d}.reception.reason|clause('主要原因是') }}}}{{% endif %}}")
+    b.tag("{%p elif draft and tp.total %}")
+    b.para("{{ year }}年度“三公”经费财政拨款支出决算数比{{ prev_year }}年度" + TO_FILL.format("{{ prev_year }}年度“三公”经费") + "。")
     b.tag("{%p endif %}")
     b.heading(2, "{{ h2() }}“三公”经费财政拨款支出决算具体情况说明。")
     b.tag("{%p if tp.total %}")
@@ -351,7 +356,8 @@ def other_matters(b: Builder) -> None:
     b.para("{% if f.operating %}机关运行经费支出{{ f.operating|amount }}万元"
            "{% if changes.operating.known %}{% if changes.operating.delta|increase_word == '持平' %}，与{{ prev_year }}年度持平"
            "{% else %}，比{{ prev_year }}年度{{ changes.operating.delta|increase_word }}{{ changes.operating.delta|magnitude }}万元"
-           "{% if changes.operating.rate is not none %}，{{ changes.operating.delta|growth_word }}{{ changes.operating.rate|pct }}{% endif %}{% endif %}{% endif %}。"
+           "{% if changes.operating.rate is not none %}，{{ changes.operating.delta|growth_word }}{{ changes.operating.rate|pct }}{% endif %}{% endif %}"
+           "{% elif draft %}，比{{ prev_year }}年度" + TO_FILL.format("{{ prev_year }}年度机关运行经费") + "{% endif %}。"
            "{{ d.operating.purpose|clause('主要用于') }}{{ d.operating.reason|clause('主要原因是') }}"
            "{% else %}{{ unit.name }}{{ year }}年度无机关运行经费支出。{% endif %}")
     b.heading(2, "{{ h2() }}政府采购支出情况")
