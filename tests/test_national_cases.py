@@ -155,3 +155,15 @@ def breaks_before(path: Path) -> dict[str, bool]:
 def test_cover_contents_and_each_part_start_a_page(tmp_path):
     found = breaks_before(national(tmp_path, PUTUO, 2024))
     assert found == {"目  录": True, "第一部分": True, "第二部分": True, "第三部分": True, "第四部分": True}, found
+
+
+def test_rectification_counts_are_written_when_no_problem_was_found_as_the_template_does(tmp_path):
+    """The 2024 template writes “发现问题0个，已经完成整改的0个，正在整改的0个”; putuo's own document only “发现问题0个”
+    (its unit.yaml says so with 版式选项 未发现问题也写整改数: false)."""
+    assert "绩效自评中共发现问题0个）" in part_three(national(tmp_path / "own", PUTUO, 2024))
+    folder = tmp_path / "template"
+    shutil.copytree(PUTUO, folder)
+    unit = folder / "unit.yaml"
+    text = unit.read_text(encoding="utf-8")
+    unit.write_text(text[:text.index("版式选项:")] + text[text.index("职能:"):], encoding="utf-8")
+    assert "绩效自评中共发现问题0个，已经完成整改的0个，正在整改的0个）" in part_three(national(tmp_path / "out", folder, 2024))

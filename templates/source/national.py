@@ -345,7 +345,7 @@ def performance(b: Builder) -> None:
            "{% if perf.average is not none %}，平均得分{{ perf.average|amount }}分（其中，绩效评级为“优”的项目{{ perf.grades['优'] }}个；"
            "绩效评级为“良”的项目{{ perf.grades['良'] }}个；绩效评级为“合格”的项目{{ perf.grades['合格'] }}个；"
            "绩效评级为“不合格”的项目{{ perf.grades['不合格'] }}个"
-           f"{{% if {p}.problems_found is not none %}}。绩效自评中共发现问题{{{{ {p}.problems_found }}}}个{{% if {p}.problems_found %}}，"
+           f"{{% if {p}.problems_found is not none %}}。绩效自评中共发现问题{{{{ {p}.problems_found }}}}个{{% if {p}.problems_found or options.zero_fixes %}}，"
            f"已经完成整改的{{{{ {p}.problems_fixed or 0 }}}}个，正在整改的{{{{ {p}.problems_fixing or 0 }}}}个{{% endif %}}{{% endif %}}）{{% endif %}}。")
 
 
