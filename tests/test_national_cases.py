@@ -167,3 +167,12 @@ def test_rectification_counts_are_written_when_no_problem_was_found_as_the_templ
     text = unit.read_text(encoding="utf-8")
     unit.write_text(text[:text.index("版式选项:")] + text[text.index("职能:"):], encoding="utf-8")
     assert "绩效自评中共发现问题0个，已经完成整改的0个，正在整改的0个）" in part_three(national(tmp_path / "out", folder, 2024))
+
+
+def test_the_rules_sentence_is_framed_as_the_template_frames_it(tmp_path):
+    """“制度：A、B，建立了X的预算绩效管理工作机制；”: a comma before the mechanism (it had “；”), and titles in book-title
+    marks follow each other without 顿号 (GB/T 15834)."""
+    unit = ROOT / "data" / "example-jiaoyuju"
+    text = part_three(national(tmp_path, unit, 2024))
+    assert ("预算绩效管理制度：《示例区教育局预算绩效管理办法》《示例区教育局项目支出绩效评价实施细则》，建立了事前评估、事中监控、"
+            "事后评价全过程闭环管理的预算绩效管理工作机制；全过程绩效管理实施情况") in text

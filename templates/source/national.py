@@ -336,8 +336,9 @@ def performance(b: Builder) -> None:
     b.heading(1, "{{ h1() }}预算绩效管理情况")
     p = "d.performance"
     b.para("{{ unit.name }}{{ year }}年度预算绩效管理工作开展情况如下："
-           f"{{% if {p}.rules_text %}}本部门建立了如下预算绩效管理制度：{{{{ {p}.rules_text|clause('', '；') }}}}"
-           f"{{% elif {p}.rules %}}本部门建立了如下预算绩效管理制度：{{% for r in {p}.rules %}}《{{{{ r }}}}》" + COMMA + "{% endfor %}；{% endif %}"
+           f"{{% if {p}.rules_text %}}本部门建立了如下预算绩效管理制度：{{{{ {p}.rules_text|clause('', '，' if {p}.mechanism else '；') }}}}"
+           f"{{% elif {p}.rules %}}本部门建立了如下预算绩效管理制度：{{% for r in {p}.rules %}}《{{{{ r }}}}》{{% endfor %}}"  # 《A》《B》: GB/T 15834
+           f"{{{{ '，' if {p}.mechanism else '；' }}}}{{% endif %}}"
            f"{{{{ {p}.mechanism|clause('建立了', '的预算绩效管理工作机制；') }}}}"
            "全过程绩效管理实施情况：编报绩效目标的{{ year }}年度项目{{ perf.targets[0] }}个，涉及预算金额{{ perf.targets[1]|amount }}万元；"
            "绩效跟踪评价的{{ year }}年度项目{{ perf.monitored[0] }}个，涉及预算金额{{ perf.monitored[1]|amount }}万元；"
