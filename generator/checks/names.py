@@ -47,5 +47,3 @@ def _not_an_item(bundle: Bundle, year_file: Loaded, path: tuple, code: str) -> F
     hint = "" if own else f"本单位公开的不是{NATIONAL}时可忽略，但附带生成的{NATIONAL}不能按“项”说明。"
     return year_file.finding(path, f"科目编码 {code} 是{level}级编码；{NATIONAL}的决算表和支出说明按“项”列出，这里应写项级（7 位）编码。{hint}",
                              ERROR if own else WARNING)
-
-

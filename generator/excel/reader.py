@@ -88,4 +88,3 @@ def _read_sheet(result: Read, sheet: Sheet, key: str) -> None:
     if key not in result.grid and len(result.findings) == before and amounts_in(sheet):
         result.findings.append(result.finding(sheet.name, "", f"认出这是“{BY_KEY[key].title}”，但一个金额也没读出来：表头里找不到"
                                                               "“项目”或“科目编码”和“决算数”等栏目。请对照官方格式核对表头后再导入。"))
-

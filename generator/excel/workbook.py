@@ -88,7 +88,7 @@ def read_workbook(path: Path) -> list[Sheet]:
         raise
 
 
-READERS = ("xlrd", "openpyxl", "zipfile", "xml.", "et_xmlfile")  # the modules that parse a workbook's bytes
+PARSERS = ("xlrd", "openpyxl", "zipfile", "xml.", "et_xmlfile")  # the modules that parse a workbook's bytes
 
 
 def _raised_reading(exc: Exception) -> bool:
@@ -98,7 +98,7 @@ def _raised_reading(exc: Exception) -> bool:
     frame = exc.__traceback__
     while frame is not None and frame.tb_next is not None:
         frame = frame.tb_next
-    return frame is not None and str(frame.tb_frame.f_globals.get("__name__", "")).startswith(READERS)
+    return frame is not None and str(frame.tb_frame.f_globals.get("__name__", "")).startswith(PARSERS)
 
 
 def _cause(exc: Exception) -> str:

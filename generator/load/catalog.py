@@ -84,4 +84,3 @@ def glossary(section: str = "词条") -> dict[str, str]:
 def economic_catalog() -> dict[str, str]:
     """Economic classification codes (支出经济分类, 款级) → names."""
     return {str(k): str(v) for k, v in _loaded(ECONOMIC_FILE)["科目"].items()}
-

@@ -42,5 +42,3 @@ class Unit(Base):
     glossary_wording: dict[str, Text] = f("名词解释措辞", "本单位各年通用的名词解释改写：词条 → 本单位的说法（例如乡镇把“本级财政”写作“省级财政”）", {})
     templates: dict[str, Text] = f("模板", "自定义模板：文档种类 → .docx 文件路径（相对本文件）", {})
     code_names: dict[Code, Text] = f("科目名称", "科目目录里没有的类、款、项的名称：科目编码 → 名称，例如 {\"21201\": 城乡社区管理事务}；各年通用", {})
-
-

@@ -168,4 +168,3 @@ def remove_stale(job: Job, paths: list[Path]) -> list[str]:
             path.unlink()
             removed.append(f"{job.label}：已删除上次导出的 {path.name}（文档已重新生成，它的数字可能已过时；需要时加 {'--pdf' if path.suffix == '.pdf' else '--xlsx'} 重新导出）")
     return removed
-
