@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from generator.checks.registry import mismatch, rule
-from generator.checks.requirements import NATIONAL, reason_gaps, table_facts
+from generator.checks.requirements import FINAL, NATIONAL, reason_gaps, table_facts
 from generator.errors import ERROR, WARNING, Finding
 from generator.figures.bundle import Bundle
 from generator.figures.core import Comparison, compared
@@ -83,6 +83,16 @@ def national_facts_printed(bundle: Bundle, year_file: Loaded, unit_file: Loaded)
             out.append(year_file.finding(("支出", "科目", i, "年初预算数"), f"科目 {line.code} 没有年初预算数（也没有预算数），{NATIONAL}要写"
                                                                       "一般公共预算财政拨款支出的年初预算。请填写（没有预算时写 0），或用 generate --draft 先生成草稿。"))
     return out
+
+
+@rule
+def final_institutions_written(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
+    """A unit publishing a 部门决算说明 says how it is organised: its “机构设置” section cannot be left empty."""
+    year, unit = bundle.year, bundle.unit
+    if bundle.layout.primary != FINAL or year.institutions or year.covered_units or unit.departments or unit.departments_summary:
+        return []
+    return [year_file.finding(("机构设置",), f"{FINAL}的“机构设置”一节没有内容：请写“机构设置”（或“决算单位”，或在 unit.yaml 写"
+                                           "“内设机构”），或用 generate --draft 先生成草稿。")]
 
 
 @rule

@@ -180,6 +180,7 @@ def final_accounts(bundle: Bundle, annexes: list[dict]) -> dict[str, Any]:
         "overall_annex": next((a["number"] for a in annexes if a["project"] is None), None),
         "project_annexes": [{"number": a["number"], "name": a["project"]} for a in annexes if a["project"]],
         "procurement": procurement_parts(year),
+        "organization": organization_text(bundle.unit),
     })
     return ctx
 

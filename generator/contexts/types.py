@@ -59,6 +59,7 @@ class FinalAccounts(Common):
     monitored_count: Annotated[int, "开展绩效监控的项目个数"]
     self_evaluated_count: Annotated[int, "开展绩效自评的项目个数"]
     vehicles: Annotated[list[rows.KindCount], "车辆，按用途"]
+    organization: Annotated[Optional[str], "由 unit.yaml 的内设机构写成的机构设置（没有内设机构时为空）"]
     annexes: Annotated[list[rows.AnnexRow], "附件（嵌入的评价报告）"]
     overall_annex: Annotated[Optional[int], "部门整体支出绩效评价报告的附件序号（没有时为空）"]
     project_annexes: Annotated[list[rows.NumberedName], "项目支出绩效评价报告的附件"]

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from docbuild import Builder
 
+from generator.pending import MARK as TO_FILL
+
 SEP = "{{ '；' if not loop.last else '。' }}"
 COMMA = "{{ '、' if not loop.last }}"
 
@@ -52,7 +54,16 @@ def part_one(b: Builder) -> None:
     b.heading(2, "{{ h2() }}{{ year }}年重点工作完成情况。")
     paragraphs(b, "d.key_work")
     b.heading(1, "{{ h1() }}机构设置")
+    b.tag("{%p if d.institutions %}")
     paragraphs(b, "d.institutions")
+    b.tag("{%p elif organization %}")  # from unit.yaml's 内设机构
+    b.para("{{ organization }}")
+    b.tag("{%p elif d.covered_units %}")
+    b.para("纳入{{ unit.name }}{{ year }}年度部门决算编制范围的单位包括：{% for u in d.covered_units %}{{ u.name }}"
+           "{{ '、' if not loop.last }}{% endfor %}。")
+    b.tag("{%p elif draft %}")  # a final document stops at check
+    b.para(TO_FILL.format("机构设置"))
+    b.tag("{%p endif %}")
 
 
 def part_two(b: Builder) -> None:
