@@ -73,9 +73,9 @@ def national_facts_printed(bundle: Bundle, year_file: Loaded, unit_file: Loaded)
     document cannot print them as 待补充 (generate would stop there)."""
     if bundle.layout.primary != NATIONAL:
         return []
-    year, unit = bundle.year, bundle.unit
+    year = bundle.year
     out = []
-    if not (year.covered_units or year.institutions or unit.departments or unit.departments_summary):
+    if not _organisation_stated(bundle):
         out.append(year_file.finding(("决算单位",), f"{NATIONAL}要说明纳入决算编制范围的单位：请写“决算单位”（或“机构设置”，或在 unit.yaml "
                                                  "写“内设机构”），或用 generate --draft 先生成草稿。"))
     for i, line in enumerate(year.expenditure.lines):
@@ -88,11 +88,16 @@ def national_facts_printed(bundle: Bundle, year_file: Loaded, unit_file: Loaded)
 @rule
 def final_institutions_written(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
     """A unit publishing a 部门决算说明 says how it is organised: its “机构设置” section cannot be left empty."""
-    year, unit = bundle.year, bundle.unit
-    if bundle.layout.primary != FINAL or year.institutions or year.covered_units or unit.departments or unit.departments_summary:
+    if bundle.layout.primary != FINAL or _organisation_stated(bundle):
         return []
     return [year_file.finding(("机构设置",), f"{FINAL}的“机构设置”一节没有内容：请写“机构设置”（或“决算单位”，或在 unit.yaml 写"
                                            "“内设机构”），或用 generate --draft 先生成草稿。")]
+
+
+def _organisation_stated(bundle: Bundle) -> bool:
+    """Whether the data says how the unit is organised: the year's 机构设置 or 决算单位, or unit.yaml's 内设机构."""
+    year, unit = bundle.year, bundle.unit
+    return bool(year.institutions or year.covered_units or unit.departments or unit.departments_summary)
 
 
 @rule
