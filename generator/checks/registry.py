@@ -8,8 +8,9 @@ from generator.constants import TOLERANCE
 from generator.errors import ERROR, WARNING, Finding, Severity
 from generator.figures.bundle import Bundle
 from generator.figures.sums import gap, within_rounding
-from generator.formatting import money
+from generator.formatting import money, quantize
 from generator.load.reader import Loaded
+from generator.model.types import decimals
 
 LARGE_CHANGE = Decimal("0.3")
 
@@ -38,7 +39,9 @@ def severity_of(diff: Decimal) -> Severity:
 
 def mismatch(loaded: Loaded, path: tuple, stated: Decimal, computed: Decimal, what: str, items: int = 0) -> list[Finding]:
     """A finding when a stated amount differs from its computation: none when the computation adds up ``items`` printed
-    amounts and the gap is what their rounding makes (the system's total, kept in 元), else 警告 within 0.01, 错误 beyond."""
+    amounts and the gap is what their rounding makes (the system's total, kept in 元), else 警告 within 0.01, 错误 beyond.
+    The computation is compared as printed: at the stated figure's decimals, at least the 分 (0.01 万元)."""
+    computed = quantize(computed, max(2, decimals(stated)))
     diff = gap(stated, computed)
     if diff == 0 or within_rounding(stated, computed, items):
         return []

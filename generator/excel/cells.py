@@ -101,8 +101,7 @@ def reads_as_amount(value: Any) -> bool:
 
 
 def amount(value: Any, unit: str) -> Optional[Decimal]:
-    """A cell's amount in 万元 (two decimals; a 元 cell keeps its 分); None for a blank cell; NotAmount for text that is no
-    number."""
+    """A cell's amount in 万元, to the 分 the cell holds; None for a blank cell; NotAmount for text that is no number."""
     if value is None:
         return None
     if isinstance(value, bool):
@@ -121,10 +120,10 @@ def amount(value: Any, unit: str) -> Optional[Decimal]:
             raise NotAmount(str(value).strip()) from exc
         if not number.is_finite():
             raise NotAmount(str(value).strip())
-    if unit == "元":  # kept to the 分: 万元 with up to six decimals, two when the 元 are whole hundreds
-        wan = (number / YUAN_PER_WAN).quantize(FEN, rounding=ROUND_HALF_UP)
-        return wan.quantize(CENT) if wan == wan.quantize(CENT) else wan.normalize()
-    return number.quantize(CENT, rounding=ROUND_HALF_UP)
+    # kept to the 分: 万元 with up to six decimals, two when the cell holds whole hundreds of 元 (a 万元 cell shown with two
+    # decimals may hold the system's 元 behind them: 1931.9351)
+    wan = (number / YUAN_PER_WAN if unit == "元" else number).quantize(FEN, rounding=ROUND_HALF_UP)
+    return wan.quantize(CENT) if wan == wan.quantize(CENT) else wan.normalize()
 
 
 def _is_number(value: Any) -> bool:

@@ -7,7 +7,7 @@ from typing import Any, Optional
 
 from generator.constants import ZERO
 from generator.excel.found import Place, Read
-from generator.excel.shapes import BY_KEY, FUND_TABLES, Grid
+from generator.excel.shapes import BY_KEY, FUND_TABLES, TOTAL, Grid
 from generator.figures.sums import gap, within_rounding
 
 
@@ -57,9 +57,20 @@ def differences(read: Read, expected: Grid) -> list[Difference]:
                     place = read.places.get((table, row, col))
                     if place is not None or want:
                         rounding = read.units.get(table) == "万元" and got is not None and want is not None \
-                            and within_rounding(got, want, len(_items_under(want_rows, row)))
+                            and within_rounding(got, want, _rounded_items(want_rows, row, col))
                         out.append(Difference(table, row, col, got, want or ZERO, place, rounding))
     return out
+
+
+def _rounded_items(rows: dict[str, Any], row: str, col: str) -> int:
+    """How many printed amounts a cell adds up: the codes under a 类/款 or 合计 row; for a total of named rows (本年收入合计,
+    总计, 年末结转和结余 …) at most the non-zero cells above it in its column, which it is made from."""
+    if row.isdigit() or row == TOTAL:
+        return len(_items_under(rows, row))
+    if "合计" in row or "总计" in row or row.startswith("年末"):
+        above = list(rows)[:list(rows).index(row)] if row in rows else []
+        return sum(1 for key in above if rows[key].get(col))
+    return 0
 
 
 def _items_under(rows: dict[str, Any], row: str) -> list[str]:
