@@ -29,6 +29,7 @@ class Finding:
     severity: Severity
     path: str
     message: str
+    placeholder: bool = False  # a fact a draft prints as 【待补充】: counted in the draft's note, not listed
 
     def render(self) -> str:
         """The finding as ``FILE:LINE: 错误: FIELD.PATH: 说明``."""

@@ -1,8 +1,9 @@
 """Rules over forms and stated figures: the 自评表, figures stated under 核对, the national tables' facts."""
 from __future__ import annotations
 
+from generator.checks.needs import organisation_stated
 from generator.checks.registry import mismatch, rule
-from generator.checks.requirements import FINAL, NATIONAL, reason_gaps, table_facts
+from generator.checks.requirements import NATIONAL, reason_gaps, table_facts
 from generator.errors import ERROR, WARNING, Finding
 from generator.figures.bundle import Bundle
 from generator.figures.core import Comparison, compared
@@ -75,29 +76,15 @@ def national_facts_printed(bundle: Bundle, year_file: Loaded, unit_file: Loaded)
         return []
     year = bundle.year
     out = []
-    if not _organisation_stated(bundle):
+    if not organisation_stated(bundle):
         out.append(year_file.finding(("决算单位",), f"{NATIONAL}要说明纳入决算编制范围的单位：请写“决算单位”（或“机构设置”，或在 unit.yaml "
-                                                 "写“内设机构”），或用 generate --draft 先生成草稿。"))
+                                                 "写“内设机构”），或用 generate --draft 先生成草稿。", placeholder=True))
     for i, line in enumerate(year.expenditure.lines):
         if line.fund == FUNDS[0] and line.start_budget is None:
             out.append(year_file.finding(("支出", "科目", i, "年初预算数"), f"科目 {line.code} 没有年初预算数（也没有预算数），{NATIONAL}要写"
-                                                                      "一般公共预算财政拨款支出的年初预算。请填写（没有预算时写 0），或用 generate --draft 先生成草稿。"))
+                                                                      "一般公共预算财政拨款支出的年初预算。请填写（没有预算时写 0），或用 generate --draft 先生成草稿。",
+                                         placeholder=True))
     return out
-
-
-@rule
-def final_institutions_written(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
-    """A unit publishing a 部门决算说明 says how it is organised: its “机构设置” section cannot be left empty."""
-    if bundle.layout.primary != FINAL or _organisation_stated(bundle):
-        return []
-    return [year_file.finding(("机构设置",), f"{FINAL}的“机构设置”一节没有内容：请写“机构设置”（或“决算单位”，或在 unit.yaml 写"
-                                           "“内设机构”），或用 generate --draft 先生成草稿。")]
-
-
-def _organisation_stated(bundle: Bundle) -> bool:
-    """Whether the data says how the unit is organised: the year's 机构设置 or 决算单位, or unit.yaml's 内设机构."""
-    year, unit = bundle.year, bundle.unit
-    return bool(year.institutions or year.covered_units or unit.departments or unit.departments_summary)
 
 
 @rule
@@ -112,7 +99,8 @@ def national_comparisons_known(bundle: Bundle, year_file: Loaded, unit_file: Loa
                      ("机关运行经费", prev.operating, bool(figures.operating)),
                      ("三公经费", prev.three_public, bool(figures.three_public_total))]
     return [year_file.finding(("上年", label), f"{NATIONAL}要把{label}与{year - 1}年度比较，但不知道{year - 1}年度的{label}：请放上 "
-                                            f"{year - 1}.yaml，或在“上年”下写“{label}”（上年没有这项收支时写 0），或用 generate --draft 先生成草稿。")
+                                            f"{year - 1}.yaml，或在“上年”下写“{label}”（上年没有这项收支时写 0），或用 generate --draft 先生成草稿。",
+                              placeholder=True)
             for label, value, printed in compared_with if printed and value is None]
 
 
@@ -121,7 +109,7 @@ def national_reasons_written(bundle: Bundle, year_file: Loaded, unit_file: Loade
     """A unit publishing in the 全国 layout explains every gap between budget and spending (else the document is a draft)."""
     if bundle.layout.primary != NATIONAL:
         return []
-    return [year_file.finding(path, f"{what}，{NATIONAL}要写明主要原因，这里还没有写。请补充，或用 generate --draft 先生成草稿。")
+    return [year_file.finding(path, f"{what}，{NATIONAL}要写明主要原因，这里还没有写。请补充，或用 generate --draft 先生成草稿。", placeholder=True)
             for path, what in reason_gaps(bundle)]
 
 

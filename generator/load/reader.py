@@ -33,10 +33,9 @@ class Loaded:
             path = path[:-1]
         return self.lines.get(path, 1)
 
-    def finding(self, path: tuple, message: str, severity: Severity = ERROR) -> Finding:
-        """A finding located at a value path of this file."""
-        return Finding(display_path(self.path), self.line_of(path), severity,
-                       dotted(path), message)
+    def finding(self, path: tuple, message: str, severity: Severity = ERROR, placeholder: bool = False) -> Finding:
+        """A finding located at a value path of this file (``placeholder``: a draft shows the fact 【待补充】)."""
+        return Finding(display_path(self.path), self.line_of(path), severity, dotted(path), message, placeholder)
 
     @property
     def ok(self) -> bool:

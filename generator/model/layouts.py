@@ -41,6 +41,7 @@ class Layout:
     companions: tuple[str, ...]
     glossary: str
     options: Options
+    needs: tuple[str, ...] = ()
 
     @property
     def format(self) -> NumberFormat:
@@ -129,7 +130,8 @@ def _resolved(name: str, folders: tuple[Path, ...], seen: tuple[str, ...] = ()) 
     companions = spec.companions if spec.companions is not None else (base.companions if base else ())
     return Layout(name, path, spec.primary or (base.primary if base else None), documents, tuple(companions),
                   spec.glossary or (base.glossary if base else DEFAULT_GLOSSARY),
-                  merged(base.options if base else OPTION_DEFAULTS, spec.options))
+                  merged(base.options if base else OPTION_DEFAULTS, spec.options),
+                  tuple(spec.needs) if spec.needs is not None else (base.needs if base else ()))
 
 
 def _document(kind: str, layout: str, folder: Path, spec: DocumentSpec) -> Document:

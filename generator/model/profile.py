@@ -22,6 +22,11 @@ OPTION_DEFAULTS = Options.model_validate({"百分比小数位": 1, "百分比去
                                           "各项列出完成率": False, "持平措辞": "与", "未发现问题也写整改数": False})
 
 
+# What a layout's profile can require its main document to state (profile.yaml 必填); checks.needs says how each is
+# checked and what to write.
+Need = Literal["机构设置", "批复文件", "落款日期", "主要工作任务", "与上年比较"]
+
+
 class DocumentSpec(Base):
     """One document a layout produces: its template and its output file name."""
 
@@ -40,4 +45,7 @@ class ProfileSpec(Base):
     documents: dict[str, DocumentSpec] = f("文档", "本版式生成的文档：文档种类 → 模板和文件名", {})
     companions: Optional[list[Text]] = f("附带文档", "默认同时生成的其他版式的文档，写作“版式/文档种类”；数据不全时不生成", None)
     glossary: Optional[Text] = f("名词解释", "名词解释的标准说法取 data/common/名词解释.yaml 的哪一节", None)
+    needs: Optional[list[Need]] = f("必填", "本版式的主文档还必须写明的内容（缺少时 check 报错误，草稿里显示【待补充】）：机构设置、批复文件、"
+                                       "落款日期、主要工作任务、与上年比较（上年的收支、一般公共预算和政府性基金支出、三公经费、机关运行经费、"
+                                       "各科目的上年决算数）", None)
     options: Options = f("选项", "数字格式和措辞选项（单位可在 unit.yaml 的“版式选项”中改写）", Options())

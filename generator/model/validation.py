@@ -115,7 +115,8 @@ def _message(model: type[BaseModel], path: tuple, error: dict) -> str:
         hint = f"应填写：{field.description}" if field is not None and field.description else ""
         return MESSAGES["missing"].format(hint=hint)
     if kind == "literal_error":
-        return f"只能填写以下之一：{error.get('ctx', {}).get('expected', '')}".replace("'", "")
+        expected = str(error.get("ctx", {}).get("expected", "")).replace("'", "")
+        return "只能填写以下之一：" + "、".join(re.split(r", | or ", expected))
     if kind in MESSAGES:
         return MESSAGES[kind]
     if kind in ("money", "count", "code", "text"):

@@ -106,7 +106,7 @@ def _create(result: Read, unit_dir: Path, year: int) -> Imported:
     except FileExistsError as exc:
         raise UsageError(f"{display_path(target)} 已经存在，不会覆盖。") from exc
     prepared = prepare(Job(unit_dir, target), draft=True)  # the facts left 待补充 are the clerk's to fill, not errors yet
-    imported = Imported(target, True, result.findings + prepared.findings, workbook=display_path(result.path))
+    imported = Imported(target, True, result.findings + prepared.findings + prepared.to_fill, workbook=display_path(result.path))
     if prepared.bundle is not None:
         diffs = differences(result, expected_grid(prepared.bundle.year))
         imported.findings += [_slip(result, d) for d in diffs]

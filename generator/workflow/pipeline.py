@@ -31,6 +31,7 @@ class Prepared:
     bundle: Optional[Bundle] = None
     findings: list[Finding] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    to_fill: list[Finding] = field(default_factory=list)  # a draft's: the facts it prints as 【待补充】 (not listed)
 
     @property
     def errors(self) -> list[Finding]:
@@ -62,7 +63,7 @@ def prepare(job: Job, draft: bool = False) -> Prepared:
     files = [load_yaml(job.unit_dir / UNIT_FILE), load_yaml(job.year_file)]
     _prepare(result, files[0], files[1], draft)
     if draft:
-        result.findings, count = todo.without_own_placeholders(result.findings, files)
+        result.findings, result.to_fill, count = todo.without_own_placeholders(result.findings, files)
         if count:
             result.skipped.append(f"{job.label}：草稿中有 {count} 处待补充，文档里显示为黄色的【待补充：…】；运行 check 可逐项列出。")
     else:

@@ -25,8 +25,10 @@ def left_to_fill(loaded: Loaded, findings: list[Finding]) -> list[Finding]:
     return [loaded.finding(path, LEFT) for path in loaded.todo if dotted(path) not in reported]
 
 
-def without_own_placeholders(findings: list[Finding], files: list[Loaded]) -> tuple[list[Finding], int]:
-    """A draft's findings less those about the placeholders it inserted, and how many placeholders there are."""
+def without_own_placeholders(findings: list[Finding], files: list[Loaded]) -> tuple[list[Finding], list[Finding], int]:
+    """A draft's findings less those about the placeholders it shows (inserted for missing values, or printed by the
+    template for a fact a rule found missing), the rules' findings it so shows, and how many placeholders there are."""
     own = {(display_path(f.path), dotted(path)) for f in files for path in f.filled}
-    kept = [f for f in findings if (f.file, f.path) not in own]
-    return kept, len(own)
+    shown = [f for f in findings if f.placeholder and (f.file, f.path) not in own]
+    kept = [f for f in findings if (f.file, f.path) not in own and not f.placeholder]
+    return kept, shown, len(own) + len({(f.file, f.path) for f in shown})

@@ -1,0 +1,84 @@
+"""The facts a layout's profile says its main document must state (profile.yaml 必填): each missing one is an error,
+since the template leaves it out of a final document (a draft shows it 待补充)."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from generator.checks.registry import rule
+from generator.errors import Finding
+from generator.figures.bundle import Bundle
+from generator.figures.year import three_public_previous
+from generator.load.reader import Loaded
+
+DRAFT_HINT = "或用 generate --draft 先生成草稿。"
+
+
+def _to_fill(year_file: Loaded, path: tuple, message: str) -> Finding:
+    """An error at a path of the year file, which a draft shows as 【待补充】."""
+    return year_file.finding(path, message, placeholder=True)
+
+
+def organisation_stated(bundle: Bundle) -> bool:
+    """Whether the data says how the unit is organised: the year's 机构设置 or 决算单位, or unit.yaml's 内设机构."""
+    year, unit = bundle.year, bundle.unit
+    return bool(year.institutions or year.covered_units or unit.departments or unit.departments_summary)
+
+
+def _institutions(bundle: Bundle, year_file: Loaded) -> list[Finding]:
+    """机构设置: the section cannot be left empty."""
+    if organisation_stated(bundle):
+        return []
+    return [_to_fill(year_file, ("机构设置",), f"{bundle.layout.primary}的“机构设置”一节没有内容：请写“机构设置”（或“决算单位”，或在 "
+                                           f"unit.yaml 写“内设机构”），{DRAFT_HINT}")]
+
+
+def _approval(bundle: Bundle, year_file: Loaded) -> list[Finding]:
+    """批复文件: the document opens by citing the approval of the year's 决算."""
+    publication = bundle.year.publication
+    if publication.approval and publication.number:
+        return []
+    missing = "批复文件" if not publication.approval else "批复文号"
+    return [_to_fill(year_file, ("公开", missing), f"{bundle.layout.primary}开头要写财政部门批复本年度决算的文件和文号：请在“公开”下写"
+                                               f"“批复文件”和“批复文号”，{DRAFT_HINT}")]
+
+
+def _date(bundle: Bundle, year_file: Loaded) -> list[Finding]:
+    """落款日期: the document is signed and dated."""
+    if bundle.year.publication.date:
+        return []
+    return [_to_fill(year_file, ("公开", "日期"), f"{bundle.layout.primary}末尾要落款日期：请在“公开”下写“日期”（例如 2018-08-17），{DRAFT_HINT}")]
+
+
+def _key_work(bundle: Bundle, year_file: Loaded) -> list[Finding]:
+    """主要工作任务: the section cannot be left empty."""
+    if bundle.year.key_work:
+        return []
+    return [_to_fill(year_file, ("重点工作",), f"{bundle.layout.primary}的“部门主要工作任务”一节没有内容：请写“重点工作”，{DRAFT_HINT}")]
+
+
+def _comparisons(bundle: Bundle, year_file: Loaded) -> list[Finding]:
+    """与上年比较: every headline figure and every code line is compared with last year, so each needs last year's."""
+    year, prev, figures = bundle.year, bundle.year.previous, bundle.figures
+    last = year.year - 1
+    headline = [("收入合计", prev.income_total, True), ("支出合计", prev.expenditure_total, True),
+                ("一般公共预算财政拨款支出", prev.general_budget_expenditure, True),
+                ("政府性基金预算财政拨款支出", prev.government_fund, bool(figures.fund_spending.get("政府性基金预算"))),
+                ("三公经费", three_public_previous(year)["total"], True), ("机关运行经费", prev.operating, True)]
+    out = [_to_fill(year_file, ("上年", label), f"{bundle.layout.primary}要把{label}与{last}年比较，但不知道{last}年的{label}：请放上 "
+                                            f"{last}.yaml，或在“上年”下写“{label}”（上年没有这项收支时写 0），{DRAFT_HINT}")
+           for label, value, printed in headline if printed and value is None]
+    out += [_to_fill(year_file, ("支出", "科目", i, "上年决算数"), f"{bundle.layout.primary}逐项说明科目 {line.code} 与{last}年相比的增减，"
+                                                              f"但这一项没有上年决算数：请填写（上年没有这个科目时写 0），{DRAFT_HINT}")
+            for i, line in enumerate(year.expenditure.lines) if line.previous is None]
+    return out
+
+
+CHECKS: dict[str, Callable[[Bundle, Loaded], list[Finding]]] = {
+    "机构设置": _institutions, "批复文件": _approval, "落款日期": _date, "主要工作任务": _key_work, "与上年比较": _comparisons,
+}
+
+
+@rule
+def layout_needs_met(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
+    """Each fact the layout's profile lists under 必填 is stated."""
+    return [finding for need in bundle.layout.needs for finding in CHECKS[need](bundle, year_file)]
