@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import ClassVar
 
@@ -134,6 +135,11 @@ def chinese_number(n: int) -> str:
     """A positive integer in Chinese numerals (一, 十一, 二十)."""
     import cn2an  # imported on first use: it takes most of a second's import budget
     return cn2an.an2cn(int(n))
+
+
+def chinese_date(day: date) -> str:
+    """A date as documents sign it: 2018年8月17日."""
+    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def capital_amount(value_wan: Decimal) -> str:

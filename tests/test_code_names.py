@@ -1,6 +1,7 @@
 """Every 类, 款 and 项 a unit uses has a name in what it prints: the catalogue's, or one the unit gives once."""
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -67,3 +68,21 @@ def test_a_draft_prints_a_name_to_give_never_the_code_and_a_final_document_stops
     with pytest.raises(DataError) as stopped:
         generate(Job(folder, folder / "2024.yaml"), tmp_path / "final")
     assert any("印不出它的名称" in f.message and f.is_error for f in stopped.value.findings)
+
+
+CODE_AS_NAME = re.compile(r"\d{3,7}（[类款项]）")  # “21201（款）”: a code printed where its name belongs
+BLANK_NAME = re.compile(r"^\| \d{3,7} \|\s*\|", re.M)  # a table row whose name cell is empty
+
+
+def test_no_document_prints_a_code_where_a_name_belongs(generated, tmp_path):
+    """Every document of data/ (final) and of each fixture unit (draft, which always renders) names every 类, 款 and 项."""
+    documents = list(generated.values())
+    for folder in sorted((ROOT / "tests" / "fixtures").iterdir()):
+        if (folder / "unit.yaml").exists():
+            for year in sorted(folder.glob("[0-9][0-9][0-9][0-9].yaml")):
+                documents += generate(Job(folder, year), tmp_path / folder.name, draft=True)[1]
+    docx = [p for p in documents if p.suffix == ".docx"]
+    assert len(docx) >= 20
+    for path in docx:
+        text = docx_text(path)
+        assert not CODE_AS_NAME.search(text) and not BLANK_NAME.search(text), path.name

@@ -64,7 +64,7 @@ def test_export_then_import_gives_the_same_figures(job, tmp_path):
 def test_every_unit_is_exported():
     """The round trip above covers every unit-year of data/ and the fixtures but the half-written draft fixture."""
     assert {j.label for j in UNIT_YEARS if prepare(j).bundle is None} == {"draft-half/2019"}
-    assert len(UNIT_YEARS) == 10
+    assert len(UNIT_YEARS) == 11
 
 
 # fixture → (exit code, messages that must appear); run against a unit folder holding only unit.yaml
@@ -231,6 +231,8 @@ def test_a_bad_unit_folder_is_refused(tmp_path):
 @pytest.mark.parametrize("cell, unit, expected", [
     (1234.5, "万元", "1234.50"), ("1,234.50", "万元", "1234.50"), (" 12 ", "万元", "12.00"), ("—", "万元", "0.00"),
     (None, "万元", None), (123456, "元", "12.3456"), (1234567, "元", "123.4567"), (1000000, "元", "100.00"), ("5,000", "元", "0.50"),
+    (1931.9351, "万元", "1931.9351"),  # a 万元 cell shown as 1931.94 that holds the system's 元 behind it keeps them
+    (12.3456789, "万元", "12.345679"),  # to the 分 (0.000001 万元), not beyond
 ])
 def test_cell_amounts(cell, unit, expected):
     value = amount(cell, unit)
@@ -624,3 +626,23 @@ def test_a_workbook_without_a_year_in_its_titles_needs_one(tmp_path):
     with pytest.raises(UsageError, match="找不到年度"):
         run_import(BOOKS / "无年度.xlsx", unit, None)
     assert not list(unit.glob("20*.yaml"))
+
+
+@pytest.mark.parametrize("total, severity", [(3382.19, "警告"), (3382.70, "错误")])
+def test_a_total_of_named_rows_may_differ_from_its_rows_by_their_rounding(tmp_path, total, severity):
+    """The 福建 reference's income as a 万元 workbook prints it: three sources of 1931.94, 1406.67 and 43.59 under a 本年收入合计
+    of 3382.19, the system's total from its 元. A cent off the sum of three printed rows is their rounding (a warning
+    that says so); half a 万元 off is a slip."""
+    unit = FIXTURES / "pingtan-corrected"
+    book = openpyxl.load_workbook(io.BytesIO(workbook_bytes(prepare(discover([unit])[0]).bundle)))
+    rows = {r[0].value.split("、")[-1]: r for r in book.worksheets[0].iter_rows() if isinstance(r[0].value, str)}
+    for name, printed in (("一般公共预算财政拨款收入", 1931.94), ("政府性基金预算财政拨款收入", 1406.67), ("其他收入", 43.59)):
+        rows[name][1].value = printed
+    rows["本年收入合计"][1].value = total
+    rows["年初结转和结余"][3].value, rows["总计"][1].value, rows["总计"][3].value = 153.62, 3468.42, 3468.42
+    book.save(tmp_path / "表.xlsx")
+    done = run_import(tmp_path / "表.xlsx", fresh_unit(tmp_path, unit), 2017)
+    cell = f"{book.worksheets[0].title}!{rows['本年收入合计'][1].coordinate}"
+    found = [f for f in done.findings if f.file.endswith(".xlsx") and f"{cell}: " in f.render()]
+    assert [f.severity for f in found] == [severity], [f.render() for f in done.findings]
+    assert ("四舍五入" in found[0].message) == (severity == "警告")

@@ -148,3 +148,25 @@ def test_wording_options_change_only_their_wording(tmp_path):
     assert cells and all(b.count("0.00") > a.count("0.00") and "年初预算" not in b for a, b in cells), cells[:3]
     line = next(b for a, b in items if "持平" in b)
     assert re.search(r"支出决算为(\d+\.\d\d)万元，完成年初预算的100\.00%。决算数同预算数持平。", line), line
+
+
+def test_what_a_layout_requires_is_data_and_is_inherited(tmp_path):
+    """必填 names facts the layout's main document must state: an unknown name is located in the profile; a layout
+    based on 福建 requires what 福建 does, and one that says 必填: [] requires nothing more than the document kind."""
+    unit = tmp_path / "data" / "单位"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "pingtan-corrected", unit)
+    (unit / "unit.yaml").write_text((unit / "unit.yaml").read_text(encoding="utf-8").replace("版式: 福建", "版式: 本区"), encoding="utf-8")
+    year = unit / "2017.yaml"
+    year.write_text(re.sub(r"公开:\n(  .*\n)+", "", year.read_text(encoding="utf-8")), encoding="utf-8")
+    profile = tmp_path / "data" / "版式" / "本区" / "profile.yaml"
+    profile.parent.mkdir(parents=True)
+
+    def check(text: str) -> subprocess.CompletedProcess:
+        profile.write_text(text, encoding="utf-8")
+        return subprocess.run([*CLI, "check", str(unit)], capture_output=True, text=True, cwd=ROOT)
+    r = check("基于: 福建\n")
+    assert r.returncode == 1 and "公开.批复文件: 部门决算说明开头要写财政部门批复本年度决算的文件和文号" in r.stdout, r.stdout
+    assert "公开.日期: 部门决算说明末尾要落款日期" in r.stdout
+    assert check("基于: 福建\n必填: []\n").returncode == 0
+    r = check("基于: 福建\n必填: [落款时间]\n")
+    assert r.returncode == 1 and "profile.yaml:2: 错误: 必填[0]: 只能填写以下之一：机构设置、批复文件、落款日期、主要工作任务、与上年比较" in r.stdout

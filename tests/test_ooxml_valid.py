@@ -9,7 +9,7 @@ import pytest
 from generator.workflow.pipeline import discover, generate
 
 ROOT = Path(__file__).resolve().parent.parent
-UNITS = [ROOT / "data", *(ROOT / "tests" / "fixtures" / n for n in ("seed000", "seed004", "draft-half", "putuo-corrected"))]
+UNITS = [ROOT / "data", *(ROOT / "tests" / "fixtures" / n for n in ("seed000", "seed004", "draft-half", "putuo-corrected", "pingtan-corrected"))]
 
 
 @pytest.fixture(scope="module")

@@ -56,7 +56,11 @@ def test_with_nothing_to_say_check_stops_a_final_document_and_a_draft_shows_it_t
     assert section(document(written)) == "【待补充：机构设置】"
 
 
-def test_the_fujian_reference_names_its_covered_units_there(tmp_path):
-    path = ROOT / "tests" / "fixtures" / "pingtan-faithful"
-    _, written = generate(Job(path, path / "2017.yaml"), tmp_path, draft=True)
-    assert section(document(written)) == "纳入岚城乡人民政府2017年度部门决算编制范围的单位包括：岚城乡人民政府。"
+def test_a_unit_stating_only_its_covered_units_names_them_there(tmp_path):
+    """The 福建 reference's data (决算单位, no 机构设置) in the 四川 layout."""
+    folder = tmp_path / "pingtan"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "pingtan-corrected", folder)
+    unit = folder / "unit.yaml"
+    unit.write_text(unit.read_text(encoding="utf-8").replace("版式: 福建", "版式: 四川"), encoding="utf-8")
+    _, written = generate(Job(folder, folder / "2017.yaml"), tmp_path / "out", draft=True)
+    assert section(document(written)) == "纳入平潭综合实验区岚城乡人民政府2017年度部门决算编制范围的单位包括：岚城乡人民政府。"

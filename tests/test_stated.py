@@ -74,3 +74,12 @@ def test_the_reference_list_is_current_and_names_every_figure():
     text = (ROOT / "docs" / "核对项.md").read_text(encoding="utf-8")
     assert text == reference_text(), "运行 python cli.py schema 更新 docs/核对项.md"
     assert all(f"`{name}`" in text for name in FIGURES)
+
+
+def test_a_figure_kept_to_the_fen_is_compared_as_it_is_printed():
+    """The 福建 reference's 政府性基金收入 1406.67, transcribed to the 分 as 1406.6651: the stated 1406.67 is the printed
+    figure, not a gap of 0.0049."""
+    folder = Path(__file__).parent / "fixtures" / "pingtan-corrected"
+    assert [f for f in prepare(Job(folder, folder / "2017.yaml")).findings if f.path.startswith("核对")] == []
+    assert "政府性基金收入: 1406.67" in (folder / "2017.yaml").read_text(encoding="utf-8")
+

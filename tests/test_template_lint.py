@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def edited(tmp_path, edit) -> Path:
     """A copy of the default 决算说明 template, edited like a clerk would in Word."""
     folder = tmp_path / "部门决算说明"
-    folder.mkdir()
+    folder.mkdir(parents=True)
     path = folder / "我的模板.docx"
     doc = Document(str(ROOT / "templates" / "四川" / "部门决算说明.docx"))
     edit(doc)
@@ -61,6 +61,20 @@ def test_smart_quotes_and_unbalanced_blocks(tmp_path):
         doc.add_paragraph("{%p if d.staff %}")
     r = check(edited(tmp_path, edit))
     assert "中文引号" in r.stdout and "if 没有对应的 endif" in r.stdout and r.returncode == 1
+
+
+def test_a_for_loop_may_have_an_else_but_not_an_elif(tmp_path):
+    def loop_else(doc):
+        for text in ("{%p for t in d.key_work %}", "{{ t }}", "{%p else %}", "无。", "{%p endfor %}"):
+            doc.add_paragraph(text)
+    r = check(edited(tmp_path, loop_else))
+    assert r.returncode == 0 and "0 个错误" in r.stdout, r.stdout
+
+    def loop_elif(doc):
+        for text in ("{%p for t in d.key_work %}", "{%p elif draft %}", "{%p endfor %}"):
+            doc.add_paragraph(text)
+    r = check(edited(tmp_path / "elif", loop_elif))
+    assert r.returncode == 1 and "错误: 在“{%p elif draft %}”：elif 不在 if 块内。" in r.stdout, r.stdout
 
 
 def test_unit_can_use_its_own_template(tmp_path):

@@ -5,8 +5,11 @@ from typing import Any, Optional
 
 from generator import formatting
 from generator.constants import GRADES, SPENDING_KINDS
+from generator.contexts.items import fund_lines
+from generator.figures import national as fn
 from generator.figures.bundle import Bundle
-from generator.figures.core import Part
+from generator.figures.core import Part, breakdown
+from generator.figures.tables import income_sources
 from generator.figures.unit import department_count, staffing_parts, staffing_total
 from generator.load.catalog import glossary
 from generator.model import (
@@ -179,17 +182,21 @@ def final_accounts(bundle: Bundle, annexes: list[dict]) -> dict[str, Any]:
         "annexes": annexes,
         "overall_annex": next((a["number"] for a in annexes if a["project"] is None), None),
         "project_annexes": [{"number": a["number"], "name": a["project"]} for a in annexes if a["project"]],
-        "procurement": procurement_parts(year),
+        "procurement": procurement_parts(year, bundle.layout.format.places),
         "organization": organization_text(bundle.unit),
+        **fund_lines(bundle), "tp": fn.three_public(year, bundle.figures), "end_carryover": bundle.tables.end_carryover,
+        "income_sources": [{"key": key, "name": name, "amount": amount}
+                           for (key, name), amount in zip(INCOME_SOURCES, income_sources(year))],
+        "spending_total": fn.spending_table_total(year, bundle.tables),
     })
     return ctx
 
 
-def procurement_parts(year: Year) -> list[dict]:
-    """政府采购 by kind, the non-zero ones."""
+def procurement_parts(year: Year, places: int) -> list[dict]:
+    """政府采购 by kind, the non-zero ones, each with its share of the total (at the layout's decimal places)."""
     p = year.procurement
-    parts = [("政府采购货物支出", p.goods), ("政府采购工程支出", p.works), ("政府采购服务支出", p.services)]
-    return [{"name": n, "amount": a} for n, a in parts if a]
+    parts = breakdown([("政府采购货物支出", p.goods), ("政府采购工程支出", p.works), ("政府采购服务支出", p.services)], places=places)
+    return [{"name": part.key, "amount": part.amount, "share": part.share} for part in parts if part.amount]
 
 
 def organization_text(unit: Unit) -> Optional[str]:

@@ -8,6 +8,7 @@ from generator import formatting
 from generator.checks.requirements import table_facts
 from generator.constants import ZERO
 from generator.contexts.common import base_context, organization_text, wording
+from generator.contexts.items import fund_lines
 from generator.figures import national as fn
 from generator.figures.bundle import Bundle
 from generator.figures.columns import FundColumns, GeneralColumns
@@ -77,8 +78,7 @@ def national(bundle: Bundle) -> dict[str, Any]:
         "fiscal_change": Change(t.fiscal_grand, year.previous.fiscal_total),
         "income_parts": _parts(fn.income_parts(t)), "spending_parts": _parts(fn.spending_parts(year, figs)),
         "general_classes": _general_classes(bundle, t),
-        "item_lines": _item_lines(bundle, "一般公共预算"), "gov_fund_lines": _item_lines(bundle, "政府性基金预算"),
-        "capital_lines": _item_lines(bundle, "国有资本经营预算"),
+        **fund_lines(bundle),
         "vehicle_counts": [{"kind": k, "count": count} for k, count in fn.vehicle_counts(year).items()],
         **_basic_spending(year, t),
     })
@@ -137,19 +137,3 @@ def _basic_spending(year, t: Tables) -> dict[str, Any]:
     return {"personnel": personnel, "public": public, "basic_total": total,
             "personnel_names": [economic_catalog().get(c, c) for c in sorted(t.economic) if len(c) == 5 and c[:3] in PERSONNEL],
             "public_names": [economic_catalog().get(c, c) for c in sorted(t.economic) if len(c) == 5 and c[:3] in PUBLIC]}
-
-
-def _item_lines(bundle: Bundle, fund: str) -> list[dict]:
-    """Each 项 of a fund with its 类/款/项 names, budget, spending, completion, change and the clerk's reasons."""
-    return [{"number": formatting.heading_number(5, i), "path": code_path(bundle, c.line.code),
-             "purpose": c.line.purpose, "budget": c.budget, "actual": c.line.actual, "word": c.word, "completion": c.completion,
-             "reason": c.line.reason, "change": bundle.figures.line_changes[c.line.code], "change_reason": c.line.change_reason,
-             "personnel": c.line.personnel, "public": c.line.public}
-            for i, c in enumerate(fn.compared_lines(bundle.year, fund), 1)]
-
-
-def code_path(bundle: Bundle, code: str) -> str:
-    """X（类）Y（款）Z（项） for a code, as far as the code goes (a 类 code names its 类 only)."""
-    cat, y = bundle.catalog, bundle.year.year
-    levels = [("类", code[:3]), ("款", code[:5]), ("项", code)][: {3: 1, 5: 2, 7: 3}.get(len(code), 3)]
-    return "".join(f"{cat.name(part, y) or part}（{level}）" for level, part in levels)

@@ -84,6 +84,7 @@ class ItemLine(TypedDict):
     """A 项 explained in 第三部分."""
 
     number: Annotated[str, "编号 1、2、…"]
+    code: Annotated[str, "项级科目编码"]
     path: Annotated[str, "X（类）Y（款）Z（项）"]
     purpose: Annotated[Optional[str], "用途"]
     budget: Annotated[Optional[Decimal], "按预算口径的预算数（万元）"]
@@ -93,6 +94,8 @@ class ItemLine(TypedDict):
     reason: Annotated[Optional[str], "差异原因"]
     change: Annotated[Change, "与上年比较"]
     change_reason: Annotated[Optional[str], "与上年相比的变动原因"]
+    basic: Annotated[Decimal, "基本支出（万元）"]
+    project: Annotated[Decimal, "项目支出（万元）"]
     personnel: Annotated[Optional[Decimal], "人员经费（万元）"]
     public: Annotated[Optional[Decimal], "公用经费（万元）"]
 

@@ -22,19 +22,20 @@ class PartRow(TypedDict):
     completion: Annotated[Optional[Decimal], "完成预算的比率；用 pct 过滤器输出"]
 
 
+class SourceAmount(TypedDict):
+    """An income source with its amount, zero included."""
+
+    key: Annotated[str, "来源的键，例如 general_budget、state_capital"]
+    name: Annotated[str, "来源名称，例如 一般公共预算财政拨款收入"]
+    amount: Amount
+
+
 class ShareRow(TypedDict):
     """A named amount with its share."""
 
     name: Annotated[str, "名称"]
     amount: Amount
     share: Annotated[Optional[Decimal], "占比（百分点）"]
-
-
-class NamedSum(TypedDict):
-    """A named amount."""
-
-    name: Annotated[str, "名称"]
-    amount: Amount
 
 
 class LineRow(TypedDict):

@@ -45,7 +45,7 @@ class Common(TypedDict):
     income_parts: Annotated[list[rows.PartRow], "收入按来源"]
     spending_kind: Annotated[list[rows.PartRow], "基本支出、项目支出"]
     classes: Annotated[list[rows.ClassRow], "一般公共预算支出按类，各有其下的项"]
-    changes: Annotated[dict[str, Change], "与上年比较：income、expenditure、fiscal_total、general_budget、operating、reception"]
+    changes: Annotated[dict[str, Change], "与上年比较：income、expenditure、fiscal_total、general_budget、government_fund、operating、reception"]
     projects: Annotated[list[rows.ProjectRow], "有绩效目标的项目"]
 
 
@@ -63,7 +63,14 @@ class FinalAccounts(Common):
     annexes: Annotated[list[rows.AnnexRow], "附件（嵌入的评价报告）"]
     overall_annex: Annotated[Optional[int], "部门整体支出绩效评价报告的附件序号（没有时为空）"]
     project_annexes: Annotated[list[rows.NumberedName], "项目支出绩效评价报告的附件"]
-    procurement: Annotated[list[rows.NamedSum], "政府采购按种类（金额不为零的）"]
+    procurement: Annotated[list[rows.ShareRow], "政府采购按种类（金额不为零的），各带占政府采购支出总额的比重"]
+    item_lines: Annotated[list[nr.ItemLine], "一般公共预算财政拨款支出的各项，带类、款、项名称"]
+    gov_fund_lines: Annotated[list[nr.ItemLine], "政府性基金预算财政拨款支出的各项"]
+    capital_lines: Annotated[list[nr.ItemLine], "国有资本经营预算财政拨款支出的各项"]
+    tp: Annotated[nr.ThreePublicFigures, "“三公”经费：合计和各项的预算、完成率、与上年比较"]
+    end_carryover: Annotated[Decimal, "年末结转和结余（万元）：年初结转和结余 + 收入 − 支出 − 结余分配"]
+    income_sources: Annotated[list[rows.SourceAmount], "收入的八个来源，金额为零的也列出"]
+    spending_total: Annotated[SpendingColumns, "本年支出按基本支出、项目支出、上缴上级支出、经营支出、对附属单位补助支出"]
 
 
 class OverallEvaluation(Common):

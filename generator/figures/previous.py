@@ -4,6 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Optional
 
+from generator.constants import ZERO
 from generator.figures.core import total_or_none
 from generator.figures.tables import compute_tables
 from generator.figures.year import Figures, compute
@@ -20,6 +21,7 @@ FROM_FIGURES = {
     "three_public": lambda f, y: f.three_public_total,
     "abroad": lambda f, y: f.three_public[0].amount,
     "vehicles": lambda f, y: f.three_public[1].amount,
+    "government_fund": lambda f, y: f.fund_spending.get("政府性基金预算", ZERO),
 }
 
 

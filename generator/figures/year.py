@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import ClassVar, Optional
+from typing import Any, ClassVar, Optional
 
 from generator.constants import SPENDING_KINDS
 from generator.figures import selfeval, tables
@@ -69,7 +69,7 @@ class Figures:
         "procurement_total": "政府采购支出合计（万元）",
         "vehicles_total": "车辆总数",
         "projects": "各项目的预算和执行合计（ProjectFigures）",
-        "changes": "与上年比较（Change）：income、expenditure、fiscal_total、general_budget、operating、reception",
+        "changes": "与上年比较（Change）：income、expenditure、fiscal_total、general_budget、government_fund、operating、reception",
         "self_eval": "自评表的计算结果（SelfEvalFigures；没有自评表时为空）",
         "line_changes": "各科目与上年比较：科目编码 → Change",
         "targeted_count": "编报绩效目标的项目个数",
@@ -140,7 +140,7 @@ def compute(year: Year) -> Figures:
     money = _income_figures(year)
     money.update(_spending_figures(year, money["fiscal_total"]))
     money.update(_three_public(year))
-    expenditure_total, general_budget = money["expenditure_total"], money["general_budget"]
+    expenditure_total = money["expenditure_total"]
     return Figures(
         **money,
         economic_total=_economic_total(year),
@@ -149,7 +149,7 @@ def compute(year: Year) -> Figures:
         procurement_total=year.procurement.goods + year.procurement.works + year.procurement.services,
         vehicles_total=PendingCount("车辆") if year.assets.vehicles is None else count_total(year.assets.vehicles.values()),
         projects=[ProjectFigures(p.budget.fiscal + p.budget.other, p.spent.fiscal + p.spent.other) for p in year.projects],
-        changes=_changes(year, money["income_total"], expenditure_total, money["fiscal_total"], general_budget),
+        changes=_changes(year, money),
         self_eval=selfeval.compute(year, expenditure_total),
         line_changes={line.code: Change(line.actual, line.previous) for line in year.expenditure.lines},
         targeted_count=len(year.projects),
@@ -280,14 +280,15 @@ def _operating(year: Year) -> Decimal:
     return sum((line.actual for line in year.economic_lines if line.code[:3] in tables.PUBLIC), ZERO)
 
 
-def _changes(year: Year, income_total, expenditure_total, fiscal_total, general_budget) -> dict[str, Change]:
+def _changes(year: Year, money: dict[str, Any]) -> dict[str, Change]:
     """This year's headline figures against last year's."""
     prev = year.previous
     return {
-        "income": Change(income_total, prev.income_total),
-        "expenditure": Change(expenditure_total, prev.expenditure_total),
-        "fiscal_total": Change(fiscal_total, prev.fiscal_total),
-        "general_budget": Change(general_budget, prev.general_budget_expenditure),
+        "income": Change(money["income_total"], prev.income_total),
+        "expenditure": Change(money["expenditure_total"], prev.expenditure_total),
+        "fiscal_total": Change(money["fiscal_total"], prev.fiscal_total),
+        "general_budget": Change(money["general_budget"], prev.general_budget_expenditure),
+        "government_fund": Change(money["fund_spending"].get("政府性基金预算", ZERO), prev.government_fund),
         "operating": Change(_operating(year), prev.operating),
         "reception": Change(year.three_public.reception.actual, three_public_previous(year)["reception"]),
     }

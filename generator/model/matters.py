@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Optional
 
 from generator.constants import VEHICLE_KINDS
-from generator.model.types import ZERO, Amount, Base, Count, Money, Score, Text, f
+from generator.model.types import ZERO, Amount, Base, Count, DateText, Money, Score, Text, f
 
 
 class BudgetActual(Base):
@@ -38,6 +38,7 @@ class Abroad(BudgetActual):
     """因公出国（境）费 with groups and persons."""
 
     groups: Count = f("团组数", "全年安排的因公出国（境）团组个数", 0)
+    joined: Count = f("参加其他单位团组数", "参加其他单位组织的因公出国（境）团组个数", 0)
     persons: Count = f("人次", "累计人次", 0)
     content: Optional[Text] = f("开支内容", "开支内容", None)
     reason: Optional[Text] = f("变动原因", "与上年相比变动的原因", None)
@@ -101,6 +102,14 @@ class Assets(Base):
     def vehicle_items(self) -> list[tuple[str, int]]:
         """The vehicles by use as written (none while unknown)."""
         return list((self.vehicles or {}).items())
+
+
+class Publication(Base):
+    """What a published document cites and how it is signed: the approval it answers, its number, the date."""
+
+    approval: Optional[Text] = f("批复文件", "财政部门批复本年度部门决算的文件，例如 某某财政局关于批复2017年度部门决算的通知", None)
+    number: Optional[Text] = f("批复文号", "批复文件的文号，例如 某财〔2018〕190号", None)
+    date: Optional[DateText] = f("日期", "落款日期，例如 2018-08-17（文档中写作 2018年8月17日）", None)
 
 
 class Reasons(Base):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal, Optional, Union
 
@@ -20,7 +21,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from generator.constants import MAX_AMOUNT, MAX_TEXT, ZERO  # noqa: F401  (re-exported to the model modules)
-from generator.formatting import quantize
+from generator.formatting import chinese_date, quantize
 from generator.pending import Pending
 
 
@@ -169,6 +170,25 @@ Score = Annotated[Decimal, PlainValidator(_score), WithJsonSchema({"type": "numb
 Count = Annotated[int, PlainValidator(_count), WithJsonSchema({"type": "integer"})]
 Code = Annotated[str, BeforeValidator(_code), WithJsonSchema({"type": ["integer", "string"], "description": "科目编码（3、5 或 7 位数字）"})]
 Text = Annotated[str, BeforeValidator(_text)]
+
+
+ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")  # 2018-08-17 as YAML keeps it (a string: the loader reads no timestamps)
+
+
+def _date_text(value):
+    """A date from YAML (2018-08-17, 2018-8-17) written as documents sign it; a date already in words is kept."""
+    written = ISO_DATE.fullmatch(value.strip()) if isinstance(value, str) else None
+    if written:
+        try:
+            value = date(*(int(part) for part in written.groups()))
+        except ValueError:
+            raise PydanticCustomError("date", "“{value}”不是有效的日期。请写成 2018-08-17 或 2018年8月17日", {"value": value}) from None
+    if isinstance(value, date):
+        return chinese_date(value)
+    return _text(value)
+
+
+DateText = Annotated[str, BeforeValidator(_date_text), WithJsonSchema({"type": "string", "description": "日期，例如 2018-08-17"})]
 
 
 def either(model):

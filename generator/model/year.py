@@ -18,6 +18,7 @@ from generator.model.matters import (
     Operating,
     PerformanceManagement,
     Procurement,
+    Publication,
     Reasons,
     ThreePublic,
 )
@@ -94,6 +95,7 @@ class Year(Base):
     surplus_used: Money = f("使用非财政拨款结余", "使用非财政拨款结余（万元）", ZERO)
     surplus_distributed: Money = f("结余分配", "结余分配（万元）", ZERO)
     general_carryover: Optional[Money] = f("一般公共预算财政拨款年初结转和结余", "年初一般公共预算财政拨款结转和结余合计（万元）；各科目没有分别写年初结转和结余时填写", None)
+    publication: Publication = f("公开", "批复文件、批复文号和落款日期（有的版式在文档开头引用批复、末尾落款）", Publication())
     stated: dict[str, Union[Decimal, int, Text]] = f("核对", "已公布（或手工计算）的数字：名称 → 数值，检查时与程序计算结果比对，例如 支出增长率: 66.2%", {})
 
     def report_titles(self) -> list[tuple[str, str]]:

@@ -91,8 +91,8 @@ def block_problems(doc) -> list[Problem]:
                     out.append(Problem(ERROR, text, f"多余的 {word}：前面没有对应的 {PAIRS[word]}。"))
                 else:
                     stack.pop()
-            elif not stack or stack[-1][0] != "if":
-                out.append(Problem(ERROR, text, f"{word} 不在 if 块内。"))
+            elif not stack or (stack[-1][0] != "if" and word == "elif"):
+                out.append(Problem(ERROR, text, f"{word} 不在 if 块内。" if word == "elif" else "else 不在 if 或 for 块内。"))
     out += [Problem(ERROR, text, f"{word} 没有对应的 end{word}。") for word, text in stack]
     return out
 

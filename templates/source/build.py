@@ -9,6 +9,7 @@ HERE = SOURCE.parent  # templates/: one folder per layout
 sys.path.insert(0, str(SOURCE))
 sys.path.insert(0, str(SOURCE.parents[1]))  # the generator package: the tables' column names
 
+import fujian  # noqa: E402
 import hunan  # noqa: E402
 import national  # noqa: E402
 import sichuan  # noqa: E402
@@ -20,6 +21,7 @@ TEMPLATES = {
     ("项目支出绩效评价报告", "四川"): sichuan.project_report,
     ("部门整体支出绩效自评报告", "湖南"): hunan.self_evaluation_report,
     ("部门决算", "全国"): national.report,
+    ("部门决算说明", "福建"): fujian.final_accounts,
 }
 
 

@@ -429,6 +429,15 @@ class Builder:
             p.paragraph_format.keep_with_next = True
         return p
 
+    def paragraphs(self, expression: str, otherwise: str | None = None) -> None:
+        """One body paragraph per text of a list (``t``), and ``otherwise`` when the list is empty."""
+        self.tag(f"{{%p for t in {expression} %}}")
+        self.para("{{ t }}")
+        if otherwise is not None:
+            self.tag("{%p else %}")
+            self.para(otherwise)
+        self.tag("{%p endfor %}")
+
     def tag(self, jinja: str) -> None:
         """A paragraph holding one docxtpl paragraph tag, e.g. ``{%p for x in xs %}``."""
         self._break_paragraph()

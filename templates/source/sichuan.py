@@ -14,13 +14,6 @@ SPENDING_SENTENCE = ("{{ year }}年本年支出合计{{ f.expenditure_total|mone
                      "{% for p in spending_kind %}{{ p.name }}{{ p.amount|money }}万元，占{{ p.share|share }}" + SEP + "{% endfor %}")
 
 
-def paragraphs(b: Builder, expression: str) -> None:
-    """One body paragraph per item of a list of texts."""
-    b.tag(f"{{%p for t in {expression} %}}")
-    b.para("{{ t }}")
-    b.tag("{%p endfor %}")
-
-
 def change(key: str, subject: str, amount: bool = True) -> str:
     """“与上年相比，<subject>增加X万元，增长Y%。” when last year's figure is known."""
     c = f"changes.{key}"
@@ -50,12 +43,12 @@ def part_one(b: Builder) -> None:
     b.heading(0, "{{ part() }} 部门概况")
     b.heading(1, "{{ h1() }}基本职能及主要工作")
     b.heading(2, "{{ h2() }}主要职能。")
-    paragraphs(b, "unit.functions")
+    b.paragraphs("unit.functions")
     b.heading(2, "{{ h2() }}{{ year }}年重点工作完成情况。")
-    paragraphs(b, "d.key_work")
+    b.paragraphs("d.key_work")
     b.heading(1, "{{ h1() }}机构设置")
     b.tag("{%p if d.institutions %}")
-    paragraphs(b, "d.institutions")
+    b.paragraphs("d.institutions")
     b.tag("{%p elif organization %}")  # from unit.yaml's 内设机构
     b.para("{{ organization }}")
     b.tag("{%p elif d.covered_units %}")
@@ -267,7 +260,7 @@ def overall_evaluation() -> Builder:
     b.heading(2, "{{ h2() }}机构组成")
     b.para("{{ ev.organization }}")
     b.heading(2, "{{ h2() }}机构职能")
-    paragraphs(b, "unit.functions")
+    b.paragraphs("unit.functions")
     b.heading(2, "{{ h2() }}人员概况")
     b.para("{% if unit.nature %}我单位属{{ unit.nature }}，{% endif %}编制总人数共{{ staffing.total }}人。"
            "{% if staffing.parts %}其中：{% for s in staffing.parts %}{{ s.name }}{{ s.count }}人" + COMMA + "{% endfor %}，{% endif %}"
