@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -170,3 +171,21 @@ def test_what_a_layout_requires_is_data_and_is_inherited(tmp_path):
     assert check("基于: 福建\n必填: []\n").returncode == 0
     r = check("基于: 福建\n必填: [落款时间]\n")
     assert r.returncode == 1 and "profile.yaml:2: 错误: 必填[0]: 只能填写以下之一：机构设置、批复文件、落款日期、主要工作任务、与上年比较" in r.stdout
+
+
+def test_shares_are_rounded_one_by_one_unless_the_layout_makes_them_whole(tmp_path):
+    """全国 rounds each share on its own, as published national documents do (8.50 of 8012.30 is 0.11%; the four income
+    shares then sum to 100.01%); a unit that writes 占比合计为100%: true gets shares adjusted to sum to 100 (0.10%)."""
+    unit = tmp_path / "data" / "单位"
+    shutil.copytree(ROOT / "data" / "example-jiaoyuju", unit)
+    assert generate(str(unit / "2024.yaml"), "-o", str(tmp_path / "each")).returncode == 0
+    with open(unit / "unit.yaml", "a", encoding="utf-8") as f:
+        f.write("版式选项:\n  占比合计为100%: true\n")
+    assert generate(str(unit / "2024.yaml"), "-o", str(tmp_path / "whole")).returncode == 0
+    each, whole = (docx_text(tmp_path / d / "单位" / "2024" / "2024年度部门决算.docx").splitlines() for d in ("each", "whole"))
+    changed = [(a, b) for a, b in zip(each, whole) if a != b]
+    assert len(each) == len(whole) and len(changed) == 2
+    assert "其他收入8.50万元，占0.11%" in changed[0][0] and "其他收入8.50万元，占0.10%" in changed[0][1]
+    assert "社会保障和就业支出（类）722.70万元，占9.45%" in changed[1][0] and "占9.46%" in changed[1][1]
+    shares = [Decimal(s) for s in re.findall(r"占(\d+\.\d\d)%", changed[0][0])]
+    assert sum(shares) == Decimal("100.01") and sum(Decimal(s) for s in re.findall(r"占(\d+\.\d\d)%", changed[0][1])) == 100

@@ -62,7 +62,7 @@ def economic_sides(amounts: dict[str, Decimal], known: bool) -> list[dict]:
 def national(bundle: Bundle) -> dict[str, Any]:
     """Variables of the national-layout 部门决算."""
     ctx = base_context(bundle)
-    year, figs = bundle.year, bundle.figures
+    year, figs, whole = bundle.year, bundle.figures, bool(bundle.layout.options.whole_shares)
     t = compute_tables(year)
     ctx.update({"t": t, "covered": covered_rows(year), "reason_missing": str(Pending("原因")),
                 "budget_basis": year.budget_basis,
@@ -73,10 +73,10 @@ def national(bundle: Bundle) -> dict[str, Any]:
     ctx.update(fn.fiscal_summary(t))
     ctx.update(fn.general_budget(year, figs, t))
     ctx.update({
-        "tp": fn.three_public(year, figs), "perf": fn.performance(year, figs),
+        "tp": fn.three_public(year, figs, whole), "perf": fn.performance(year, figs),
         "grand_change": Change(t.grand_total, year.previous.grand_total), "fiscal_grand": t.fiscal_grand,
         "fiscal_change": Change(t.fiscal_grand, year.previous.fiscal_total),
-        "income_parts": _parts(fn.income_parts(t)), "spending_parts": _parts(fn.spending_parts(year, figs)),
+        "income_parts": _parts(fn.income_parts(t, whole)), "spending_parts": _parts(fn.spending_parts(year, figs, whole)),
         "general_classes": _general_classes(bundle, t),
         **fund_lines(bundle),
         "vehicle_counts": [{"kind": k, "count": count} for k, count in fn.vehicle_counts(year).items()],
@@ -120,7 +120,7 @@ def _glossary(bundle: Bundle) -> list[dict]:
 def _general_classes(bundle: Bundle, t: Tables) -> list[dict]:
     """一般公共预算财政拨款支出 by 类 with their names and shares."""
     return [{"name": bundle.catalog.name(p.key, bundle.year.year), "amount": p.amount, "share": p.share}
-            for p in fn.general_class_parts(t)]
+            for p in fn.general_class_parts(t, bool(bundle.layout.options.whole_shares))]
 
 
 def _parts(parts: list) -> list[dict]:

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from generator.figures.tables import Tables, compute_tables
-from generator.figures.year import Figures
+from generator.figures.year import Figures, compute
 from generator.load.catalog import Catalog
 from generator.model import Unit, Year
 from generator.model.layouts import Layout
@@ -27,8 +27,13 @@ class Bundle:
         return self.unit.budget_unit or self.unit.short
 
     def in_layout(self, layout: Layout) -> Bundle:
-        """The same unit-year seen by a document of another layout (a companion document)."""
-        return self if layout == self.layout else Bundle(self.unit, self.year, self.figures, self.catalog, layout)
+        """The same unit-year seen by a document of another layout (a companion document): its figures again when the
+        layout rounds shares its own way."""
+        if layout == self.layout:
+            return self
+        whole = bool(layout.options.whole_shares)
+        figures = self.figures if whole == bool(self.layout.options.whole_shares) else compute(self.year, whole)
+        return Bundle(self.unit, self.year, figures, self.catalog, layout)
 
     @cached_property
     def tables(self) -> Tables:

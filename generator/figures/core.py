@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from decimal import ROUND_FLOOR, Decimal
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import ClassVar, Optional
 
 from generator.constants import ZERO, TextEnum
@@ -26,8 +26,9 @@ def total_or_none(values: list[Optional[Decimal]]) -> Optional[Decimal]:
     return sum(known, ZERO) if len(known) == len(values) else None
 
 
-def shares(amounts: list[Decimal], places: int = 1) -> list[Optional[Decimal]]:
-    """Percent shares of a whole, rounded so they sum to exactly 100 (largest remainder)."""
+def shares(amounts: list[Decimal], places: int = 1, whole: bool = True) -> list[Optional[Decimal]]:
+    """Percent shares of a whole: rounded so they sum to exactly 100 (largest remainder), or (``whole`` false) each
+    rounded on its own, half up, as some layouts print them."""
     total = sum(amounts, ZERO)
     if is_pending(total):
         return [total] * len(amounts)
@@ -35,6 +36,8 @@ def shares(amounts: list[Decimal], places: int = 1) -> list[Optional[Decimal]]:
         return [None] * len(amounts)
     unit = Decimal(1).scaleb(-places)
     exact = [a * 100 / total for a in amounts]
+    if not whole:
+        return [e.quantize(unit, rounding=ROUND_HALF_UP) for e in exact]
     floors = [e.quantize(unit, rounding=ROUND_FLOOR) for e in exact]
     missing = int(((Decimal(100) - sum(floors, ZERO)) / unit).to_integral_value())
     order = sorted(range(len(exact)), key=lambda i: (-(exact[i] - floors[i]), i))
@@ -98,9 +101,10 @@ class Part:
         return ratio(self.amount, self.budget)
 
 
-def breakdown(items: list[tuple[str, Decimal]], budgets: Optional[list[Optional[Decimal]]] = None, places: int = 1) -> list[Part]:
-    """Parts with shares (at some decimal places) that sum to 100."""
-    values = shares([amount for _, amount in items], places)
+def breakdown(items: list[tuple[str, Decimal]], budgets: Optional[list[Optional[Decimal]]] = None, places: int = 1,
+              whole: bool = True) -> list[Part]:
+    """Parts with shares (at some decimal places) that sum to 100, or each rounded on its own (``whole`` false)."""
+    values = shares([amount for _, amount in items], places, whole)
     known: list[Optional[Decimal]] = list(budgets) if budgets else [None] * len(items)
     return [Part(k, a, s, b) for (k, a), s, b in zip(items, values, known)]
 
@@ -132,13 +136,14 @@ class CodeGroup:
         return total_or_none([p.budget for p in self.lines])
 
 
-def group_lines(lines: list[Part], digits: int = 3) -> list[CodeGroup]:
-    """Lines grouped by the leading digits of their code, in code order, with shares."""
+def group_lines(lines: list[Part], digits: int = 3, whole: bool = True) -> list[CodeGroup]:
+    """Lines grouped by the leading digits of their code, in code order, with shares (summing to 100 unless not
+    ``whole``)."""
     groups: OrderedDict[str, CodeGroup] = OrderedDict()
     for line in sorted(lines, key=lambda p: p.key):
         groups.setdefault(line.key[:digits], CodeGroup(line.key[:digits])).lines.append(line)
     result = list(groups.values())
-    for group, value in zip(result, shares([g.amount for g in result])):
+    for group, value in zip(result, shares([g.amount for g in result], whole=whole)):
         group.share = value
     return result
 

@@ -20,7 +20,7 @@ PLACES = 2  # the 部门决算 states its structure shares with two decimals (th
 SPENDING_COLUMNS = ["基本支出", "项目支出", *(key for _, key in NON_FISCAL_KINDS)]
 
 
-def three_public(year: Year, figures: Figures) -> dict[str, Any]:
+def three_public(year: Year, figures: Figures, whole: bool = True) -> dict[str, Any]:
     """The 三公 table and sentences: budget and actual by category, completion, changes against last year."""
     tp, prev = year.three_public, three_public_previous(year)
     vehicles_budget = figures.three_public[1].budget
@@ -35,7 +35,7 @@ def three_public(year: Year, figures: Figures) -> dict[str, Any]:
         "reception_completion": ratio(tp.reception.actual, tp.reception.budget),
         "change": Change(total, prev["total"]), "abroad_change": Change(tp.abroad.actual, prev["abroad"]),
         "vehicles_change": Change(vehicles, prev["vehicles"]), "reception_change": Change(tp.reception.actual, prev["reception"]),
-        "shares": breakdown([(p.key, p.amount) for p in figures.three_public], places=PLACES),
+        "shares": breakdown([(p.key, p.amount) for p in figures.three_public], places=PLACES, whole=whole),
     }
 
 
@@ -89,24 +89,24 @@ def income_table_total(t: Tables) -> IncomeColumns:
     return IncomeColumns(t.income_total, sum(t.income_sources[:fiscal_count], ZERO), *t.income_sources[fiscal_count:])
 
 
-def income_parts(t: Tables) -> list[Part]:
+def income_parts(t: Tables, whole: bool = True) -> list[Part]:
     """本年收入合计 的构成: 财政拨款收入 together, then the other sources, with shares (nonzero only)."""
     total = income_table_total(t)
     items = [("财政拨款收入", total.fiscal)] + [(label, getattr(total, name)) for name, label in NON_FISCAL_SOURCES]
-    return breakdown([i for i in items if i[1]], places=PLACES)
+    return breakdown([i for i in items if i[1]], places=PLACES, whole=whole)
 
 
-def spending_parts(year: Year, figures: Figures) -> list[Part]:
+def spending_parts(year: Year, figures: Figures, whole: bool = True) -> list[Part]:
     """本年支出合计 的构成: 基本, 项目 (as the year gives them, in total or per line), 上缴上级, 经营, 对附属单位补助."""
     other = [sum((getattr(n, k) for n in year.non_fiscal_spending), ZERO) for k, _ in NON_FISCAL_KINDS]
     totals = [figures.spending_kind[0].amount, figures.spending_kind[1].amount, *other]
-    return breakdown([i for i in zip(SPENDING_COLUMNS, totals) if i[1]], places=PLACES)
+    return breakdown([i for i in zip(SPENDING_COLUMNS, totals) if i[1]], places=PLACES, whole=whole)
 
 
-def general_class_parts(t: Tables) -> list[Part]:
+def general_class_parts(t: Tables, whole: bool = True) -> list[Part]:
     """一般公共预算财政拨款支出 by 类 code, with shares."""
     rows = [r for r in t.general if r.level == 1]
-    return breakdown([(r.code, r.values.total or ZERO) for r in rows], places=PLACES)
+    return breakdown([(r.code, r.values.total or ZERO) for r in rows], places=PLACES, whole=whole)
 
 
 def general_budget(year: Year, figures: Figures, t: Tables) -> dict[str, Any]:

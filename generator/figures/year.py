@@ -135,11 +135,12 @@ class Figures:
 INCOME_KEYS = [name for name, _ in INCOME_SOURCES]
 
 
-def compute(year: Year) -> Figures:
-    """All derived figures of one year."""
-    money = _income_figures(year)
-    money.update(_spending_figures(year, money["fiscal_total"]))
-    money.update(_three_public(year))
+def compute(year: Year, whole: bool = True) -> Figures:
+    """All derived figures of one year; the shares of each breakdown sum to 100 unless not ``whole`` (each rounded on
+    its own, as the layout prints them)."""
+    money = _income_figures(year, whole)
+    money.update(_spending_figures(year, money["fiscal_total"], whole))
+    money.update(_three_public(year, whole))
     expenditure_total = money["expenditure_total"]
     return Figures(
         **money,
@@ -164,19 +165,19 @@ def count_total(counts) -> int:
     return PendingCount(DERIVED) if any(is_pending(c) for c in counts) else sum(counts)
 
 
-def _income_figures(year: Year) -> dict:
+def _income_figures(year: Year, whole: bool) -> dict:
     """Income by source with shares, its totals, and the 财政拨款 totals."""
     sources = tables.income_sources(year)
     fiscal_income = sum(sources[:3], ZERO)
     return {
-        "income_parts": breakdown([x for x in zip(INCOME_KEYS, sources) if x[1]]),
+        "income_parts": breakdown([x for x in zip(INCOME_KEYS, sources) if x[1]], whole=whole),
         "income_total": sum(sources, ZERO),
         "fiscal_income": fiscal_income,
         "fiscal_total": fiscal_income + sum(tables.fiscal_start(year).values(), ZERO),
     }
 
 
-def _spending_figures(year: Year, fiscal_total: Decimal) -> dict:
+def _spending_figures(year: Year, fiscal_total: Decimal, whole: bool) -> dict:
     """Spending totals, its 基本/项目 split, by fund, 一般公共预算 by class, and what 财政拨款 leaves at year end."""
     lines = year.expenditure.lines
     expenditure_total = sum((line.actual for line in lines), ZERO) + non_fiscal_spending(year)
@@ -187,18 +188,18 @@ def _spending_figures(year: Year, fiscal_total: Decimal) -> dict:
     return {
         "expenditure_total": expenditure_total,
         "budget_total": total_or_none([line.budget for line in lines]),
-        "spending_kind": breakdown([("basic", spending_kind(year, "basic")), ("project", spending_kind(year, "project"))]),
+        "spending_kind": breakdown([("basic", spending_kind(year, "basic")), ("project", spending_kind(year, "project"))], whole=whole),
         "fund_spending": fund_spending,
         "general_budget": general_budget,
         "general_budget_budget": total_or_none([p.budget for p in general_lines]),
         "general_budget_initial": _initial_budget(general),
         "general_budget_share": ratio(general_budget, expenditure_total),
-        "classes": group_lines(general_lines),
+        "classes": group_lines(general_lines, whole=whole),
         "fiscal_end": fiscal_total - sum(fund_spending.values(), ZERO),
     }
 
 
-def _three_public(year: Year) -> dict:
+def _three_public(year: Year, whole: bool) -> dict:
     """“三公” spending by category (出国, 用车, 接待) with budgets, shares and totals."""
     tp = year.three_public
     items = [("abroad", tp.abroad.actual),
@@ -206,7 +207,7 @@ def _three_public(year: Year) -> dict:
              ("reception", tp.reception.actual)]
     budgets = [tp.abroad.budget, total_or_none([tp.vehicle_purchase.budget, tp.vehicle_operation.budget]), tp.reception.budget]
     return {
-        "three_public": breakdown(items, budgets),
+        "three_public": breakdown(items, budgets, whole=whole),
         "three_public_total": sum((a for _, a in items), ZERO),
         "three_public_budget": total_or_none(budgets),
     }

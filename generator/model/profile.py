@@ -15,11 +15,14 @@ class Options(Base):
     zero_cell: Optional[Literal["空白", "0.00"]] = f("表格中的零", "金额为零时决算表单元格的写法：空白 或 0.00", None)
     line_completion: Optional[bool] = f("各项列出完成率", "支出决算情况逐项说明时，每项都写“完成年初预算的X%”", None)
     flat_word: Optional[Literal["与", "同"]] = f("持平措辞", "决算数等于预算数时写“决算数与预算数持平”（与）还是“决算数同预算数持平”（同）", None)
+    whole_shares: Optional[bool] = f("占比合计为100%", "同一构成的各项占比是否调整为合计正好 100%（最大余额法）；写 false 则各项分别四舍五入"
+                                     "（合计可能是 99.99% 或 100.01%）", None)
     zero_fixes: Optional[bool] = f("未发现问题也写整改数", "绩效自评没有发现问题时，是否仍写“已经完成整改的0个，正在整改的0个”（部门决算模板的写法）", None)
 
 
 OPTION_DEFAULTS = Options.model_validate({"百分比小数位": 1, "百分比去掉末尾的零": True, "正文中的零": "0.00", "表格中的零": "空白",
-                                          "各项列出完成率": False, "持平措辞": "与", "未发现问题也写整改数": False})
+                                          "各项列出完成率": False, "持平措辞": "与", "未发现问题也写整改数": False,
+                                          "占比合计为100%": True})
 
 
 # What a layout's profile can require its main document to state (profile.yaml 必填); checks.needs says how each is
