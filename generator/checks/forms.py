@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from generator.checks.needs import organisation_stated
 from generator.checks.registry import mismatch, rule
-from generator.checks.requirements import NATIONAL, reason_gaps, table_facts
+from generator.checks.requirements import NATIONAL, comparison_gaps, reason_gaps, table_facts
 from generator.errors import ERROR, WARNING, Finding
 from generator.figures.bundle import Bundle
 from generator.figures.core import Comparison, compared
@@ -93,15 +93,11 @@ def national_comparisons_known(bundle: Bundle, year_file: Loaded, unit_file: Loa
     comparison cannot be printed (a draft shows it 待补充), and a reason would stand alone."""
     if bundle.layout.primary != NATIONAL:
         return []
-    prev, figures, year = bundle.year.previous, bundle.figures, bundle.year.year
-    compared_with = [("收支总计", prev.grand_total, True), ("财政拨款收支总计", prev.fiscal_total, True),
-                     ("一般公共预算财政拨款支出", prev.general_budget_expenditure, True),
-                     ("机关运行经费", prev.operating, bool(figures.operating)),
-                     ("三公经费", prev.three_public, bool(figures.three_public_total))]
+    year = bundle.year.year
     return [year_file.finding(("上年", label), f"{NATIONAL}要把{label}与{year - 1}年度比较，但不知道{year - 1}年度的{label}：请放上 "
                                             f"{year - 1}.yaml，或在“上年”下写“{label}”（上年没有这项收支时写 0），或用 generate --draft 先生成草稿。",
                               placeholder=True)
-            for label, value, printed in compared_with if printed and value is None]
+            for label in comparison_gaps(bundle)]
 
 
 @rule

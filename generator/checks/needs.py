@@ -56,25 +56,42 @@ def _key_work(bundle: Bundle, year_file: Loaded) -> list[Finding]:
     return [_to_fill(year_file, ("重点工作",), f"{bundle.layout.primary}的“部门主要工作任务”一节没有内容：请写“重点工作”，{DRAFT_HINT}")]
 
 
-def _comparisons(bundle: Bundle, year_file: Loaded) -> list[Finding]:
-    """与上年比较: every headline figure and every code line is compared with last year, so each needs last year's."""
-    year, prev, figures = bundle.year, bundle.year.previous, bundle.figures
-    last = year.year - 1
-    headline = [("收入合计", prev.income_total, True), ("支出合计", prev.expenditure_total, True),
-                ("一般公共预算财政拨款支出", prev.general_budget_expenditure, True),
-                ("政府性基金预算财政拨款支出", prev.government_fund, bool(figures.fund_spending.get("政府性基金预算"))),
-                ("三公经费", three_public_previous(year)["total"], True), ("机关运行经费", prev.operating, True)]
-    out = [_to_fill(year_file, ("上年", label), f"{bundle.layout.primary}要把{label}与{last}年比较，但不知道{last}年的{label}：请放上 "
-                                            f"{last}.yaml，或在“上年”下写“{label}”（上年没有这项收支时写 0），{DRAFT_HINT}")
-           for label, value, printed in headline if printed and value is None]
-    out += [_to_fill(year_file, ("支出", "科目", i, "上年决算数"), f"{bundle.layout.primary}逐项说明科目 {line.code} 与{last}年相比的增减，"
-                                                              f"但这一项没有上年决算数：请填写（上年没有这个科目时写 0），{DRAFT_HINT}")
-            for i, line in enumerate(year.expenditure.lines) if line.previous is None]
-    return out
+# 上年.<figure>: last year's figure a layout compares with, and whether this year's document prints the comparison
+LAST_YEAR: dict[str, Callable[[Bundle], tuple[object, bool]]] = {
+    "收入合计": lambda b: (b.year.previous.income_total, True),
+    "支出合计": lambda b: (b.year.previous.expenditure_total, True),
+    "财政拨款收支总计": lambda b: (b.year.previous.fiscal_total, True),
+    "一般公共预算财政拨款支出": lambda b: (b.year.previous.general_budget_expenditure, True),
+    "政府性基金预算财政拨款支出": lambda b: (b.year.previous.government_fund, bool(b.figures.fund_spending.get("政府性基金预算"))),
+    "三公经费": lambda b: (three_public_previous(b.year)["total"], True),
+    "公务接待费": lambda b: (three_public_previous(b.year)["reception"], True),
+    "机关运行经费": lambda b: (b.year.previous.operating, True),
+}
+
+
+def _last_year(label: str) -> Callable[[Bundle, Loaded], list[Finding]]:
+    """上年.<label>: the document compares the figure with last year's, so last year's must be known."""
+    def check(bundle: Bundle, year_file: Loaded) -> list[Finding]:
+        value, printed = LAST_YEAR[label](bundle)
+        if not printed or value is not None:
+            return []
+        last = bundle.year.year - 1
+        return [_to_fill(year_file, ("上年", label), f"{bundle.layout.primary}要把{label}与{last}年比较，但不知道{last}年的{label}："
+                                                    f"请放上 {last}.yaml，或在“上年”下写“{label}”（上年没有这项收支时写 0），{DRAFT_HINT}")]
+    return check
+
+
+def _line_comparisons(bundle: Bundle, year_file: Loaded) -> list[Finding]:
+    """各科目上年决算数: each code line is compared with last year, so each needs its 上年决算数."""
+    last = bundle.year.year - 1
+    return [_to_fill(year_file, ("支出", "科目", i, "上年决算数"), f"{bundle.layout.primary}逐项说明科目 {line.code} 与{last}年相比的增减，"
+                                                                f"但这一项没有上年决算数：请填写（上年没有这个科目时写 0），{DRAFT_HINT}")
+            for i, line in enumerate(bundle.year.expenditure.lines) if line.previous is None]
 
 
 CHECKS: dict[str, Callable[[Bundle, Loaded], list[Finding]]] = {
-    "机构设置": _institutions, "批复文件": _approval, "落款日期": _date, "主要工作任务": _key_work, "与上年比较": _comparisons,
+    "机构设置": _institutions, "批复文件": _approval, "落款日期": _date, "主要工作任务": _key_work,
+    "各科目上年决算数": _line_comparisons, **{f"上年.{label}": _last_year(label) for label in LAST_YEAR},
 }
 
 

@@ -145,6 +145,18 @@ def reason_gaps(bundle: Bundle) -> list[tuple[tuple, str]]:
     return gaps
 
 
+def comparison_gaps(bundle: Bundle) -> list[str]:
+    """The national layout's comparisons with last year whose 上年 figure is unknown (the 上年 keys)."""
+    prev, figures = bundle.year.previous, bundle.figures
+    compared_with = [("收支总计", prev.grand_total, True), ("财政拨款收支总计", prev.fiscal_total, True),
+                     ("一般公共预算财政拨款支出", prev.general_budget_expenditure, True),
+                     ("机关运行经费", prev.operating, bool(figures.operating)),
+                     ("三公经费", prev.three_public, bool(figures.three_public_total))]
+    return [label for label, value, printed in compared_with if printed and value is None]
+
+
 def renders_as_draft(requirement: Requirement, bundle: Bundle, own: bool) -> bool:
-    """Whether a DRAFT kind that is not the unit's own document lacks facts it prints, and so renders as a draft."""
-    return requirement.otherwise == DRAFT and not own and bool(table_facts(bundle.year) or reason_gaps(bundle))
+    """Whether a DRAFT kind that is not the unit's own document lacks facts it prints (a table's detail, a reason, a
+    figure to compare with), and so renders as a draft."""
+    return requirement.otherwise == DRAFT and not own and bool(table_facts(bundle.year) or reason_gaps(bundle)
+                                                               or comparison_gaps(bundle))

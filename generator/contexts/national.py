@@ -14,7 +14,6 @@ from generator.figures.bundle import Bundle
 from generator.figures.columns import FundColumns, GeneralColumns
 from generator.figures.core import Change
 from generator.figures.tables import (
-    CLASSES,
     FISCAL_ZERO,
     FUNDS,
     PERSONNEL,
@@ -92,7 +91,7 @@ def _table_rows(bundle: Bundle, t: Tables) -> dict[str, Any]:
         "sources": [{"name": formatting.heading_number(1, i) + label, "amount": a}
                     for i, ((_, label), a) in enumerate(zip(INCOME_SOURCES, t.income_sources), 1)],
         "class_rows": [{"label": class_label(i, c, cat, y), "amount": t.class_spending.get(c, ZERO),
-                        "fiscal": t.fiscal_class.get(c, FISCAL_ZERO)} for i, c in enumerate(CLASSES, 1)],
+                        "fiscal": t.fiscal_class.get(c, FISCAL_ZERO)} for i, c in enumerate(bundle.table_classes, 1)],
         "fund_rows": [{"name": formatting.heading_number(1, i) + n, "income": t.fiscal_income[f], "start": t.fiscal_start[f],
                        "end": t.fiscal_end[f]} for i, (n, f) in enumerate(zip(FUND_NAMES, FUNDS), 1)],
         "income_rows": named(t.income, cat, y), "spending_rows": named(t.spending, cat, y),

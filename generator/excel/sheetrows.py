@@ -10,7 +10,7 @@ from generator.constants import FUNDS, ZERO
 from generator.contexts.national import class_label
 from generator.excel.shapes import AMOUNT, FISCAL_COLUMNS, FUND_LABELS, SUMMARY_LEFT, THREE_COLUMNS, TOTAL, Shape, ShapeKind
 from generator.figures.bundle import Bundle
-from generator.figures.tables import CLASSES, PERSONNEL, PUBLIC
+from generator.figures.tables import PERSONNEL, PUBLIC
 from generator.load.catalog import economic_catalog
 
 Cells = dict[str, dict[str, Optional[Decimal]]]
@@ -52,7 +52,7 @@ def _amount(cells: Cells, row: str, col: str = AMOUNT) -> Optional[Decimal]:
 def _summary(cells: Cells, bundle: Bundle) -> Layout:
     """收入支出决算总表: 收入 项目|决算数 beside 支出 项目|决算数."""
     left = [[f"{formatting.heading_number(1, i)}{label}", _amount(cells, label)] for i, label in enumerate(SUMMARY_LEFT, 1)]
-    right = [[_class_label(i, code, bundle), _amount(cells, code)] for i, code in enumerate(CLASSES, 1)]
+    right = [[_class_label(i, code, bundle), _amount(cells, code)] for i, code in enumerate(bundle.table_classes, 1)]
     body = _beside(left, right, (2, 2))
     feet = [("本年收入合计", "本年支出合计"), ("使用非财政拨款结余", "结余分配"), ("年初结转和结余", "年末结转和结余"), ("收入总计", "支出总计")]
     for lk, rk in feet:
@@ -73,7 +73,8 @@ def _fiscal(cells: Cells, bundle: Bundle) -> Layout:
     """财政拨款收入支出决算总表: income and 年初 by fund beside spending by 类 and fund, and 年末."""
     labels = [f"{formatting.heading_number(1, i)}{FUND_LABELS[f]}" for i, f in enumerate(FUNDS, 1)]
     left = [[label, _amount(cells, f"收入:{f}")] for label, f in zip(labels, FUNDS)]
-    right = [[_class_label(i, code, bundle), *[_amount(cells, code, k) for k in FISCAL_COLUMNS]] for i, code in enumerate(CLASSES, 1)]
+    right = [[_class_label(i, code, bundle), *[_amount(cells, code, k) for k in FISCAL_COLUMNS]]
+             for i, code in enumerate(bundle.table_classes, 1)]
     body = _beside(left, right, (2, 5))
     body.append(["本年收入合计", _amount(cells, "本年收入合计"), "本年支出合计", *[_amount(cells, "本年支出合计", k) for k in FISCAL_COLUMNS]])
     body.append(["年初财政拨款结转和结余", _amount(cells, "年初合计"), "年末财政拨款结转和结余", _amount(cells, "年末合计", TOTAL), None, None, None])

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-from generator.figures.tables import Tables, compute_tables
+from generator.figures.tables import CLASSES, Tables, compute_tables
 from generator.figures.year import Figures, compute
 from generator.load.catalog import Catalog
 from generator.model import Unit, Year
@@ -34,6 +34,15 @@ class Bundle:
         whole = bool(layout.options.whole_shares)
         figures = self.figures if whole == bool(self.layout.options.whole_shares) else compute(self.year, whole)
         return Bundle(self.unit, self.year, figures, self.catalog, layout)
+
+    @property
+    def table_classes(self) -> list[str]:
+        """The 类 rows the 总表 and 财政拨款总表 list: the layout's choice (else every class of the template) that exist in
+        the year, and any other class the unit spent on."""
+        spent = {code for code, amount in self.tables.class_spending.items() if amount}
+        chosen = self.layout.options.class_codes or CLASSES
+        listed = [code for code in chosen if self.catalog.in_use(code, self.year.year) or code in spent]
+        return listed + sorted(spent - set(listed))
 
     @cached_property
     def tables(self) -> Tables:

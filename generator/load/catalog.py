@@ -20,6 +20,7 @@ class Catalog:
 
     names: dict[str, str]
     former: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    since: dict[str, int] = field(default_factory=dict)  # codes created after the catalogue began: code → first year
 
     def name(self, code: str, year: int | None = None) -> str | None:
         """The code's name in a given year (a former name if it was renamed later)."""
@@ -32,6 +33,10 @@ class Catalog:
         """A 类 name without its trailing 支出 (一般公共服务支出 → 一般公共服务)."""
         name = self.name(code, year) or code
         return name[:-2] if name.endswith("支出") else name
+
+    def in_use(self, code: str, year: int) -> bool:
+        """Whether a code existed in a year (a class such as 234 抗疫特别国债 is listed from its first year on)."""
+        return year >= self.since.get(code, year)
 
     def __contains__(self, code: str) -> bool:
         return code in self.names
@@ -48,7 +53,7 @@ class Catalog:
     def with_names(self, given: dict[str, str]) -> Catalog:
         """The catalogue with names a unit gave for codes it lacks (the catalogue's own names always win)."""
         extra = {code: name for code, name in given.items() if code not in self.names}
-        return Catalog({**self.names, **extra}, self.former) if extra else self
+        return Catalog({**self.names, **extra}, self.former, self.since) if extra else self
 
 
 def _loaded(name: str):
@@ -67,7 +72,8 @@ def catalog() -> Catalog:
         str(code): [(int(e["截至年度"]), str(e["名称"])) for e in entries]
         for code, entries in (data.get("曾用名") or {}).items()
     }
-    return Catalog({str(k): str(v) for k, v in data["科目"].items()}, former)
+    since = {str(code): int(first) for code, first in (data.get("启用年度") or {}).items()}
+    return Catalog({str(k): str(v) for k, v in data["科目"].items()}, former, since)
 
 
 @lru_cache(maxsize=8)

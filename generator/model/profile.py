@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Literal, Optional
 
-from generator.model.types import Base, Text, f
+from generator.model.types import Base, Code, Text, f
 
 
 class Options(Base):
@@ -17,6 +17,8 @@ class Options(Base):
     flat_word: Optional[Literal["与", "同"]] = f("持平措辞", "决算数等于预算数时写“决算数与预算数持平”（与）还是“决算数同预算数持平”（同）", None)
     whole_shares: Optional[bool] = f("占比合计为100%", "同一构成的各项占比是否调整为合计正好 100%（最大余额法）；写 false 则各项分别四舍五入"
                                      "（合计可能是 99.99% 或 100.01%）", None)
+    class_codes: Optional[list[Code]] = f("总表列出的类", "收入支出决算总表和财政拨款收入支出决算总表按顺序列出的类级科目（3 位编码）；省略时列出"
+                                          "全部 26 类（不含当年还没有设立的类，单位有支出的类总是列出）", None)
     zero_fixes: Optional[bool] = f("未发现问题也写整改数", "绩效自评没有发现问题时，是否仍写“已经完成整改的0个，正在整改的0个”（部门决算模板的写法）", None)
 
 
@@ -27,7 +29,8 @@ OPTION_DEFAULTS = Options.model_validate({"百分比小数位": 1, "百分比去
 
 # What a layout's profile can require its main document to state (profile.yaml 必填); checks.needs says how each is
 # checked and what to write.
-Need = Literal["机构设置", "批复文件", "落款日期", "主要工作任务", "与上年比较"]
+Need = Literal["机构设置", "批复文件", "落款日期", "主要工作任务", "各科目上年决算数", "上年.收入合计", "上年.支出合计", "上年.财政拨款收支总计",
+               "上年.一般公共预算财政拨款支出", "上年.政府性基金预算财政拨款支出", "上年.三公经费", "上年.公务接待费", "上年.机关运行经费"]
 
 
 class DocumentSpec(Base):
@@ -49,6 +52,5 @@ class ProfileSpec(Base):
     companions: Optional[list[Text]] = f("附带文档", "默认同时生成的其他版式的文档，写作“版式/文档种类”；数据不全时不生成", None)
     glossary: Optional[Text] = f("名词解释", "名词解释的标准说法取 data/common/名词解释.yaml 的哪一节", None)
     needs: Optional[list[Need]] = f("必填", "本版式的主文档还必须写明的内容（缺少时 check 报错误，草稿里显示【待补充】）：机构设置、批复文件、"
-                                       "落款日期、主要工作任务、与上年比较（上年的收支、一般公共预算和政府性基金支出、三公经费、机关运行经费、"
-                                       "各科目的上年决算数）", None)
+                                       "落款日期、主要工作任务、各科目上年决算数，以及与上年比较的各项上年数（上年.收入合计、上年.三公经费等）", None)
     options: Options = f("选项", "数字格式和措辞选项（单位可在 unit.yaml 的“版式选项”中改写）", Options())

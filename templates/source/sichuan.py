@@ -14,13 +14,20 @@ SPENDING_SENTENCE = ("{{ year }}年本年支出合计{{ f.expenditure_total|mone
                      "{% for p in spending_kind %}{{ p.name }}{{ p.amount|money }}万元，占{{ p.share|share }}" + SEP + "{% endfor %}")
 
 
-def change(key: str, subject: str, amount: bool = True) -> str:
-    """“与上年相比，<subject>增加X万元，增长Y%。” when last year's figure is known."""
+def change(key: str, subject: str, reason: str, last: str) -> str:
+    """“与上年相比，<subject>增加X万元，增长Y%。” and the clerk's reason, when last year's figure is known; a draft says
+    what is to fill (a final document stops at check); never the reason alone."""
     c = f"changes.{key}"
-    text = f"{{% if {c}.known %}}与{{{{ prev_year }}}}年相比，{subject}{{{{ {c}.delta|increase_word }}}}"
-    if amount:
-        text += f"{{{{ {c}.delta|abs|money }}}}万元，{{{{ {c}.delta|growth_word }}}}"
-    return text + f"{{{{ {c}.rate|pct }}}}。{{% endif %}}"
+    return (f"{{% if {c}.known %}}与{{{{ prev_year }}}}年相比，{subject}{{{{ {c}.delta|increase_word }}}}"
+            f"{{{{ {c}.delta|abs|money }}}}万元，{{{{ {c}.delta|growth_word }}}}{{{{ {c}.rate|pct }}}}。{{{{ {reason} or '' }}}}"
+            f"{{% elif draft %}}与{{{{ prev_year }}}}年相比，{subject}{TO_FILL.format('{{ prev_year }}年' + last)}。{{{{ {reason} or '' }}}}{{% endif %}}")
+
+
+def versus(key: str, subject: str, last: str) -> str:
+    """“，与上年相比，<subject>增加Y%” when last year's figure is known; a draft says what is to fill."""
+    c = f"changes.{key}"
+    return (f"{{% if {c}.known %}}，与{{{{ prev_year }}}}年相比，{subject}{{{{ {c}.delta|increase_word }}}}{{{{ {c}.rate|pct }}}}"
+            f"{{% elif draft %}}，与{{{{ prev_year }}}}年相比，{subject}{TO_FILL.format('{{ prev_year }}年' + last)}{{% endif %}}")
 
 
 def final_accounts() -> Builder:
@@ -63,18 +70,16 @@ def part_two(b: Builder) -> None:
     """第二部分 决算情况说明, sections 一 to 十."""
     b.heading(0, "{{ part() }} {{ year }}年度部门决算情况说明")
     b.heading(1, "{{ h1() }}收入支出决算总体情况说明")
-    b.para("{{ year }}年度总收入{{ f.income_total|money }}万元"
-           "{% if changes.income.known %}，与{{ prev_year }}年相比，收入{{ changes.income.delta|increase_word }}{{ changes.income.rate|pct }}{% endif %}；"
-           "{{ year }}年度总支出{{ f.expenditure_total|money }}万元"
-           "{% if changes.expenditure.known %}，与{{ prev_year }}年相比，支出{{ changes.expenditure.delta|increase_word }}{{ changes.expenditure.rate|pct }}{% endif %}。"
-           "{{ d.reasons.total or '' }}")
+    b.para("{{ year }}年度总收入{{ f.income_total|money }}万元" + versus("income", "收入", "收入合计") + "；"
+           "{{ year }}年度总支出{{ f.expenditure_total|money }}万元" + versus("expenditure", "支出", "支出合计") + "。"
+           "{% if changes.income.known or changes.expenditure.known or draft %}{{ d.reasons.total or '' }}{% endif %}")
     b.heading(1, "{{ h1() }}收入决算情况说明")
     b.para(INCOME_SENTENCE)
     b.heading(1, "{{ h1() }}支出决算情况说明")
     b.para(SPENDING_SENTENCE)
     b.heading(1, "{{ h1() }}财政拨款收入支出决算总体情况说明")
     b.para("{{ year }}年财政拨款收、支总计{{ f.fiscal_total|money }}万元。"
-           + change("fiscal_total", "财政拨款收、支总计各") + "{{ d.reasons.fiscal or '' }}")
+           + change("fiscal_total", "财政拨款收、支总计各", "d.reasons.fiscal", "财政拨款收支总计"))
     general_budget(b)
     basic_spending(b)
     three_public(b)
@@ -92,7 +97,7 @@ def general_budget(b: Builder) -> None:
     b.heading(1, "{{ h1() }}一般公共预算财政拨款支出决算情况说明")
     b.heading(2, "{{ h2() }}一般公共预算财政拨款支出决算总体情况")
     b.para("{{ year }}年一般公共预算财政拨款支出{{ f.general_budget|money }}万元，占本年支出合计的{{ f.general_budget_share|pct }}。"
-           + change("general_budget", "一般公共预算财政拨款") + "{{ d.reasons.general_budget or '' }}")
+           + change("general_budget", "一般公共预算财政拨款", "d.reasons.general_budget", "一般公共预算财政拨款支出"))
     b.heading(2, "{{ h2() }}一般公共预算财政拨款支出决算结构情况")
     b.para("{{ year }}年一般公共预算财政拨款支出{{ f.general_budget|money }}万元，主要用于以下方面："
            "{% for c in classes %}{{ c.short }}（类）支出{{ c.amount|money }}万元，占{{ c.share|share }}" + SEP + "{% endfor %}")
@@ -140,8 +145,9 @@ def three_public(b: Builder) -> None:
     b.para(f"{{{{ h3() }}}}公务接待费支出{{{{ {tp}.reception.amount|money }}}}万元"
            f"{{% if {tp}.reception.completion is not none %}}，完成预算{{{{ {tp}.reception.completion|pct }}}}{{% endif %}}。"
            "{% if changes.reception.known %}公务接待费支出决算比{{ prev_year }}年{{ changes.reception.delta|increase_word }}"
-           "{{ changes.reception.delta|abs|money }}万元，{{ changes.reception.delta|growth_word }}{{ changes.reception.rate|pct }}。{% endif %}"
-           f"{{{{ {d}.reception.reason or '' }}}}")
+           "{{ changes.reception.delta|abs|money }}万元，{{ changes.reception.delta|growth_word }}{{ changes.reception.rate|pct }}。"
+           f"{{{{ {d}.reception.reason or '' }}}}{{% elif draft %}}公务接待费支出决算比{{{{ prev_year }}}}年"
+           + TO_FILL.format("{{ prev_year }}年公务接待费") + f"。{{{{ {d}.reception.reason or '' }}}}{{% endif %}}")
     b.para(f"{{{{ {d}.reception.purpose|clause }}}}国内公务接待{{{{ {d}.reception.batches }}}}批次，{{{{ {d}.reception.persons }}}}人次（不包括陪同人员），"
            f"共计支出{{{{ {tp}.reception.amount|money }}}}万元{{% if {d}.reception.content %}}，具体内容包括：{{{{ {d}.reception.content }}}}{{% endif %}}。")
 
@@ -152,7 +158,9 @@ def other_matters(b: Builder) -> None:
     b.heading(2, "{{ h2() }}机关运行经费支出情况")
     b.para("{{ year }}年，{{ unit.short }}机关运行经费支出{{ f.operating|money }}万元"
            "{% if changes.operating.known %}，比{{ prev_year }}年{{ changes.operating.delta|increase_word }}{{ changes.operating.delta|abs|money }}万元，"
-           "{{ changes.operating.delta|growth_word }}{{ changes.operating.rate|pct }}{% endif %}。{{ d.operating.reason or '' }}")
+           "{{ changes.operating.delta|growth_word }}{{ changes.operating.rate|pct }}。{{ d.operating.reason or '' }}"
+           "{% elif draft %}，比{{ prev_year }}年" + TO_FILL.format("{{ prev_year }}年机关运行经费") + "。{{ d.operating.reason or '' }}"
+           "{% else %}。{% endif %}")
     b.heading(2, "{{ h2() }}政府采购支出情况")
     b.para("{{ year }}年，{{ unit.short }}政府采购支出总额{{ f.procurement_total|money }}万元"
            "{% if procurement %}，其中：{% for p in procurement %}{{ p.name }}{{ p.amount|money }}万元" + COMMA + "{% endfor %}{% endif %}。"
