@@ -20,7 +20,6 @@ from generator.figures.tables import (
     PUBLIC,
     Row,
     Tables,
-    compute_tables,
 )
 from generator.load.catalog import Catalog, economic_catalog, glossary
 from generator.model.accounts import INCOME_SOURCES
@@ -61,8 +60,8 @@ def economic_sides(amounts: dict[str, Decimal], known: bool) -> list[dict]:
 def national(bundle: Bundle) -> dict[str, Any]:
     """Variables of the national-layout 部门决算."""
     ctx = base_context(bundle)
-    year, figs, whole = bundle.year, bundle.figures, bool(bundle.layout.options.whole_shares)
-    t = compute_tables(year)
+    year, figs, whole = bundle.year, bundle.figures, bundle.layout.whole_shares
+    t = bundle.tables
     ctx.update({"t": t, "covered": covered_rows(year), "reason_missing": str(Pending("原因")),
                 "budget_basis": year.budget_basis,
                 "basis_word": "预算" if year.budget_basis == "年初预算" else "全年预算",
@@ -119,7 +118,7 @@ def _glossary(bundle: Bundle) -> list[dict]:
 def _general_classes(bundle: Bundle, t: Tables) -> list[dict]:
     """一般公共预算财政拨款支出 by 类 with their names and shares."""
     return [{"name": bundle.catalog.name(p.key, bundle.year.year), "amount": p.amount, "share": p.share}
-            for p in fn.general_class_parts(t, bool(bundle.layout.options.whole_shares))]
+            for p in fn.general_class_parts(t, bundle.layout.whole_shares)]
 
 
 def _parts(parts: list) -> list[dict]:

@@ -31,8 +31,7 @@ class Bundle:
         layout rounds shares its own way."""
         if layout == self.layout:
             return self
-        whole = bool(layout.options.whole_shares)
-        figures = self.figures if whole == bool(self.layout.options.whole_shares) else compute(self.year, whole)
+        figures = self.figures if layout.whole_shares == self.layout.whole_shares else compute(self.year, layout.whole_shares)
         return Bundle(self.unit, self.year, figures, self.catalog, layout)
 
     @property

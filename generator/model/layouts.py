@@ -49,6 +49,11 @@ class Layout:
         o = self.options
         return NumberFormat(o.places or 0, bool(o.trim), o.zero_text or "0", "" if o.zero_cell == "空白" else str(o.zero_cell))
 
+    @property
+    def whole_shares(self) -> bool:
+        """Whether the shares of a breakdown are made to sum to 100 (else each is rounded on its own)."""
+        return bool(self.options.whole_shares)
+
     def document(self, kind: str) -> Optional[Document]:
         """The layout's document of a kind, if it produces one."""
         return next((d for d in self.documents if d.kind == kind), None)
