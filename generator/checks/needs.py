@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from generator.checks.indicators import indicator_rows, shortfall_text
 from generator.checks.registry import rule
 from generator.errors import Finding
 from generator.figures.bundle import Bundle
+from generator.figures.indicators import met
 from generator.figures.year import three_public_previous
 from generator.load.reader import Loaded
 
@@ -89,8 +91,16 @@ def _line_comparisons(bundle: Bundle, year_file: Loaded) -> list[Finding]:
             for i, line in enumerate(bundle.year.expenditure.lines) if line.previous is None]
 
 
+def _deviations(bundle: Bundle, year_file: Loaded) -> list[Finding]:
+    """指标偏差原因: the form prints why a target was missed, so each missed one has its reason."""
+    return [_to_fill(year_file, path + ("偏差原因",), f"{shortfall_text(indicator)}，要写偏差原因（未完成原因分析及改进措施）。请补充，"
+                                                   f"{DRAFT_HINT}")
+            for path, indicator in indicator_rows(bundle.year)
+            if met(indicator.target, indicator.actual, indicator.nature) is False and not indicator.deviation.strip()]
+
+
 CHECKS: dict[str, Callable[[Bundle, Loaded], list[Finding]]] = {
-    "机构设置": _institutions, "批复文件": _approval, "落款日期": _date, "主要工作任务": _key_work,
+    "机构设置": _institutions, "批复文件": _approval, "落款日期": _date, "主要工作任务": _key_work, "指标偏差原因": _deviations,
     "各科目上年决算数": _line_comparisons, **{f"上年.{label}": _last_year(label) for label in LAST_YEAR},
 }
 

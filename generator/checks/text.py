@@ -15,6 +15,8 @@ from generator.load.paths import dotted
 from generator.load.reader import Loaded
 
 PLACEHOLDERS = re.compile(r"X{2,}|Ｘ{2,}|×{2,}|某某|待补充|待填写|。{3,}|\?{3,}|？{3,}")
+# a form's own instructions left in a cell: “对照年度目标，说明相关任务目标的完成情况（100字以内）”
+FORM_INSTRUCTIONS = re.compile(r"[（(]\s*\d+\s*字以内\s*[）)]|对照年度(?:绩效)?目标[，,]\s*说明|请(?:在此|在本栏|根据实际)?填写|填报说明")
 YEAR = re.compile(r"(?<!\d)(\d{4})\s*年(?!\s*\d{1,2}\s*月)(度)?")
 COMPARISON = re.compile(r"(与|比|较|同比|相比|对比|上年|去年|同期)\s*$")
 FIGURE_WORDS = re.compile(r"^\s*(度)?\s*(预算|决算|收入|支出|部门|全年|本年|一般公共|财政|“三公”|三公|工作情况|重点工作)")
@@ -66,6 +68,13 @@ def no_placeholders(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> lis
     """Leftover placeholders (XX, ××, 某某, 待补充) are not published."""
     return [loaded.finding(path, f"文字中还有占位符“{match.group(0)}”（…{_around(text, match)}…）。请填写实际内容。")
             for loaded, path, text, match in _first_matches(bundle, year_file, unit_file, PLACEHOLDERS)]
+
+
+@rule
+def no_form_instructions(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
+    """A form's instructions copied into a cell are not the content the form asks for."""
+    return [loaded.finding(path, f"这是表格的填写说明“{match.group(0)}”（…{_around(text, match)}…），不是要填的内容。请按说明写出实际情况。")
+            for loaded, path, text, match in _first_matches(bundle, year_file, unit_file, FORM_INSTRUCTIONS)]
 
 
 @rule

@@ -1,7 +1,7 @@
 """Projects, indicators, narrative reports and the self-evaluation form."""
 from __future__ import annotations
 
-from typing import Optional
+from typing import Literal, Optional
 
 from generator.model.types import ZERO, Base, Money, Score, Text, either, f
 
@@ -19,6 +19,8 @@ class Indicator(Base):
     level1: Text = f("一级指标", "一级指标，例如“产出指标”")
     level2: Text = f("二级指标", "二级指标，例如“数量指标”", "")
     level3: Text = f("三级指标", "三级指标", "")
+    nature: Optional[Literal["=", "≥", "≤", "定性"]] = f("指标性质", "可省略：从指标值读出（“≥60人”，不写符号的“8次”指至少 8 次）；"
+                                                       "写“定性”则不按数字比较，得分由单位评定", None)
     target: Text = f("指标值", "年度指标值（预期）")
     actual: Text = f("实际完成值", "实际完成值")
     weight: Optional[Score] = f("分值", "分值", None)

@@ -1,0 +1,74 @@
+"""Performance indicators measured: a target and its actual read as numbers, whether the target was met, and the score
+the proportional rule gives a quantitative indicator (a qualitative one is graded by the clerk)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Optional
+
+from generator.constants import ZERO
+from generator.formatting import quantize
+
+AT_LEAST, AT_MOST, EXACTLY, QUALITATIVE = "≥", "≤", "=", "定性"
+SIGNS = {"≥": AT_LEAST, ">=": AT_LEAST, "＞=": AT_LEAST, "不低于": AT_LEAST, "不少于": AT_LEAST, "达到": AT_LEAST, "大于等于": AT_LEAST,
+         "≤": AT_MOST, "<=": AT_MOST, "不高于": AT_MOST, "不超过": AT_MOST, "不多于": AT_MOST, "小于等于": AT_MOST,
+         "=": EXACTLY, "＝": EXACTLY}
+AFTER = {"以上": AT_LEAST, "及以上": AT_LEAST, "以下": AT_MOST, "及以下": AT_MOST}
+UNITS = ("%", "％", "人次", "批次", "万元", "平方米", "公里", "小时", "分钟", "课时", "学时", "次", "人", "名", "位", "个", "项", "所", "家",
+         "户", "天", "日", "周", "月", "件", "份", "场", "批", "篇", "期", "条", "册", "套", "台", "辆", "元", "米", "亩", "吨", "张", "部",
+         "本", "处", "座", "间", "分")
+# optional words, a sign, one number, a unit of measure, “以上/以下”: “≥60人”, “8次”, “群众满意度达到95%以上”, “维修学校 8 所”
+VALUE = re.compile(r"(?P<words>\D*?)\s*(?P<sign>" + "|".join(map(re.escape, sorted(SIGNS, key=len, reverse=True))) + r")?\s*"
+                   r"(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>" + "|".join(UNITS) + r")?\s*(?P<after>及以上|及以下|以上|以下)?[。.]?")
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A quantitative target or result: its sign (≥, ≤, =), number and unit."""
+
+    sign: str
+    number: Decimal
+    unit: str
+
+
+def measure(text: str, nature: Optional[str] = None) -> Optional[Measure]:
+    """The indicator value a text states, or None for a qualitative one (or text with more than one number); a stated
+    指标性质 (≥, ≤, =) overrides the text's sign, and 定性 makes it qualitative."""
+    match = None if nature == QUALITATIVE else VALUE.fullmatch(text.strip())
+    if match is None:
+        return None
+    written = SIGNS.get(match["sign"] or "") or AFTER.get(match["after"] or "") or AT_LEAST  # “8次” means at least 8
+    sign = nature or written
+    return Measure(sign, Decimal(match["number"]), (match["unit"] or "").replace("％", "%"))
+
+
+def met(target: str, actual: str, nature: Optional[str] = None) -> Optional[bool]:
+    """Whether an actual value meets its target; None when either is qualitative or their units differ."""
+    want, got = measure(target, nature), measure(actual, None if nature == QUALITATIVE else EXACTLY)
+    if want is None or got is None or (want.unit and got.unit and want.unit != got.unit):
+        return None
+    if want.sign == AT_MOST:
+        return got.number <= want.number
+    if want.sign == EXACTLY:
+        return got.number == want.number
+    return got.number >= want.number
+
+
+def rule_score(target: str, actual: str, weight: Decimal, nature: Optional[str] = None) -> Optional[Decimal]:
+    """The score the proportional rule gives: the full weight when the target is met, else the share of it achieved
+    (actual ÷ target, or target ÷ actual for a ceiling); None for a qualitative indicator."""
+    reached = met(target, actual, nature)
+    if reached is None:
+        return None
+    if reached:
+        return weight
+    want, got = measure(target, nature), measure(actual, EXACTLY)
+    assert want is not None and got is not None
+    if want.sign == AT_MOST:
+        part = want.number / got.number if got.number else Decimal(1)
+    elif want.sign == EXACTLY:
+        part = min(want.number, got.number) / max(want.number, got.number) if max(want.number, got.number) else Decimal(1)
+    else:
+        part = got.number / want.number if want.number else Decimal(1)
+    return quantize(max(ZERO, min(weight, weight * part)), 2)
