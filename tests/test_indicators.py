@@ -97,3 +97,15 @@ def test_a_stated_nature_overrides_the_text():
     """办案人员被投诉次数 “0次” is a ceiling: 指标性质 ≤ says so (the text alone reads as at least 0); 定性 is not compared."""
     assert met("0次", "2次") is True and met("0次", "2次", "≤") is False
     assert rule_score("0次", "2次", Decimal(10), "≤") == 0 and met("8次", "6次", "定性") is None
+
+
+def test_a_score_left_out_is_the_rules(tmp_path):
+    """Without 得分, a quantitative indicator scores by the rule (5 × 6/8 = 3.75), and the 自评总分 adds it."""
+    folder = tmp_path / "zhuzhou"
+    shutil.copytree(ZHUZHOU, folder)
+    year = folder / "2022.yaml"
+    text = year.read_text(encoding="utf-8")
+    year.write_text(text.replace(FIRST, FIRST.replace("实际完成值: 9次, 分值: 5, 得分: 5", "实际完成值: 6次, 分值: 5, 偏差原因: 疫情")), encoding="utf-8")
+    before = prepare(Job(ZHUZHOU, ZHUZHOU / "2022.yaml")).bundle.figures.self_eval.score_total
+    prepared = prepare(Job(folder, year))
+    assert not prepared.errors and prepared.bundle.figures.self_eval.score_total == before - Decimal("1.25")

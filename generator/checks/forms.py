@@ -7,6 +7,7 @@ from generator.checks.requirements import NATIONAL, comparison_gaps, reason_gaps
 from generator.errors import ERROR, WARNING, Finding
 from generator.figures.bundle import Bundle
 from generator.figures.core import Comparison, compared
+from generator.figures.indicators import scored
 from generator.figures.sums import gap, total
 from generator.figures.tables import FUNDS
 from generator.formatting import money, score
@@ -29,9 +30,10 @@ def self_evaluation_scores(bundle: Bundle, year_file: Loaded, unit_file: Loaded)
         out.append(year_file.finding(base + ("绩效指标",), f"分值合计应为 100 分，现在是 {score(figs.weight_total)} 分（资金{score(figs.funds_weight)}分、{caps}）。请调整各指标分值。"))
     for i, ind in enumerate(se.indicators):
         path = base + ("绩效指标", i)
-        if ind.weight is None or ind.score is None:
-            out.append(year_file.finding(path, f"指标“{ind.level3 or ind.level1}”缺少{'分值' if ind.weight is None else '得分'}。"))
-        elif ind.score > ind.weight or ind.score < 0:
+        if ind.weight is None or scored(ind) is None:
+            out.append(year_file.finding(path, f"指标“{ind.level3 or ind.level1}”缺少{'分值' if ind.weight is None else '得分'}"
+                                               f"{'' if ind.weight is None else '（定性指标由单位评分；可按数字比较的指标省略得分时按完成比例计算）'}。"))
+        elif ind.score is not None and (ind.score > ind.weight or ind.score < 0):
             out.append(year_file.finding(path + ("得分",), f"得分 {score(ind.score)} 超出分值 {score(ind.weight)} 的范围。"))
     if se.grade and se.grade != figs.grade:
         out.append(year_file.finding(base + ("等级",), f"等级写的是“{se.grade}”，但总分 {score(figs.score_total)} 分对应的等级是“{figs.grade}”。"))

@@ -9,6 +9,7 @@ from generator.contexts.items import fund_lines
 from generator.figures import national as fn
 from generator.figures.bundle import Bundle
 from generator.figures.core import Part, breakdown
+from generator.figures.indicators import scored
 from generator.figures.tables import income_sources
 from generator.figures.unit import department_count, staffing_parts, staffing_total
 from generator.load.catalog import glossary
@@ -260,7 +261,7 @@ def indicator_rows(bundle: Bundle) -> list[dict]:
         rows.append({
             "level1": f"{ind.level1}（{formatting.score(caps[ind.level1])}分）", "m1": "restart" if new1 else "continue",
             "level2": ind.level2, "m2": "restart" if new2 else "continue", "level3": ind.level3,
-            "target": ind.target, "actual": ind.actual, "weight": ind.weight, "score": ind.score,
+            "target": ind.target, "actual": ind.actual, "weight": ind.weight, "score": scored(ind),
             "deviation": ind.deviation,
         })
         prev = ind

@@ -55,6 +55,13 @@ def met(target: str, actual: str, nature: Optional[str] = None) -> Optional[bool
     return got.number >= want.number
 
 
+def scored(indicator) -> Optional[Decimal]:
+    """An indicator's 得分: the clerk's, else (when left out) the rule's for a quantitative one; None while unknown."""
+    if indicator.score is not None or indicator.weight is None:
+        return indicator.score
+    return rule_score(indicator.target, indicator.actual, indicator.weight, indicator.nature)
+
+
 def rule_score(target: str, actual: str, weight: Decimal, nature: Optional[str] = None) -> Optional[Decimal]:
     """The score the proportional rule gives: the full weight when the target is met, else the share of it achieved
     (actual ÷ target, or target ÷ actual for a ceiling); None for a qualitative indicator."""

@@ -7,6 +7,7 @@ from typing import ClassVar, Optional
 
 from generator.constants import GRADES, ZERO, band
 from generator.figures import core as figures
+from generator.figures.indicators import scored
 from generator.model import Year
 from generator.pending import is_pending
 
@@ -81,7 +82,7 @@ def indicator_groups(indicators, key) -> list[IndicatorGroup]:
             groups.append(IndicatorGroup(name, ZERO, ZERO, 0))
         g = groups[-1]
         g.weight += ind.weight or ZERO
-        g.score += ind.score or ZERO
+        g.score += scored(ind) or ZERO
         g.size += 1
     return groups
 
@@ -96,7 +97,7 @@ def compute(year: Year, executed: Decimal) -> Optional[SelfEvalFigures]:
     rate = figures.ratio(executed, total_full) if is_pending(total_full) or total_full > 0 else None
     funds_score = se.funds_weight * (rate if is_pending(rate) else max(ZERO, min(rate, Decimal(1)))) if rate is not None else ZERO
     weights = sum((i.weight or ZERO for i in se.indicators), ZERO)
-    scores = sum((i.score or ZERO for i in se.indicators), ZERO)
+    scores = sum((scored(i) or ZERO for i in se.indicators), ZERO)
     return SelfEvalFigures(
         initial=budget.initial, full=full, total_initial=budget.initial + year.carryover + budget.other,
         total_full=total_full, executed=executed, execution_rate=rate, funds_weight=se.funds_weight,

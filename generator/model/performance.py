@@ -24,7 +24,7 @@ class Indicator(Base):
     target: Text = f("指标值", "年度指标值（预期）")
     actual: Text = f("实际完成值", "实际完成值")
     weight: Optional[Score] = f("分值", "分值", None)
-    score: Optional[Score] = f("得分", "得分", None)
+    score: Optional[Score] = f("得分", "得分；可按数字比较的指标可省略（达到指标值得满分，未达到按完成比例计算），定性指标由单位评分", None)
     deviation: Text = f("偏差原因", "偏差原因分析及改进措施", "")
 
 
