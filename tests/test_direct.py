@@ -23,7 +23,8 @@ from generator.render.kinds import plan
 from generator.workflow.pipeline import discover, prepare
 
 ROOT = Path(__file__).resolve().parent.parent
-UNITS = [ROOT / "data", *(ROOT / "tests" / "fixtures" / n for n in ("seed000", "seed004", "putuo-corrected", "putuo-faithful"))]
+UNITS = [ROOT / "data", *(ROOT / "tests" / "fixtures" / n for n in ("seed000", "seed004", "putuo-corrected", "putuo-faithful",
+                                                                    "pingtan-corrected"))]
 HOSTILE = ["&<>\"'", "{_ _}", "{_{ 甲 }_} {_% 乙 %_}", "{{ 1 }}", "{% if %}", "换行\n之后【待补充：某项】", "\t制表", "回车\r\n换行", "【目录】",
            "]]> <!-- --> <?xml?> &amp; &#34;", "😀 U+2028\u2028 控制\x01字符", "‘单’“双”引号", "100.00", "-3.5%"]
 
@@ -60,7 +61,9 @@ def renders(tmp_path_factory) -> list[tuple[str, bool, bytes, bytes | None]]:
         found.append((template.stem, draft, reference, ready and ready.render(template, context, subdocs or {}, draft)))
         return reference
 
-    units = [*UNITS, hostile_unit(tmp_path_factory.mktemp("direct"))]
+    from tests.test_project_form import renhe_with_a_form  # no unit of data/ has a project 自评表
+    form_unit = renhe_with_a_form(tmp_path_factory.mktemp("form"), "      调整原因: 年中追加。\n")
+    units = [*UNITS, hostile_unit(tmp_path_factory.mktemp("direct")), form_unit]
     with mock.patch.object(documents, "render", both):
         for draft in (False, True):
             for job in discover(units):
@@ -73,7 +76,7 @@ def renders(tmp_path_factory) -> list[tuple[str, bool, bytes, bytes | None]]:
 
 def test_every_document_is_docxtpls_bytes(renders):
     kinds = {(kind, draft) for kind, draft, _, _ in renders}
-    assert {k for k, _ in kinds} == {p.stem for p in TEMPLATES.glob("*/*.docx")} and len(kinds) == 10
+    assert {k for k, _ in kinds} == {p.stem for p in TEMPLATES.glob("*/*.docx")} and len(kinds) == 12
     assert all(mine is not None for *_, mine in renders), "a built-in template went to docxtpl's pipeline"
     differing = [(kind, draft) for kind, draft, reference, mine in renders if mine != reference]
     assert not differing and len(renders) >= 40, differing

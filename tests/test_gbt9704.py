@@ -16,8 +16,10 @@ def test_every_portrait_section_has_the_line_grid():
     from pathlib import Path
     for template in Path(__file__).resolve().parent.parent.joinpath("templates").rglob("*.docx"):
         xml = zipfile.ZipFile(template).read("word/document.xml").decode()
-        portrait = [s for s in xml.split("<w:sectPr")[1:] if 'w:w="11906"' in s]
-        assert portrait and all('w:docGrid w:linePitch="579" w:type="lines"' in s for s in portrait), template
+        sections = xml.split("<w:sectPr")[1:]
+        portrait = [s for s in sections if 'w:w="11906"' in s]
+        assert all('w:docGrid w:linePitch="579" w:type="lines"' in s for s in portrait), template
+        assert portrait or all('w:orient="landscape"' in s for s in sections), template  # a form printed landscape only
 
 
 def test_body_text_runs_28_characters_a_line_and_22_lines_a_page(generated, tmp_path):

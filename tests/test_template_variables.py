@@ -15,13 +15,22 @@ from generator.workflow.schemas import sample_contexts
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 SAMPLES = {"部门决算说明": "renhe", "部门整体支出绩效评价报告": "renhe", "项目支出绩效评价报告": "renhe",
-           "部门整体支出绩效自评报告": "zhuzhou", "部门决算": "renhe"}
+           "部门整体支出绩效自评报告": "zhuzhou", "部门决算": "renhe", "项目支出绩效自评表": "renhe_form"}
 
 
 @pytest.fixture(scope="module")
 def zhuzhou():
     from tests.conftest import bundle_of
     return bundle_of("zhuzhou-jiwei", 2022)
+
+
+@pytest.fixture(scope="module")
+def renhe_form(tmp_path_factory):
+    """仁和 with a project 自评表 (no unit of data/ has one)."""
+    from generator.workflow.pipeline import Job, prepare
+    from tests.test_project_form import renhe_with_a_form
+    folder = renhe_with_a_form(tmp_path_factory.mktemp("form"), "      调整原因: 年中追加巡察工作经费10万元。\n")
+    return prepare(Job(folder, folder / "2019.yaml")).bundle
 
 
 @pytest.fixture(scope="module")

@@ -32,6 +32,7 @@ OVERALL = "部门整体支出绩效评价报告"
 PROJECT = "项目支出绩效评价报告"
 SELF = "部门整体支出绩效自评报告"
 NATIONAL = "部门决算"
+PROJECT_FORM = "项目支出绩效自评表"
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ REQUIREMENTS: dict[str, Requirement] = {r.kind: r for r in (
     Requirement(FINAL, (STAFFING, need("实有人数"), need("经济分类"))),
     Requirement(OVERALL, (STAFFING, need("实有人数"), need("整体支出绩效评价", "整体支出自评"))),
     Requirement(PROJECT, ()),
+    Requirement(PROJECT_FORM, ()),  # one per project that has a 自评表; none without
     Requirement(SELF, (STAFFING, need("实有人数"), need("预算"), need("整体支出自评"))),
     Requirement(NATIONAL, (need("基本支出明细"),), DRAFT),  # it never prints 实有人数
 )}

@@ -185,6 +185,7 @@ def final_accounts(bundle: Bundle, annexes: list[dict]) -> dict[str, Any]:
         "overall_annex": next((a["number"] for a in annexes if a["project"] is None), None),
         "project_annexes": [{"number": a["number"], "name": a["project"]} for a in annexes if a["project"]],
         "procurement": procurement_parts(year, bundle.layout),
+        "project_forms": [p.name for p in year.projects if p.form is not None],
         "organization": organization_text(bundle.unit),
         **fund_lines(bundle), "tp": fn.three_public(year, bundle.figures, bundle.layout.whole_shares),
         "end_carryover": bundle.tables.end_carryover,

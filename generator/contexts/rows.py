@@ -96,6 +96,21 @@ class ProjectRow(TypedDict):
     sublevels: Annotated[bool, "是否有指标写了二级或三级指标（都没写时，表中不列这两栏）"]
 
 
+class FormRow(TypedDict):
+    """An indicator row of the 项目支出绩效自评表."""
+
+    level1: Annotated[str, "一级指标"]
+    level2: Annotated[str, "二级指标"]
+    level3: Annotated[str, "三级指标"]
+    nature: Annotated[str, "指标性质：=、≥、≤ 或 定性"]
+    value: Annotated[str, "指标值（可按数字比较时只有数字）"]
+    unit: Annotated[str, "度量单位"]
+    actual: Annotated[str, "完成值"]
+    weight: Annotated[Optional[Decimal], "权重"]
+    score: Annotated[Optional[Decimal], "得分（省略时按规则计算）"]
+    reason: Annotated[str, "未完成原因分析"]
+
+
 class GlossaryRow(TypedDict):
     """A numbered glossary entry."""
 

@@ -11,11 +11,12 @@ from generator.contexts import rows
 from generator.figures.columns import FundColumns, GeneralColumns, IncomeColumns, SpendingColumns
 from generator.figures.core import Change
 from generator.figures.national import Performance
+from generator.figures.project_form import ProjectFormFigures
 from generator.figures.selfeval import SelfEvalFigures
 from generator.figures.tables import Tables
 from generator.figures.year import Figures
 from generator.formatting import HeadingCounter, NumberFormat
-from generator.model import Report, SelfEvaluation, Unit, Year
+from generator.model import ProjectForm, Report, SelfEvaluation, Unit, Year
 from generator.model.profile import Options
 
 Numbering = Annotated[Callable[[], str], "按文档结构自动编号（调用一次得到下一个编号）"]
@@ -63,6 +64,7 @@ class FinalAccounts(Common):
     annexes: Annotated[list[rows.AnnexRow], "附件（嵌入的评价报告）"]
     overall_annex: Annotated[Optional[int], "部门整体支出绩效评价报告的附件序号（没有时为空）"]
     project_annexes: Annotated[list[rows.NumberedName], "项目支出绩效评价报告的附件"]
+    project_forms: Annotated[list[str], "有项目支出绩效自评表（另附）的项目名称"]
     procurement: Annotated[list[rows.ShareRow], "政府采购按种类（金额不为零的），各带占政府采购支出总额的比重"]
     item_lines: Annotated[list[nr.ItemLine], "一般公共预算财政拨款支出的各项，带类、款、项名称"]
     gov_fund_lines: Annotated[list[nr.ItemLine], "政府性基金预算财政拨款支出的各项"]
@@ -163,12 +165,24 @@ class National(Common):
     public_names: Annotated[list[str], "公用经费包括的科目名称"]
 
 
+class ProjectFormDocument(Common):
+    """部门预算项目支出绩效自评表 (one project)."""
+
+    project: Annotated[rows.ProjectRow, "本表的项目"]
+    form: Annotated[ProjectForm, "自评表的文字和年初预算（年度文件中项目的“自评表”）"]
+    pf: Annotated[ProjectFormFigures, "自评表的计算结果：各资金来源的执行率、预算执行得分、指标得分和自评总分"]
+    department: Annotated[str, "主管部门"]
+    implementer: Annotated[str, "实施单位"]
+    form_rows: Annotated[list[rows.FormRow], "绩效指标行：指标性质、指标值、度量单位分开"]
+    conclusion: Annotated[str, "评价结论（没写时由自评总分生成）"]
+
+
 # added by the renderer to every document
 RENDER_NAMES: dict[str, str] = {"subdocs": "附件文档，用 {{p subdocs[a.key] }} 插入", "draft": "是否草稿",
                                 "draft_mark": "草稿时为“草稿（未经审核，不得公开）”，否则为空"}
 VARIABLES: dict[str, type] = {
     "部门决算说明": FinalAccounts, "部门整体支出绩效评价报告": OverallEvaluation, "项目支出绩效评价报告": ProjectReport,
-    "部门整体支出绩效自评报告": SelfEvaluationReport, "部门决算": National,
+    "部门整体支出绩效自评报告": SelfEvaluationReport, "部门决算": National, "项目支出绩效自评表": ProjectFormDocument,
 }
 
 

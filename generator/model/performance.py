@@ -61,6 +61,22 @@ class Report(Base):
     sections: list[Section] = f("章节", "章节")
 
 
+class ProjectForm(Base):
+    """The facts of a project's 部门预算项目支出绩效自评表 (四川) beyond its budget, spending and indicators."""
+
+    department: Optional[Text] = f("主管部门", "主管部门；省略时为单位名称", None)
+    implementer: Optional[Text] = f("实施单位", "实施单位；省略时为项目的预算单位", None)
+    process: Optional[Text] = f("实施过程", "项目实施内容及过程概述", None)
+    initial: Optional[Funds] = f("年初预算数", "年初预算数（财政拨款、其他资金）；与全年预算数（调整后预算数）不同时要写调整原因", None)
+    adjustment_reason: Optional[Text] = f("调整原因", "年中调整预算（追加或调减）的理由", None)
+    execution_reason: Optional[Text] = f("执行偏差原因", "预算执行率未达到 90% 的原因（100字以内）", None)
+    conclusion: Optional[Text] = f("评价结论", "评价结论，写明项目自评总分；省略时由自评总分生成", None)
+    problems: Optional[Text] = f("存在问题", "存在的问题及原因", None)
+    measures: Optional[Text] = f("改进措施", "下一步改进完善的意见及有关政策性建议", None)
+    leader: Optional[Text] = f("项目负责人", "项目负责人", None)
+    finance_leader: Optional[Text] = f("财务负责人", "财务负责人", None)
+
+
 class Project(Base):
     """A project with performance targets and indicators."""
 
@@ -77,6 +93,7 @@ class Project(Base):
     summary: Text = f("综述", "绩效目标完成情况综述（“通过项目实施，……”）")
     indicators: list[Indicator] = f("绩效指标", "绩效指标")
     evaluation: Optional[Report] = f("评价报告", "本项目的绩效评价报告（有则作为附件）", None)
+    form: Optional[ProjectForm] = f("自评表", "本项目的部门预算项目支出绩效自评表（预算执行 10 分 + 绩效指标 90 分；写了才生成，各指标要有分值）", None)
 
 
 class OverallEvaluation(Base):

@@ -9,6 +9,7 @@ from pathlib import Path
 from generator.checks import requirements as names
 from generator.checks.requirements import REQUIREMENTS, renders_as_draft, skipped_for
 from generator.contexts import common as contexts
+from generator.contexts import project_form as form_contexts
 from generator.figures.bundle import Bundle
 from generator.filenames import name_from, project_report_names
 from generator.model.layouts import Document, resolve
@@ -63,10 +64,11 @@ class Kind:
 
     name: str
     build: Callable[[Planned, Made], list[Output]]
+    lacks: Callable[[Bundle], list[str]] = lambda bundle: []  # facts beyond the requirements table's, e.g. inside each project
 
     def missing(self, bundle: Bundle) -> list[str]:
         """The facts whose absence skips this kind for the unit (from the requirements table)."""
-        return skipped_for(REQUIREMENTS[self.name], bundle.year, bundle.unit)
+        return skipped_for(REQUIREMENTS[self.name], bundle.year, bundle.unit) + self.lacks(bundle)
 
 
 def render(*args, **kwargs) -> bytes:
@@ -141,6 +143,16 @@ def _build_projects(planned: Planned, made: Made) -> list[Output]:
     return [Output(name, data) for name, (_, data) in zip(file_names, reports)]
 
 
+def _build_project_forms(planned: Planned, made: Made) -> list[Output]:
+    """One 项目支出绩效自评表 per project that has a 自评表, each under its own safe file name."""
+    path = template_path(planned.kind.name, made.bundle, made.unit_dir, planned.document)
+    year = made.bundle.year
+    chosen = form_contexts.forms(made.bundle)
+    file_names = project_report_names(planned.pattern, year.year, [(year.projects[i].name,) * 2 for i in chosen])
+    return [Output(name, render(path, form_contexts.project_form(made.bundle, i), draft=made.draft))
+            for name, i in zip(file_names, chosen)]
+
+
 def _build_self_evaluation(planned: Planned, made: Made) -> list[Output]:
     """The 部门整体支出绩效自评报告 with its 自评表."""
     path = template_path(planned.kind.name, made.bundle, made.unit_dir, planned.document)
@@ -160,7 +172,8 @@ OVERALL = Kind(names.OVERALL, _build_overall)
 PROJECT = Kind(names.PROJECT, _build_projects)
 SELF = Kind(names.SELF, _build_self_evaluation)
 NATIONAL = Kind(names.NATIONAL, _build_national)
-KINDS = {k.name: k for k in (FINAL, OVERALL, PROJECT, SELF, NATIONAL)}
+PROJECT_FORM = Kind(names.PROJECT_FORM, _build_project_forms, lambda b: [] if form_contexts.forms(b) else ["项目.自评表"])
+KINDS = {k.name: k for k in (FINAL, OVERALL, PROJECT, SELF, NATIONAL, PROJECT_FORM)}
 
 
 def plan(bundle: Bundle, unit_dir: Path) -> list[tuple[Planned, Bundle]]:
@@ -194,4 +207,5 @@ CONTEXTS = {
     OVERALL.name: contexts.overall_evaluation,
     PROJECT.name: lambda b: contexts.project_report(b, _first_report(b)),
     SELF.name: contexts.self_evaluation_report,
+    PROJECT_FORM.name: lambda b: form_contexts.project_form(b, form_contexts.forms(b)[0]),
 }

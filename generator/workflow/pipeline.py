@@ -140,7 +140,8 @@ def generate(job: Job, outdir: Path, draft: bool = False, xlsx: bool = False, pd
     for planned, bundle in plan(prepared.bundle, job.unit_dir):
         missing = planned.kind.missing(bundle)
         if missing:
-            if asked or not planned.companion:  # a default companion the data cannot make is left out quietly
+            if (asked or not planned.companion) and not planned.kind.lacks(bundle):  # a default companion, or a form no
+                # project has, the data cannot make is left out quietly
                 prepared.skipped.append(f"{job.label}：未生成{planned.kind.name}，缺少：{'、'.join(missing)}")
             continue
         try:

@@ -13,12 +13,14 @@ import fujian  # noqa: E402
 import hunan  # noqa: E402
 import national  # noqa: E402
 import sichuan  # noqa: E402
+import sichuan_form  # noqa: E402
 
 # (document kind, layout) → builder function
 TEMPLATES = {
     ("部门决算说明", "四川"): sichuan.final_accounts,
     ("部门整体支出绩效评价报告", "四川"): sichuan.overall_evaluation,
     ("项目支出绩效评价报告", "四川"): sichuan.project_report,
+    ("项目支出绩效自评表", "四川"): sichuan_form.project_self_evaluation,
     ("部门整体支出绩效自评报告", "湖南"): hunan.self_evaluation_report,
     ("部门决算", "全国"): national.report,
     ("部门决算说明", "福建"): fujian.final_accounts,
