@@ -64,3 +64,13 @@ def test_previous_figure_written_twice_must_agree(unit):
     findings = [f for f in prepare(Job(unit, unit / "2020.yaml")).findings if f.path.startswith("上年")]
     assert [(f.path, f.severity) for f in findings][0] == ("上年.收入合计", "错误")
     assert "2019.yaml" in findings[0].message
+
+
+def test_a_line_compared_with_last_year_gets_this_year_s_figure(tmp_path):
+    """A code line that writes 上年决算数 gets next year this year's 决算数 (written, or 基本支出 + 项目支出), not a blank."""
+    unit = tmp_path / "pingtan"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "pingtan-corrected", unit)
+    create(unit, 2018)
+    text = (unit / "2018.yaml").read_text(encoding="utf-8")
+    assert "{科目编码: 2010301, 基本支出: ~, 项目支出: ~, 人员经费: ~, 公用经费: ~, 上年决算数: 768.66, 变动原因: ~}" in text
+    assert "{科目编码: 2120501, 基本支出: ~, 项目支出: ~, 公用经费: ~, 上年决算数: 163.62, 变动原因: ~}" in text  # 146.62 + 17.00

@@ -10,6 +10,7 @@ import yaml
 
 from generator.constants import YEARS
 from generator.errors import DataError, UsageError
+from generator.figures import sums
 from generator.load.reader import display_path, load_yaml
 from generator.workflow.discover import UNIT_FILE, year_file, year_files
 
@@ -36,12 +37,23 @@ def _blank(key: str, value: Any) -> Any:
     if key in KEEP:
         return value
     if isinstance(value, dict):
-        return {k: _blank(k, v) for k, v in value.items() if k not in DROP}
+        blank = {k: _blank(k, v) for k, v in value.items() if k not in DROP}
+        if "上年决算数" in value:  # a code line compared with last year: this year's 决算数 is next year's 上年决算数
+            blank["上年决算数"] = _spent(value)
+        return blank
     if isinstance(value, list):
         if value and all(isinstance(v, dict) for v in value):
             return [_blank(key, v) for v in value]
         return [None] if value else []
     return None
+
+
+def _spent(line: dict) -> Any:
+    """A code line's 决算数 as written, or its 基本支出 and 项目支出 together; None when neither is written."""
+    if line.get("决算数") is not None:
+        return line["决算数"]
+    parts = [line.get("基本支出"), line.get("项目支出")]
+    return None if all(p is None for p in parts) else sums.total(parts)
 
 
 def _scalar(value: Any, flow: bool = False) -> str:
