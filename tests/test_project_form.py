@@ -91,3 +91,15 @@ def test_the_form_s_rules(tmp_path):
     assert found["项目[0].自评表.执行偏差原因"].is_error and "83.33%" in found["项目[0].自评表.执行偏差原因"].message
     assert found["项目[0].绩效指标"].is_error and "现在是 95 分" in found["项目[0].绩效指标"].message
     assert found["项目[0].自评表.评价结论"].severity == "警告"
+
+
+def test_new_scaffolds_the_form_for_next_year(tmp_path):
+    """The people and the indicators' weights stay; the year's figures and texts are left to fill."""
+    from generator.workflow.scaffold import create
+    folder = renhe_with_a_form(tmp_path, "      调整原因: 年中追加。\n")
+    create(folder, 2020)
+    text = (folder / "2020.yaml").read_text(encoding="utf-8")
+    form = text[text.index("    自评表:\n"):text.index("    预期目标:")]
+    assert "项目负责人: 张三" in form and "财务负责人: 李四" in form
+    assert "实施过程: ~  # 待补充" in form and "财政拨款: ~  # 待补充" in form and "调整原因: ~  # 待补充" in form
+    assert "        分值: 40\n        得分: ~  # 待补充" in text

@@ -16,7 +16,8 @@ from generator.workflow.discover import UNIT_FILE, year_file, year_files
 
 # Keys whose values usually stay the same from one year to the next.
 KEEP = {"名词解释", "科目编码", "科目名称", "资金性质", "主要包括", "用途", "一级指标", "二级指标", "三级指标",
-        "指标值", "分值", "资金分值", "名称", "预算单位", "事前评估", "绩效监控", "绩效自评", "金额单位"}
+        "指标值", "分值", "资金分值", "名称", "预算单位", "事前评估", "绩效监控", "绩效自评", "金额单位", "指标性质", "主管部门",
+        "实施单位", "项目负责人", "财务负责人"}
 # Keys dropped: last year's comparisons come from last year's file; checks and reports are per year.
 DROP = {"上年", "核对", "评价报告", "资本性支出"}
 TODO = "待补充"
