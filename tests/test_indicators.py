@@ -109,3 +109,20 @@ def test_a_score_left_out_is_the_rules(tmp_path):
     before = prepare(Job(ZHUZHOU, ZHUZHOU / "2022.yaml")).bundle.figures.self_eval.score_total
     prepared = prepare(Job(folder, year))
     assert not prepared.errors and prepared.bundle.figures.self_eval.score_total == before - Decimal("1.25")
+
+
+def test_the_layout_states_its_scoring_rule_and_its_execution_basis(tmp_path):
+    """A layout (or a unit) may score a missed target 0 instead of in proportion, and compute the 自评表's execution
+    rate on the 调整后预算数 (年初 + 调整) instead of the 全年预算数 (which adds 年初结转 and 其他资金)."""
+    folder = tmp_path / "zhuzhou"
+    shutil.copytree(ZHUZHOU, folder)
+    year = folder / "2022.yaml"
+    year.write_text(year.read_text(encoding="utf-8").replace(FIRST, FIRST.replace("实际完成值: 9次, 分值: 5, 得分: 5", "实际完成值: 6次, 分值: 5, 偏差原因: 疫情"))
+                    .replace("  调整追加: 1058.13\n  其他资金: 0\n", "  调整追加: 1058.13\n  其他资金: 100.00\n", 1), encoding="utf-8")
+    base = prepare(Job(folder, year)).bundle.figures.self_eval
+    with open(folder / "unit.yaml", "a", encoding="utf-8") as f:
+        f.write("版式选项:\n  未达标指标按比例得分: false\n  自评执行率口径: 调整后预算数\n")
+    other = prepare(Job(folder, year)).bundle.figures.self_eval
+    assert base.level1[0].score - other.level1[0].score == Decimal("3.75")  # 5 × 6/8, now 0
+    assert base.total_full - other.total_full == 0 and base.full == other.full
+    assert other.execution_rate == other.executed / other.full and base.execution_rate == base.executed / base.total_full

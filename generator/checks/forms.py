@@ -30,7 +30,7 @@ def self_evaluation_scores(bundle: Bundle, year_file: Loaded, unit_file: Loaded)
         out.append(year_file.finding(base + ("绩效指标",), f"分值合计应为 100 分，现在是 {score(figs.weight_total)} 分（资金{score(figs.funds_weight)}分、{caps}）。请调整各指标分值。"))
     for i, ind in enumerate(se.indicators):
         path = base + ("绩效指标", i)
-        if ind.weight is None or scored(ind) is None:
+        if ind.weight is None or scored(ind, bundle.layout.rules.proportional) is None:
             out.append(year_file.finding(path, f"指标“{ind.level3 or ind.level1}”缺少{'分值' if ind.weight is None else '得分'}"
                                                f"{'' if ind.weight is None else '（定性指标由单位评分；可按数字比较的指标省略得分时按完成比例计算）'}。"))
         elif ind.score is not None and (ind.score > ind.weight or ind.score < 0):

@@ -46,7 +46,7 @@ def indicators_scored_by_their_results(bundle: Bundle, year_file: Loaded, unit_f
             continue
         reached = met(indicator.target, indicator.actual, indicator.nature)
         if reached is False:
-            out += _shortfall(year_file, path, indicator)
+            out += _shortfall(year_file, path, indicator, bundle.layout.rules.proportional)
         elif reached and indicator.weight is not None and indicator.score is not None and indicator.score < indicator.weight:
             out.append(year_file.finding(path + ("得分",), f"指标“{_name(indicator)}”达到了指标值（{indicator.target}，完成 {indicator.actual}），"
                                                           f"按评分规则应得满分 {score(indicator.weight)} 分，填的是 {score(indicator.score)} 分。"
@@ -59,18 +59,19 @@ def shortfall_text(indicator: Indicator) -> str:
     return f"指标“{_name(indicator)}”没有达到指标值（{indicator.target}，实际完成 {indicator.actual}）"
 
 
-def _shortfall(year_file: Loaded, path: tuple, indicator: Indicator) -> list[Finding]:
-    """A missed target scored below its full weight: the share of the target reached."""
+def _shortfall(year_file: Loaded, path: tuple, indicator: Indicator, proportional: bool) -> list[Finding]:
+    """A missed target scored below its full weight: the share of the target reached (or 0, as the layout says)."""
     what, out = shortfall_text(indicator), list[Finding]()
     weight, given = indicator.weight, indicator.score
     if weight is None or given is None:
         return out
-    due = rule_score(indicator.target, indicator.actual, weight, indicator.nature)
+    due = rule_score(indicator.target, indicator.actual, weight, indicator.nature, proportional)
     if given >= weight:
-        out.append(year_file.finding(path + ("得分",), f"{what}，却得了满分 {score(weight)} 分；按完成比例应得 {score(due)} 分。请改正。"))
+        rule = "按完成比例" if proportional else "按评分规则"
+        out.append(year_file.finding(path + ("得分",), f"{what}，却得了满分 {score(weight)} 分；{rule}应得 {score(due)} 分。请改正。"))
     elif due is not None and gap(given, due) > Decimal("0.01"):
-        out.append(year_file.finding(path + ("得分",), f"{what}，按完成比例应得 {score(due)} 分（{score(weight)} 分 × 完成比例），"
-                                                      f"填的是 {score(given)} 分。请核对。", WARNING))
+        how = f"按完成比例应得 {score(due)} 分（{score(weight)} 分 × 完成比例）" if proportional else "按评分规则未达标的指标得 0 分"
+        out.append(year_file.finding(path + ("得分",), f"{what}，{how}，填的是 {score(given)} 分。请核对。", WARNING))
     return out
 
 

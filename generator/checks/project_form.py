@@ -20,7 +20,7 @@ def project_forms_complete(bundle: Bundle, year_file: Loaded, unit_file: Loaded)
     """Each project 自评表 follows the form's rules."""
     out: list[Finding] = []
     for p, project in enumerate(bundle.year.projects):
-        figures = pf.compute(project)
+        figures = pf.compute(project, bundle.layout.rules.proportional)
         if figures is not None:
             out += _indicators(year_file, ("项目", p), project, figures) + _budget(year_file, ("项目", p), project, figures)
     return out
@@ -31,7 +31,8 @@ def _indicators(year_file: Loaded, path: tuple, project: Project, figures: pf.Pr
     out = [year_file.finding(path + ("绩效指标", i), f"自评表的指标“{indicator.level3 or indicator.level1}”缺少"
                                                   f"{'权重（分值）' if indicator.weight is None else '得分（定性指标要由单位评分）'}。请填写，{HINT}",
                              placeholder=True)
-           for i, indicator in enumerate(project.indicators) if indicator.weight is None or scored(indicator) is None]
+           for i, indicator in enumerate(project.indicators)
+           if indicator.weight is None or scored(indicator, figures.proportional) is None]
     if figures.indicator_weight != pf.INDICATORS_WEIGHT:
         out.append(year_file.finding(path + ("绩效指标",), f"项目“{project.name}”自评表的绩效指标权重合计应为 {score(pf.INDICATORS_WEIGHT)} 分"
                                                          f"（预算执行 {score(pf.BUDGET_WEIGHT)} 分另计），现在是 {score(figures.indicator_weight)} 分。"

@@ -262,7 +262,7 @@ def indicator_rows(bundle: Bundle) -> list[dict]:
         rows.append({
             "level1": f"{ind.level1}（{formatting.score(caps[ind.level1])}分）", "m1": "restart" if new1 else "continue",
             "level2": ind.level2, "m2": "restart" if new2 else "continue", "level3": ind.level3,
-            "target": ind.target, "actual": ind.actual, "weight": ind.weight, "score": scored(ind),
+            "target": ind.target, "actual": ind.actual, "weight": ind.weight, "score": scored(ind, bundle.layout.rules.proportional),
             "deviation": ind.deviation,
         })
         prev = ind

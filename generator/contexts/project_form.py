@@ -20,19 +20,19 @@ def project_form(bundle: Bundle, index: int) -> dict[str, Any]:
     """Variables of one project's 自评表."""
     ctx = base_context(bundle)
     project = bundle.year.projects[index]
-    form, figures = project.form, pf.compute(project)
+    form, figures = project.form, pf.compute(project, bundle.layout.rules.proportional)
     assert form is not None and figures is not None
     ctx.update({
         "project": project_view(bundle, project, index), "form": form, "pf": figures,
         "department": form.department or bundle.unit.name,
         "implementer": form.implementer or project.budget_unit or bundle.unit.name,
-        "form_rows": [form_row(i) for i in project.indicators],
+        "form_rows": [form_row(i, figures.proportional) for i in project.indicators],
         "conclusion": form.conclusion or _conclusion(project, figures),
     })
     return ctx
 
 
-def form_row(indicator: Indicator) -> dict[str, Any]:
+def form_row(indicator: Indicator, proportional: bool) -> dict[str, Any]:
     """An indicator as the form's columns give it: 指标性质, 指标值 and 度量单位 apart when it is quantitative."""
     target = measure(indicator.target, indicator.nature)
     done = measure(indicator.actual, None if indicator.nature == QUALITATIVE else "=")
@@ -41,7 +41,7 @@ def form_row(indicator: Indicator) -> dict[str, Any]:
         "nature": target.sign if target else QUALITATIVE,
         "value": formatting.score(target.number) if target else indicator.target, "unit": target.unit if target else "",
         "actual": formatting.score(done.number) if target and done else indicator.actual,
-        "weight": indicator.weight, "score": scored(indicator), "reason": indicator.deviation,
+        "weight": indicator.weight, "score": scored(indicator, proportional), "reason": indicator.deviation,
     }
 
 

@@ -31,7 +31,7 @@ class Bundle:
         layout rounds shares its own way."""
         if layout == self.layout:
             return self
-        figures = self.figures if layout.whole_shares == self.layout.whole_shares else compute(self.year, layout.whole_shares)
+        figures = self.figures if layout.rules == self.layout.rules else compute(self.year, layout.rules)
         return Bundle(self.unit, self.year, figures, self.catalog, layout)
 
     @property

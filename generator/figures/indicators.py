@@ -55,21 +55,23 @@ def met(target: str, actual: str, nature: Optional[str] = None) -> Optional[bool
     return got.number >= want.number
 
 
-def scored(indicator) -> Optional[Decimal]:
+def scored(indicator, proportional: bool = True) -> Optional[Decimal]:
     """An indicator's 得分: the clerk's, else (when left out) the rule's for a quantitative one; None while unknown."""
     if indicator.score is not None or indicator.weight is None:
         return indicator.score
-    return rule_score(indicator.target, indicator.actual, indicator.weight, indicator.nature)
+    return rule_score(indicator.target, indicator.actual, indicator.weight, indicator.nature, proportional)
 
 
-def rule_score(target: str, actual: str, weight: Decimal, nature: Optional[str] = None) -> Optional[Decimal]:
-    """The score the proportional rule gives: the full weight when the target is met, else the share of it achieved
-    (actual ÷ target, or target ÷ actual for a ceiling); None for a qualitative indicator."""
+def rule_score(target: str, actual: str, weight: Decimal, nature: Optional[str] = None, proportional: bool = True) -> Optional[Decimal]:
+    """The score the rule gives: the full weight when the target is met; when missed, the share of it achieved (actual
+    ÷ target, or target ÷ actual for a ceiling), or 0 where the layout says so; None for a qualitative indicator."""
     reached = met(target, actual, nature)
     if reached is None:
         return None
     if reached:
         return weight
+    if not proportional:
+        return ZERO
     want, got = measure(target, nature), measure(actual, EXACTLY)
     assert want is not None and got is not None
     if want.sign == AT_MOST:

@@ -53,6 +53,7 @@ class ProjectFormFigures:
         "weight_total": "权重合计",
         "score_total": "自评总分",
         "adjusted": "年中是否调整了预算（年初预算与调整后预算不同）",
+        "proportional": "未达标的指标是否按完成比例得分（版式的评分规则）",
     }
 
     funds: list[FundsRow]
@@ -60,6 +61,7 @@ class ProjectFormFigures:
     budget_score: Decimal
     indicator_weight: Decimal
     indicator_score: Decimal
+    proportional: bool = True  # how a missed target was scored (the layout's rule)
 
     @property
     def weight_total(self) -> Decimal:
@@ -77,7 +79,7 @@ class ProjectFormFigures:
         return self.funds[0].initial != self.funds[0].adjusted
 
 
-def compute(project: Project) -> Optional[ProjectFormFigures]:
+def compute(project: Project, proportional: bool = True) -> Optional[ProjectFormFigures]:
     """The form's figures, when the project has a 自评表."""
     form = project.form
     if form is None:
@@ -91,4 +93,4 @@ def compute(project: Project) -> Optional[ProjectFormFigures]:
     budget_score = quantize(BUDGET_WEIGHT * min(rate, Decimal(1)), 2) if rate is not None else ZERO
     return ProjectFormFigures([total, *sources], BUDGET_WEIGHT, budget_score,
                               sum((i.weight or ZERO for i in project.indicators), ZERO),
-                              sum((scored(i) or ZERO for i in project.indicators), ZERO))
+                              sum((scored(i, proportional) or ZERO for i in project.indicators), ZERO), proportional)

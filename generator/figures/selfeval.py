@@ -9,6 +9,7 @@ from generator.constants import GRADES, ZERO, band
 from generator.figures import core as figures
 from generator.figures.indicators import scored
 from generator.model import Year
+from generator.model.profile import DEFAULT_RULES, Rules
 from generator.pending import is_pending
 
 
@@ -73,7 +74,7 @@ class SelfEvalFigures:
         return grade(self.score_total)
 
 
-def indicator_groups(indicators, key) -> list[IndicatorGroup]:
+def indicator_groups(indicators, key, proportional: bool = True) -> list[IndicatorGroup]:
     """Consecutive indicators grouped by a key, with weight and score sums."""
     groups: list[IndicatorGroup] = []
     for ind in indicators:
@@ -82,25 +83,27 @@ def indicator_groups(indicators, key) -> list[IndicatorGroup]:
             groups.append(IndicatorGroup(name, ZERO, ZERO, 0))
         g = groups[-1]
         g.weight += ind.weight or ZERO
-        g.score += scored(ind) or ZERO
+        g.score += scored(ind, proportional) or ZERO
         g.size += 1
     return groups
 
 
-def compute(year: Year, executed: Decimal) -> Optional[SelfEvalFigures]:
-    """自评表 figures, when the year has a budget and a self-evaluation."""
+def compute(year: Year, executed: Decimal, rules: Rules = DEFAULT_RULES) -> Optional[SelfEvalFigures]:
+    """自评表 figures, when the year has a budget and a self-evaluation; the execution rate on the 全年预算数 (年初 +
+    调整 + 年初结转 + 其他资金) or, as some layouts compute it, on the 调整后预算数 (年初 + 调整)."""
     se, budget = year.self_evaluation, year.budget
     if se is None or budget is None:
         return None
     full = budget.initial + budget.adjustment
     total_full = full + year.carryover + budget.other
-    rate = figures.ratio(executed, total_full) if is_pending(total_full) or total_full > 0 else None
+    basis = total_full if rules.full_budget else full
+    rate = figures.ratio(executed, basis) if is_pending(basis) or basis > 0 else None
     funds_score = se.funds_weight * (rate if is_pending(rate) else max(ZERO, min(rate, Decimal(1)))) if rate is not None else ZERO
     weights = sum((i.weight or ZERO for i in se.indicators), ZERO)
-    scores = sum((scored(i) or ZERO for i in se.indicators), ZERO)
+    scores = sum((scored(i, rules.proportional) or ZERO for i in se.indicators), ZERO)
     return SelfEvalFigures(
         initial=budget.initial, full=full, total_initial=budget.initial + year.carryover + budget.other,
         total_full=total_full, executed=executed, execution_rate=rate, funds_weight=se.funds_weight,
-        funds_score=funds_score, level1=indicator_groups(se.indicators, lambda i: i.level1),
+        funds_score=funds_score, level1=indicator_groups(se.indicators, lambda i: i.level1, rules.proportional),
         weight_total=se.funds_weight + weights, score_total=funds_score + scores,
     )

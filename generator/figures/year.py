@@ -19,6 +19,7 @@ from generator.figures.core import (
 )
 from generator.model import Year
 from generator.model.accounts import INCOME_SOURCES
+from generator.model.profile import DEFAULT_RULES, Rules
 from generator.pending import DERIVED, Pending, PendingCount, is_pending
 
 
@@ -135,9 +136,10 @@ class Figures:
 INCOME_KEYS = [name for name, _ in INCOME_SOURCES]
 
 
-def compute(year: Year, whole: bool = True) -> Figures:
-    """All derived figures of one year; the shares of each breakdown sum to 100 unless not ``whole`` (each rounded on
-    its own, as the layout prints them)."""
+def compute(year: Year, rules: Rules = DEFAULT_RULES) -> Figures:
+    """All derived figures of one year, by the layout's rules (shares summing to 100 or each rounded on its own, the
+    自评表's scoring and execution rate)."""
+    whole = rules.whole_shares
     money = _income_figures(year, whole)
     money.update(_spending_figures(year, money["fiscal_total"], whole))
     money.update(_three_public(year, whole))
@@ -151,7 +153,7 @@ def compute(year: Year, whole: bool = True) -> Figures:
         vehicles_total=PendingCount("车辆") if year.assets.vehicles is None else count_total(year.assets.vehicles.values()),
         projects=[ProjectFigures(p.budget.fiscal + p.budget.other, p.spent.fiscal + p.spent.other) for p in year.projects],
         changes=_changes(year, money),
-        self_eval=selfeval.compute(year, expenditure_total),
+        self_eval=selfeval.compute(year, expenditure_total, rules),
         line_changes={line.code: Change(line.actual, line.previous) for line in year.expenditure.lines},
         targeted_count=len(year.projects),
         monitored_count=sum(p.monitored for p in year.projects),

@@ -11,7 +11,7 @@ from generator import TEMPLATES
 from generator.errors import DataError, Finding
 from generator.formatting import NumberFormat
 from generator.load.reader import display_path, load_yaml
-from generator.model.profile import OPTION_DEFAULTS, DocumentSpec, Options, ProfileSpec
+from generator.model.profile import OPTION_DEFAULTS, DocumentSpec, Options, ProfileSpec, Rules
 from generator.model.validation import validate
 
 PROFILE = "profile.yaml"
@@ -53,6 +53,12 @@ class Layout:
     def whole_shares(self) -> bool:
         """Whether the shares of a breakdown are made to sum to 100 (else each is rounded on its own)."""
         return bool(self.options.whole_shares)
+
+    @property
+    def rules(self) -> Rules:
+        """How this layout computes shares, scores and the 自评表's execution rate."""
+        o = self.options
+        return Rules(bool(o.whole_shares), bool(o.proportional), o.funds_basis != "调整后预算数")
 
     def document(self, kind: str) -> Optional[Document]:
         """The layout's document of a kind, if it produces one."""

@@ -1,6 +1,7 @@
 """The typed shape of a layout profile (profile.yaml beside a layout's templates) and of a unit's overrides."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal, Optional
 
 from generator.model.types import Base, Code, Text, f
@@ -19,12 +20,29 @@ class Options(Base):
                                      "（合计可能是 99.99% 或 100.01%）", None)
     class_codes: Optional[list[Code]] = f("总表列出的类", "收入支出决算总表和财政拨款收入支出决算总表按顺序列出的类级科目（3 位编码）；省略时列出"
                                           "全部 26 类（不含当年还没有设立的类，单位有支出的类总是列出）", None)
+    proportional: Optional[bool] = f("未达标指标按比例得分", "可按数字比较的指标没有达到指标值时，按完成比例得分（权重 × 完成值 ÷ 指标值）；"
+                                      "写 false 则得 0 分", None)
+    funds_basis: Optional[Literal["全年预算数", "调整后预算数"]] = f("自评执行率口径", "部门整体支出绩效自评表的执行率以哪个预算数为分母："
+                                                                  "全年预算数（年初预算 + 调整追加 + 年初结转 + 其他资金）或调整后预算数（年初预算 + 调整追加）", None)
     zero_fixes: Optional[bool] = f("未发现问题也写整改数", "绩效自评没有发现问题时，是否仍写“已经完成整改的0个，正在整改的0个”（部门决算模板的写法）", None)
 
 
 OPTION_DEFAULTS = Options.model_validate({"百分比小数位": 1, "百分比去掉末尾的零": True, "正文中的零": "0.00", "表格中的零": "空白",
                                           "各项列出完成率": False, "持平措辞": "与", "未发现问题也写整改数": False,
-                                          "占比合计为100%": True})
+                                          "占比合计为100%": True, "未达标指标按比例得分": True, "自评执行率口径": "全年预算数"})
+
+
+@dataclass(frozen=True)
+class Rules:
+    """How a layout computes what it prints: shares summing to 100 or each rounded on its own; a missed target scored
+    in proportion or zero; the 自评表's execution rate on the 全年 or the 调整后 budget."""
+
+    whole_shares: bool = True
+    proportional: bool = True
+    full_budget: bool = True
+
+
+DEFAULT_RULES = Rules()
 
 
 # What a layout's profile can require its main document to state (profile.yaml 必填); checks.needs says how each is

@@ -94,7 +94,7 @@ def _prepare(result: Prepared, unit_loaded: Loaded, year_loaded: Loaded, draft: 
     names = catalog().with_names(year.names_given(unit.code_names))
     if draft:  # a name still to give prints as one, never as its code
         names = names.with_names({code: MARK.format(f"{code}的科目名称") for code in names.unnamed(year.code_uses(), year.year)})
-    bundle = Bundle(unit, year, compute(year, layout.whole_shares), names, layout)
+    bundle = Bundle(unit, year, compute(year, layout.rules), names, layout)
     result.findings += checks.run(bundle, year_loaded, unit_loaded)
     result.bundle = bundle
 
