@@ -126,3 +126,9 @@ def test_the_layout_states_its_scoring_rule_and_its_execution_basis(tmp_path):
     assert base.level1[0].score - other.level1[0].score == Decimal("3.75")  # 5 × 6/8, now 0
     assert base.total_full - other.total_full == 0 and base.full == other.full
     assert other.execution_rate == other.executed / other.full and base.execution_rate == base.executed / base.total_full
+
+
+def test_a_funds_total_of_zero_above_its_parts(tmp_path):
+    """A 年度资金总额 row of 0 above a 全年预算数 of 6623: stated under 核对, it is compared with the computed total."""
+    found, text = findings_after(tmp_path, "其他说明: 无", "其他说明: 无\n核对:\n  自评全年预算数: 0\n")
+    assert found["核对.自评全年预算数"] == ("错误", line_of(text, "自评全年预算数: 0"))

@@ -103,3 +103,17 @@ def test_new_scaffolds_the_form_for_next_year(tmp_path):
     assert "项目负责人: 张三" in form and "财务负责人: 李四" in form
     assert "实施过程: ~  # 待补充" in form and "财政拨款: ~  # 待补充" in form and "调整原因: ~  # 待补充" in form
     assert "        分值: 40\n        得分: ~  # 待补充" in text
+
+
+def test_each_form_slip_is_found_at_its_line(tmp_path):
+    """A budget raised during the year with no reason (238.93 → 251.89 in a published form), and a qualitative
+    indicator graded above its weight, each at its line."""
+    folder = renhe_with_a_form(tmp_path)
+    year = folder / "2019.yaml"
+    text = year.read_text(encoding="utf-8").replace("        得分: 38\n", "        得分: 45\n", 1)
+    year.write_text(text, encoding="utf-8")
+    found = {f.path: f for f in prepare(Job(folder, year)).findings}
+    lines = text.splitlines()
+    assert found["项目[0].自评表.调整原因"].line == 1 + next(i for i, x in enumerate(lines) if x.strip() == "自评表:")
+    assert found["项目[0].绩效指标[0].得分"].line == 1 + next(i for i, x in enumerate(lines) if x.strip() == "得分: 45")
+    assert "超出权重 40 的范围" in found["项目[0].绩效指标[0].得分"].message

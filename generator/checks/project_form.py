@@ -33,6 +33,10 @@ def _indicators(year_file: Loaded, path: tuple, project: Project, figures: pf.Pr
                              placeholder=True)
            for i, indicator in enumerate(project.indicators)
            if indicator.weight is None or scored(indicator, figures.proportional) is None]
+    out += [year_file.finding(path + ("绩效指标", i, "得分"), f"指标“{indicator.level3 or indicator.level1}”的得分 {score(indicator.score)} "
+                                                          f"超出权重 {score(indicator.weight)} 的范围（0 至 {score(indicator.weight)} 分）。")
+            for i, indicator in enumerate(project.indicators)
+            if indicator.score is not None and indicator.weight is not None and not 0 <= indicator.score <= indicator.weight]
     if figures.indicator_weight != pf.INDICATORS_WEIGHT:
         out.append(year_file.finding(path + ("绩效指标",), f"项目“{project.name}”自评表的绩效指标权重合计应为 {score(pf.INDICATORS_WEIGHT)} 分"
                                                          f"（预算执行 {score(pf.BUDGET_WEIGHT)} 分另计），现在是 {score(figures.indicator_weight)} 分。"
