@@ -117,3 +117,19 @@ def test_a_rendered_part_that_is_not_well_formed_is_not_written(tmp_path):
 def test_the_limits_leave_the_default_templates_alone():
     r, _ = run("generate", "data/panzhihua-renhe-jiwei", "-o", "/tmp/juesuan-limits-out", seconds="1")
     assert r.returncode == 0, r.stderr
+
+
+def test_the_output_cap_binds_a_clerk_s_template_not_a_built_in_one(tmp_path, monkeypatch):
+    """A unit of 10,000 projects renders more than 32 M characters from the default 决算说明; the cap that stops a
+    runaway template of the clerk's must not stop it. Here the cap is lowered below what an ordinary document renders."""
+    from generator.errors import TemplateProblem
+    from generator.render import limits
+    from generator.workflow.pipeline import Job, generate
+    monkeypatch.setattr(limits, "MAX_OUTPUT", 1_000)
+    renhe = ROOT / "data" / "panzhihua-renhe-jiwei"
+    _, written = generate(Job(renhe, renhe / "2019.yaml"), tmp_path / "built-in")
+    assert any(p.name.endswith(f"{KIND}.docx") for p in written)
+    folder = unit_with(tmp_path, DEFAULT)  # the same template, copied as the unit's own
+    with pytest.raises(TemplateProblem) as caught:
+        generate(Job(folder, folder / "2019.yaml"), tmp_path / "own")
+    assert "mine.docx" in str(caught.value.message) and "超过了" in caught.value.message

@@ -11,7 +11,9 @@ import threading
 import zipfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
+from typing import Optional
 
 from lxml import etree
 
@@ -24,6 +26,7 @@ MAX_MEMBER = 64 * 1024 * 1024  # inflated bytes of one member of a template's pa
 MAX_PACKAGE = 256 * 1024 * 1024  # inflated bytes of the whole package
 MAX_EXPONENT_BITS = 4096  # ** may build numbers of about 1200 digits at most
 OTHER_FILES = re.compile(r"\{%-?\s*[pr]?\s*(include|import|from|extends)\b")
+_OUTPUT_CAP: ContextVar[Optional[int]] = ContextVar("output_cap", default=MAX_OUTPUT)  # None while a built-in renders
 PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
 
 
@@ -58,11 +61,15 @@ def check_source(template: Path, xml: str) -> None:
 
 
 def limited_concat(pieces: Iterable[str]) -> str:
-    """Jinja's concatenation of rendered pieces, refusing output beyond MAX_OUTPUT characters."""
+    """Jinja's concatenation of rendered pieces, refusing output beyond MAX_OUTPUT characters from a clerk's template
+    (a built-in one renders a unit's data, however much: 10,000 projects make more than 32 M characters)."""
+    cap = _OUTPUT_CAP.get()
+    if cap is None:
+        return "".join(pieces)
     out, size = [], 0
     for piece in pieces:
         size += len(piece)
-        if size > MAX_OUTPUT:
+        if size > cap:
             raise OutputTooLarge(size)
         out.append(piece)
     return "".join(out)
@@ -97,7 +104,9 @@ def guarded(template: Path) -> Iterator[None]:
     """Render under the limits: a time limit (where the system offers a timer), and the ways a template can run away
     (recursion, memory, huge ranges, huge output) turned into a TemplateProblem naming it."""
     seconds = float(os.environ.get("JUESUAN_TEMPLATE_SECONDS") or SECONDS)
-    timed = not built_in(template) and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    own = built_in(template)
+    cap = _OUTPUT_CAP.set(None if own else MAX_OUTPUT)
+    timed = not own and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGALRM, _alarm) if timed else None
     if timed:
         signal.setitimer(signal.ITIMER_REAL, seconds)
@@ -112,6 +121,7 @@ def guarded(template: Path) -> Iterator[None]:
     except OverflowError as exc:
         raise problem(template, f"里的数太大（{str(exc)[:80]}），例如 range 最多 100000 项") from None
     finally:
+        _OUTPUT_CAP.reset(cap)
         if timed:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
