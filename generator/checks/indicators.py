@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from generator.checks.registry import rule
+from generator.checks.registry import DRAFT_HINT, rule
 from generator.errors import WARNING, Finding
 from generator.figures.bundle import Bundle
 from generator.figures.indicators import met, rule_score
@@ -15,8 +15,6 @@ from generator.formatting import score
 from generator.load.reader import Loaded
 from generator.model import Indicator, Year
 from generator.pending import is_pending
-
-HINT = "或用 generate --draft 先生成草稿。"
 
 
 def indicator_rows(year: Year) -> Iterator[tuple[tuple, Indicator]]:
@@ -41,7 +39,7 @@ def indicators_scored_by_their_results(bundle: Bundle, year_file: Loaded, unit_f
     out: list[Finding] = []
     for path, indicator in indicator_rows(bundle.year):
         if not indicator.actual.strip():
-            out.append(year_file.finding(path + ("实际完成值",), f"指标“{_name(indicator)}”的实际完成值还没有填写。请填写，{HINT}",
+            out.append(year_file.finding(path + ("实际完成值",), f"指标“{_name(indicator)}”的实际完成值还没有填写。请填写，{DRAFT_HINT}",
                                          placeholder=True))
             continue
         reached = met(indicator.target, indicator.actual, indicator.nature)

@@ -3,16 +3,16 @@ since the template leaves it out of a final document (a draft shows it 待补充
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import get_args
 
 from generator.checks.indicators import indicator_rows, shortfall_text
-from generator.checks.registry import rule
+from generator.checks.registry import DRAFT_HINT, rule
 from generator.errors import Finding
 from generator.figures.bundle import Bundle
 from generator.figures.indicators import met
 from generator.figures.year import three_public_previous
 from generator.load.reader import Loaded
-
-DRAFT_HINT = "或用 generate --draft 先生成草稿。"
+from generator.model.profile import Need
 
 
 def _to_fill(year_file: Loaded, path: tuple, message: str) -> Finding:
@@ -103,6 +103,9 @@ CHECKS: dict[str, Callable[[Bundle, Loaded], list[Finding]]] = {
     "机构设置": _institutions, "批复文件": _approval, "落款日期": _date, "主要工作任务": _key_work, "指标偏差原因": _deviations,
     "各科目上年决算数": _line_comparisons, **{f"上年.{label}": _last_year(label) for label in LAST_YEAR},
 }
+
+
+assert set(CHECKS) == set(get_args(Need)), "every 必填 a profile may name has its check"
 
 
 @rule

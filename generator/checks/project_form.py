@@ -3,7 +3,7 @@
 states the 自评总分."""
 from __future__ import annotations
 
-from generator.checks.registry import rule
+from generator.checks.registry import DRAFT_HINT, rule
 from generator.errors import WARNING, Finding
 from generator.figures import project_form as pf
 from generator.figures.bundle import Bundle
@@ -11,8 +11,6 @@ from generator.figures.indicators import scored
 from generator.formatting import money, percent, score
 from generator.load.reader import Loaded
 from generator.model import Project
-
-HINT = "或用 generate --draft 先生成草稿。"
 
 
 @rule
@@ -29,7 +27,7 @@ def project_forms_complete(bundle: Bundle, year_file: Loaded, unit_file: Loaded)
 def _indicators(year_file: Loaded, path: tuple, project: Project, figures: pf.ProjectFormFigures) -> list[Finding]:
     """The weights make 90 分; every indicator has a weight and a score (the rule's, or the clerk's for a qualitative one)."""
     out = [year_file.finding(path + ("绩效指标", i), f"自评表的指标“{indicator.level3 or indicator.level1}”缺少"
-                                                  f"{'权重（分值）' if indicator.weight is None else '得分（定性指标要由单位评分）'}。请填写，{HINT}",
+                                                  f"{'权重（分值）' if indicator.weight is None else '得分（定性指标要由单位评分）'}。请填写，{DRAFT_HINT}",
                              placeholder=True)
            for i, indicator in enumerate(project.indicators)
            if indicator.weight is None or scored(indicator, figures.proportional) is None]
@@ -50,10 +48,10 @@ def _budget(year_file: Loaded, path: tuple, project: Project, figures: pf.Projec
     assert form is not None
     if figures.adjusted and not form.adjustment_reason:
         out.append(year_file.finding(path + ("自评表", "调整原因"), f"项目“{project.name}”年中调整了预算（年初 {money(total.initial)} 万元，调整后 "
-                                                                 f"{money(total.adjusted)} 万元），自评表要单独说明理由。请写“调整原因”，{HINT}", placeholder=True))
+                                                                 f"{money(total.adjusted)} 万元），自评表要单独说明理由。请写“调整原因”，{DRAFT_HINT}", placeholder=True))
     if total.rate is not None and total.rate < pf.LOW_EXECUTION and not form.execution_reason:
         out.append(year_file.finding(path + ("自评表", "执行偏差原因"), f"项目“{project.name}”预算执行率 {percent(total.rate, 2, False)} 未达到 90%，"
-                                                                   f"自评表要说明原因。请写“执行偏差原因”，{HINT}", placeholder=True))
+                                                                   f"自评表要说明原因。请写“执行偏差原因”，{DRAFT_HINT}", placeholder=True))
     if form.conclusion and score(figures.score_total) not in form.conclusion:
         out.append(year_file.finding(path + ("自评表", "评价结论"), f"评价结论没有写出项目自评总分 {score(figures.score_total)} 分。请写明。",
                                      WARNING))

@@ -24,6 +24,9 @@ def rule(func: Rule) -> Rule:
     return func
 
 
+DRAFT_HINT = "或用 generate --draft 先生成草稿。"  # how a message about a fact to fill ends
+
+
 def run(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
     """Every finding of every rule."""
     findings: list[Finding] = []

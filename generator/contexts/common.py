@@ -187,7 +187,7 @@ def final_accounts(bundle: Bundle, annexes: list[dict]) -> dict[str, Any]:
         "procurement": procurement_parts(year, bundle.layout),
         "project_forms": [p.name for p in year.projects if p.form is not None],
         "organization": organization_text(bundle.unit),
-        **fund_lines(bundle), "tp": fn.three_public(year, bundle.figures, bundle.layout.whole_shares),
+        **fund_lines(bundle), "tp": fn.three_public(year, bundle.figures, bundle.layout.rules.whole_shares),
         "end_carryover": bundle.tables.end_carryover,
         "income_sources": [{"key": key, "name": name, "amount": amount}
                            for (key, name), amount in zip(INCOME_SOURCES, income_sources(year))],
@@ -200,7 +200,7 @@ def procurement_parts(year: Year, layout: Layout) -> list[dict]:
     """政府采购 by kind, the non-zero ones, each with its share of the total (rounded as the layout prints shares)."""
     p = year.procurement
     parts = breakdown([("政府采购货物支出", p.goods), ("政府采购工程支出", p.works), ("政府采购服务支出", p.services)],
-                      places=layout.format.places, whole=layout.whole_shares)
+                      places=layout.format.places, whole=layout.rules.whole_shares)
     return [{"name": part.key, "amount": part.amount, "share": part.share} for part in parts if part.amount]
 
 

@@ -60,7 +60,7 @@ def economic_sides(amounts: dict[str, Decimal], known: bool) -> list[dict]:
 def national(bundle: Bundle) -> dict[str, Any]:
     """Variables of the national-layout 部门决算."""
     ctx = base_context(bundle)
-    year, figs, whole = bundle.year, bundle.figures, bundle.layout.whole_shares
+    year, figs, whole = bundle.year, bundle.figures, bundle.layout.rules.whole_shares
     t = bundle.tables
     ctx.update({"t": t, "covered": covered_rows(year), "reason_missing": str(Pending("原因")),
                 "budget_basis": year.budget_basis,
@@ -118,7 +118,7 @@ def _glossary(bundle: Bundle) -> list[dict]:
 def _general_classes(bundle: Bundle, t: Tables) -> list[dict]:
     """一般公共预算财政拨款支出 by 类 with their names and shares."""
     return [{"name": bundle.catalog.name(p.key, bundle.year.year), "amount": p.amount, "share": p.share}
-            for p in fn.general_class_parts(t, bundle.layout.whole_shares)]
+            for p in fn.general_class_parts(t, bundle.layout.rules.whole_shares)]
 
 
 def _parts(parts: list) -> list[dict]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import takewhile
 from typing import Any, Optional
 
 from generator.constants import ZERO
@@ -68,7 +69,7 @@ def _rounded_items(rows: dict[str, Any], row: str, col: str) -> int:
     if row.isdigit() or row == TOTAL:
         return len(_items_under(rows, row))
     if "合计" in row or "总计" in row or row.startswith("年末"):
-        above = list(rows)[:list(rows).index(row)] if row in rows else []
+        above = takewhile(lambda key: key != row, rows) if row in rows else iter(())
         return sum(1 for key in above if rows[key].get(col))
     return 0
 

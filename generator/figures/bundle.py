@@ -32,7 +32,10 @@ class Bundle:
         if layout == self.layout:
             return self
         figures = self.figures if layout.rules == self.layout.rules else compute(self.year, layout.rules)
-        return Bundle(self.unit, self.year, figures, self.catalog, layout)
+        other = Bundle(self.unit, self.year, figures, self.catalog, layout)
+        if "tables" in self.__dict__:  # the tables depend on the year alone: computed once for all its documents
+            other.__dict__["tables"] = self.tables
+        return other
 
     @property
     def table_classes(self) -> list[str]:

@@ -50,11 +50,6 @@ class Layout:
         return NumberFormat(o.places or 0, bool(o.trim), o.zero_text or "0", "" if o.zero_cell == "空白" else str(o.zero_cell))
 
     @property
-    def whole_shares(self) -> bool:
-        """Whether the shares of a breakdown are made to sum to 100 (else each is rounded on its own)."""
-        return bool(self.options.whole_shares)
-
-    @property
     def rules(self) -> Rules:
         """How this layout computes shares, scores and the 自评表's execution rate."""
         o = self.options

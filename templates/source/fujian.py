@@ -133,20 +133,20 @@ def basic_and_three_public(b: Builder) -> None:
     b.para("（一）人员经费{{ d.economic.personnel.amount|amount }}万元，主要包括：{{ d.economic.personnel.items|join_cn }}。")
     b.para("（二）公用经费{{ d.economic.public.amount|amount }}万元，主要包括：{{ d.economic.public.items|join_cn }}。")
     b.tag("{%p endif %}")
-    tp, d = "d.three_public", "tp"
+    facts, figs = "d.three_public", "tp"
     b.heading(1, "{{ h1() }}“三公”经费公共财政拨款支出决算情况")
     b.para("{{ year }}年“三公”经费公共财政拨款支出{{ tp.total|amount }}万元，" + against("tp.change", "“三公”经费", "决算")
            + "。具体情况如下：")
-    b.para(f"（一）因公出国（境）费{{{{ {tp}.abroad.actual|amount }}}}万元。{{{{ year }}}}年本单位组织出国团组{{{{ {tp}.abroad.groups }}}}个，"
-           f"参加其他单位出国团组{{{{ {tp}.abroad.joined }}}}个；全年因公出国（境）累计{{{{ {tp}.abroad.persons }}}}人次。"
-           f"{{% if {d}.abroad_change.known and {d}.abroad_change.delta|increase_word != '持平' %}}与{{{{ prev_year }}}}年相比，"
-           + moved(f"{d}.abroad_change") + f"。{{% endif %}}{{{{ {tp}.abroad.reason|clause }}}}")
-    b.para(f"（二）公务用车购置及运行费{{{{ {d}.vehicles|amount }}}}万元。其中：公务用车购置费{{{{ {tp}.vehicle_purchase.actual|amount }}}}万元，"
-           f"{{{{ year }}}}年公务用车购置{{{{ {tp}.vehicle_purchase.count }}}}辆。公务用车运行费{{{{ {tp}.vehicle_operation.actual|amount }}}}万元，"
-           f"{{% if {tp}.vehicle_operation.purpose %}}{{{{ {tp}.vehicle_operation.purpose|clause('主要用于', '，') }}}}{{% endif %}}"
-           "年末公务用车保有量{{ f.vehicles_total }}辆。" + versus(f"{d}.vehicles_change", "公务用车购置及运行费", f"{tp}.vehicle_reason"))
-    b.para(f"（三）公务接待费{{{{ {tp}.reception.actual|amount }}}}万元。累计接待{{{{ {tp}.reception.batches }}}}批次、"
-           f"接待总人数{{{{ {tp}.reception.persons }}}}人次。" + versus(f"{d}.reception_change", "", f"{tp}.reception.reason"))
+    b.para(f"（一）因公出国（境）费{{{{ {facts}.abroad.actual|amount }}}}万元。{{{{ year }}}}年本单位组织出国团组{{{{ {facts}.abroad.groups }}}}个，"
+           f"参加其他单位出国团组{{{{ {facts}.abroad.joined }}}}个；全年因公出国（境）累计{{{{ {facts}.abroad.persons }}}}人次。"
+           f"{{% if {figs}.abroad_change.known and {figs}.abroad_change.delta|increase_word != '持平' %}}与{{{{ prev_year }}}}年相比，"
+           + moved(f"{figs}.abroad_change") + f"。{{% endif %}}{{{{ {facts}.abroad.reason|clause }}}}")
+    b.para(f"（二）公务用车购置及运行费{{{{ {figs}.vehicles|amount }}}}万元。其中：公务用车购置费{{{{ {facts}.vehicle_purchase.actual|amount }}}}万元，"
+           f"{{{{ year }}}}年公务用车购置{{{{ {facts}.vehicle_purchase.count }}}}辆。公务用车运行费{{{{ {facts}.vehicle_operation.actual|amount }}}}万元，"
+           f"{{% if {facts}.vehicle_operation.purpose %}}{{{{ {facts}.vehicle_operation.purpose|clause('主要用于', '，') }}}}{{% endif %}}"
+           "年末公务用车保有量{{ f.vehicles_total }}辆。" + versus(f"{figs}.vehicles_change", "公务用车购置及运行费", f"{facts}.vehicle_reason"))
+    b.para(f"（三）公务接待费{{{{ {facts}.reception.actual|amount }}}}万元。累计接待{{{{ {facts}.reception.batches }}}}批次、"
+           f"接待总人数{{{{ {facts}.reception.persons }}}}人次。" + versus(f"{figs}.reception_change", "", f"{facts}.reception.reason"))
 
 
 def moved(c: str) -> str:
