@@ -38,9 +38,11 @@ def documents(tmp_path_factory) -> list[Path]:
 
 def test_every_document_is_valid_ooxml(documents):
     from openxml_audit import OpenXmlValidator
-    validator = OpenXmlValidator()
     assert len(documents) >= 25
-    invalid = {str(d.name): [str(e) for e in result.errors][:3] for d in documents if not (result := validator.validate(str(d))).is_valid}
+    # one validator per document: openxml-audit 0.8 caches a part's ids by id(package), and a later package that reuses
+    # a freed one's id is checked against the old ids (a draft's comment ids reported missing)
+    invalid = {str(d): [str(e) for e in result.errors][:3] for d in documents
+               if not (result := OpenXmlValidator().validate(str(d))).is_valid}
     assert not invalid, invalid
 
 

@@ -9,6 +9,7 @@ from typing import ClassVar, Optional
 from generator.constants import ZERO, TextEnum
 from generator.formatting import quantize
 from generator.pending import is_pending
+from generator.provenance import labelled
 
 
 def ratio(numerator: Optional[Decimal], denominator: Optional[Decimal]) -> Optional[Decimal]:
@@ -17,7 +18,7 @@ def ratio(numerator: Optional[Decimal], denominator: Optional[Decimal]) -> Optio
         return None
     if is_pending(numerator) or is_pending(denominator):
         return numerator / denominator if is_pending(numerator) else denominator.__rtruediv__(numerator)
-    return Decimal(numerator) / Decimal(denominator)
+    return (numerator if isinstance(numerator, Decimal) else Decimal(numerator)) / denominator
 
 
 def total_or_none(values: list[Optional[Decimal]]) -> Optional[Decimal]:
@@ -42,7 +43,7 @@ def shares(amounts: list[Decimal], places: int = 1, whole: bool = True) -> list[
     missing = int(((Decimal(100) - sum(floors, ZERO)) / unit).to_integral_value())
     order = sorted(range(len(exact)), key=lambda i: (-(exact[i] - floors[i]), i))
     for i in order[:missing]:
-        floors[i] += unit
+        floors[i] = labelled(floors[i] + unit, "占比（各项舍去尾数后，余数最大的补足合计100%）")
     return list[Optional[Decimal]](floors)
 
 
@@ -64,13 +65,13 @@ class Change:
     @property
     def delta(self) -> Optional[Decimal]:
         """current − previous, None without a previous figure."""
-        return None if self.previous is None else self.current - self.previous
+        return None if self.previous is None else labelled(self.current - self.previous, "增减额")
 
     @property
     def rate(self) -> Optional[Decimal]:
         """delta / previous as a fraction (absolute value; the wording carries the sign)."""
         delta = self.delta
-        return None if delta is None else ratio(abs(delta), self.previous)
+        return None if delta is None else labelled(ratio(abs(delta), self.previous), "增减幅度")
 
     @property
     def known(self) -> bool:

@@ -15,6 +15,7 @@ from generator.figures.year import Figures, three_public_previous
 from generator.model import CodeLine, Year
 from generator.model.accounts import NON_FISCAL_KINDS, NON_FISCAL_SOURCES
 from generator.pending import Pending, PendingCount, is_pending
+from generator.provenance import absent_beside, counted
 
 PLACES = 2  # the 部门决算 states its structure shares with two decimals (the figures `check` compares)
 SPENDING_COLUMNS = ["基本支出", "项目支出", *(key for _, key in NON_FISCAL_KINDS)]
@@ -67,15 +68,13 @@ def performance(year: Year, figures: Figures) -> Performance:
         return Performance(stages[0], stages[1], stages[2], totals.average, grades)
     projects = list(zip(year.projects, figures.projects))
     scored = [p.self_score for p in year.projects if p.self_evaluated and p.self_score is not None]
-    grades = {name: 0 for _, name in PROJECT_GRADES}
-    for score in scored:
-        grades[band(score, PROJECT_GRADES)] += 1
+    grades = {name: counted([s for s in scored if band(s, PROJECT_GRADES) == name], scored) for _, name in PROJECT_GRADES}
 
     def stage(keep) -> tuple[int, Decimal]:
         chosen = [f.budget for p, f in projects if keep(p)]
-        return len(chosen), sum(chosen, ZERO)
+        return counted(chosen, [f.budget for f in figures.projects]), sum(chosen, ZERO)
     return Performance(stage(lambda p: True), stage(lambda p: p.monitored), stage(lambda p: p.self_evaluated),
-                       sum(scored, ZERO) / len(scored) if scored else None, grades)
+                       sum(scored, ZERO) / counted(scored, scored) if scored else None, grades)
 
 
 def level1_total(rows: list[Row], kind: type[C]) -> C:
@@ -218,7 +217,8 @@ def vehicle_counts(year: Year) -> dict[str, int]:
     """Vehicles by the national layout's eight kinds, the names clerks also use (执勤执法用车) counted under the official one."""
     if year.assets.vehicles is None:  # not known yet: every kind to fill, not 0
         return dict.fromkeys(VEHICLE_KINDS, PendingCount("车辆"))
-    counts = dict.fromkeys(VEHICLE_KINDS, 0)
+    written = next(iter(year.assets.vehicles.values()), 0)
+    counts = {kind: absent_beside(written, f"资产.车辆.{kind}") for kind in VEHICLE_KINDS}
     for kind, count in year.assets.vehicles.items():
         name = VEHICLE_ALIASES.get(kind, kind)
         if name in counts:

@@ -62,6 +62,11 @@ class CodeLine(Base):
             return self.budget if self.budget is not None else self.initial
         return self.start_budget
 
+    def derive_again(self, stated: set[str]) -> None:
+        """决算数 summed again from its traced parts when the file does not state it (a draft's provenance)."""
+        if "决算数" not in stated and self.basic is not None and self.project is not None and not isinstance(self.actual, Pending):
+            self.__dict__["actual"] = self.basic + self.project
+
     @field_validator("actual", mode="before")
     @classmethod
     def _actual_from_split(cls, value, info):

@@ -23,6 +23,7 @@ from pydantic_core import PydanticCustomError
 from generator.constants import MAX_AMOUNT, MAX_TEXT, ZERO  # noqa: F401  (re-exported to the model modules)
 from generator.formatting import chinese_date, quantize
 from generator.pending import Pending
+from generator.provenance import Traced
 
 
 def normalized(text: str) -> str:
@@ -63,6 +64,8 @@ def _money(value, info: Optional[ValidationInfo]):
         return value
     if isinstance(value, InWan):
         return Decimal(value)
+    if isinstance(value, Traced):  # a draft's figure computed from validated amounts, with its record
+        return value
     if value is None:
         raise PydanticCustomError("missing_value", "还没有填写")
     unit = unit_of(info)

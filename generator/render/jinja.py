@@ -18,11 +18,15 @@ from markupsafe import Markup, escape
 
 from generator.formatting import DEFAULT_FORMAT, FILTERS, NumberFormat, amount, cell, magnitude, percent, share
 from generator.pending import MARK, is_pending
+from generator.provenance import SourcedText, Traced, TracedCount
 from generator.render.limits import checked_binop, limited_concat
+from generator.render.marks import marked
 
 FORBIDDEN = re.compile(r"[\x00-\x08\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
+TRACED_TYPES = (Traced, TracedCount, SourcedText)
+NUMBER_FILTERS = ("money", "amount", "magnitude", "cell", "daxie", "pct", "share", "score", "count")
 PRINTED: ContextVar[Optional[set]] = ContextVar("printed_placeholders", default=None)  # set by the render under way
 PLACEHOLDER = re.compile(re.escape(MARK.split("{}")[0]) + r"([^】<]*)】")
 
@@ -42,6 +46,8 @@ def xml_safe(value: Any) -> Any:
     ``{_{`` and the like in its output. A fact still to fill is noted on the way (PRINTED).
     """
     _note_placeholder(value)
+    if type(value) in TRACED_TYPES:  # a draft's figure or text typed by the clerk: marked with where it comes from
+        value = marked(value, str(value), "value")
     if type(value) is str or (isinstance(value, str) and not hasattr(value, "__html__")):
         if not value.isprintable():  # only then can it hold a break or a forbidden character
             value = FORBIDDEN.sub("", value.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n"))
@@ -148,10 +154,23 @@ def environment() -> ImmutableSandboxedEnvironment:
 
 
 def template_filters() -> dict:
-    """Every filter a template can use: formatting's, the rate filters reading the layout's number format."""
-    return {**FILTERS, "pct": _in_layout(percent), "share": _in_layout(share),
-            "amount": _zero_in_layout(amount), "magnitude": _zero_in_layout(magnitude),
-            "cell": _zero_in_layout(cell, "cell_zero")}
+    """Every filter a template can use: formatting's, the rate filters reading the layout's number format; a number
+    filter marks a draft's traced figure with its explanation (render.comments)."""
+    filters = {**FILTERS, "pct": _in_layout(percent), "share": _in_layout(share),
+               "amount": _zero_in_layout(amount), "magnitude": _zero_in_layout(magnitude),
+               "cell": _zero_in_layout(cell, "cell_zero")}
+    return {name: _marking(f, name) if name in NUMBER_FILTERS else f for name, f in filters.items()}
+
+
+def _marking(number_filter, kind: str):
+    """A number filter whose output, for a traced value, carries the mark of its explanation."""
+    def marking_filter(*args, **kwargs):
+        printed = number_filter(*args, **kwargs)
+        value = args[1] if getattr(number_filter, "jinja_pass_arg", None) else args[0]
+        return marked(value, printed, kind) if type(value) in TRACED_TYPES else printed
+    if getattr(number_filter, "jinja_pass_arg", None):
+        marking_filter = pass_context(marking_filter)
+    return marking_filter
 
 
 def _layout(context) -> NumberFormat:

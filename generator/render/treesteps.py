@@ -11,6 +11,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from lxml import etree
 
+from generator.render.marks import END, START, marks_of, table_note, unmarked
+
 PLACEHOLDER = re.compile(r"【待补充[^】]*】")
 FIGURE = re.compile(r"^-?\d+(\.\d+)?%$|^-?\d+\.\d+$")  # an amount or a rate as a table cell prints it
 
@@ -59,6 +61,22 @@ def field_separator(paragraph):
     """The paragraph's run (a child of it) that separates a field's code from its result, if it has one."""
     return next((r for r in paragraph.iterchildren(qn("w:r"))
                  if any(f.get(qn("w:fldCharType")) == "separate" for f in r.iterchildren(qn("w:fldChar")))), None)
+
+
+def mark_tables(body) -> None:
+    """A draft's table: its figures' marks dropped, one mark in its first text naming the lines they come from."""
+    for table in body.iter(qn("w:tbl")):
+        if next(table.iterancestors(qn("w:tbl")), None) is not None:
+            continue
+        notes = []
+        texts = [t for t in table.iter(qn("w:t")) if t.text]
+        for t in texts:
+            if START in t.text or END in t.text:
+                notes += marks_of(t.text)
+                t.text = unmarked(t.text)
+        note = table_note(notes)
+        if note and texts:
+            texts[0].text = note + texts[0].text
 
 
 def align_numbers(body) -> None:

@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from generator.render.marks import START, marks_of, table_note, unmarked
 from generator.render.treesteps import FIGURE, PLACEHOLDER, TOC_LEVELS
 from generator.render.xmlscan import element_end, element_start, escape, name_of, paragraph_start, properties, replace_child, split_element, style_of, text_of, with_property
 
 # a w:t that could be (part of) a figure's text: a digit among what a figure holds
 FIGURE_TEXT = re.compile(r"<w:t(?:\s[^>]*)?>\s*-?[\d.]*\d[\d.%]*\s*</w:t>")
 JC = re.compile(r"<w:jc[\s/>]")
+FIRST_TEXT = re.compile(r"<w:t(?:\s[^>]*)?>(?=[^<])")  # the opening of the first w:t that holds text
 # markupsafe's and xml_safe's character references, as lxml writes those characters in text
 REFERENCES = (("&#34;", '"'), ("&#39;", "'"), ("&#123;", "{"), ("&#125;", "}"))
 
@@ -52,6 +54,25 @@ def self_closed(xml: str, name: str) -> str:
             at = end + len(close)
         end = xml.find(close, end + 1)
     return "".join(out) + xml[at:] if out else xml
+
+
+def mark_tables(body: str) -> str:
+    """mark_tables of treesteps on the text: a table's marks dropped, one naming its figures' lines in its first text."""
+    if START not in body:
+        return body
+    out, at = [], 0
+    for start, end in table_spans(body):
+        segment = body[start:end]
+        if START not in segment:
+            continue
+        note = table_note(marks_of(segment))
+        segment = unmarked(segment)
+        first = FIRST_TEXT.search(segment)
+        if note and first is not None:
+            segment = segment[:first.end()] + note + segment[first.end():]
+        out += [body[at:start], segment]
+        at = end
+    return "".join(out) + body[at:] if out else body
 
 
 def align_numbers(body: str) -> str:

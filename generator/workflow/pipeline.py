@@ -14,8 +14,10 @@ from generator.filenames import inside, workbook_name
 from generator.load.catalog import catalog
 from generator.load.reader import Loaded, display_path, load_yaml
 from generator.model import Unit, Year
+from generator.model.sourcing import annotate, sourced
 from generator.model.validation import fill, validate
 from generator.pending import MARK
+from generator.render.comments import with_comments
 from generator.render.files import write_atomic
 from generator.render.kinds import plan
 from generator.workflow import previous, todo
@@ -90,12 +92,14 @@ def _prepare(result: Prepared, unit_loaded: Loaded, year_loaded: Loaded, draft: 
     year = _model(Year, year_loaded, result, draft)
     if unit is None or year is None or layout is None:
         return
-    result.findings += previous.merge(year, year_loaded)
+    sources = {**sourced(unit, unit_loaded), **sourced(year, year_loaded)} if draft else {}
+    result.findings += previous.merge(year, year_loaded, draft)
     names = catalog().with_names(year.names_given(unit.code_names))
     if draft:  # a name still to give prints as one, never as its code
         names = names.with_names({code: MARK.format(f"{code}的科目名称") for code in names.unnamed(year.code_uses(), year.year)})
     bundle = Bundle(unit, year, compute(year, layout.rules), names, layout)
     result.findings += checks.run(bundle, year_loaded, unit_loaded)
+    annotate(sources.values(), result.findings)
     result.bundle = bundle
 
 
@@ -147,7 +151,7 @@ def generate(job: Job, outdir: Path, draft: bool = False, xlsx: bool = False, pd
         try:
             for output in planned.build(bundle, job.unit_dir, draft, rendered):
                 path = inside(target, output.name)
-                write_atomic(path, output.data)
+                write_atomic(path, with_comments(output.data) if draft and path.suffix == ".docx" else output.data)
                 written.append(path)
         except UserError as exc:
             exc.written, exc.findings = written, prepared.findings + exc.findings

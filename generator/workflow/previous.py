@@ -13,6 +13,7 @@ from generator.figures.previous import derive
 from generator.formatting import money
 from generator.load.reader import Loaded, load_yaml
 from generator.model import Previous, Year
+from generator.model.sourcing import sourced
 from generator.model.validation import validate
 from generator.workflow import discover
 
@@ -22,8 +23,9 @@ def previous_file(year_file: Path, year: int) -> Optional[Path]:
     return discover.year_file(year_file.parent, year - 1)
 
 
-def merge(year: Year, year_loaded: Loaded) -> list[Finding]:
-    """Fill ``year.previous`` from last year's file; a figure written in both must agree; a gap is reported."""
+def merge(year: Year, year_loaded: Loaded, traced: bool = False) -> list[Finding]:
+    """Fill ``year.previous`` from last year's file; a figure written in both must agree; a gap is reported
+    (``traced``: last year's figures name their lines, as a draft's do)."""
     path = previous_file(year_loaded.path, year.year)
     if path is None:
         return gap(year, year_loaded)
@@ -31,6 +33,8 @@ def merge(year: Year, year_loaded: Loaded) -> list[Finding]:
     last = validate(Year, loaded)[0] if loaded.ok else None
     if last is None:
         return [year_loaded.finding(("上年",), f"上年文件 {path.name} 有错误，比较用的上年数未能从中读取（先运行 check {path.name}）。", WARNING)]
+    if traced:
+        sourced(last, loaded)
     derived, out = derive(last), []
     for name, field in Previous.model_fields.items():
         written: Optional[Decimal] = getattr(year.previous, name)
