@@ -186,6 +186,23 @@ def new(unit_dir: Path, year: int) -> None:
     click.echo(f"已创建 {display_path(path)}。标着“# 待补充”的内容请填写，然后运行 python cli.py check {display_path(unit_dir)}")
 
 
+@main.command()
+@click.argument("unit_dir", type=click.Path(path_type=Path))
+@click.argument("year", type=int, required=False)
+@click.option("-o", "--output", "outdir", default="out", type=click.Path(path_type=Path), show_default=True, help="输出文件夹。")
+@click.option("--rate", default="10", show_default=True, help="增减幅度超过百分之几才列出。")
+@click.option("--amount", default="1", show_default=True, help="增减额超过多少万元才列出。")
+def review(unit_dir: Path, year: int | None, outdir: Path, rate: str, amount: str) -> None:
+    """审阅清单：与上年相比变动较大的数字及其原因、check 的提示，写成 Markdown 和 Word 文件。不写年度时取最近一年。"""
+    from generator.workflow.pipeline import check_output_dir
+    from generator.workflow.review import review as write_review
+    from generator.workflow.review import review_job, thresholds
+
+    check_output_dir(outdir)
+    for path in write_review(review_job(unit_dir, year), outdir, *thresholds(rate, amount)):
+        click.echo(f"已生成 {display_path(path)}")
+
+
 @main.command(name="import")
 @click.argument("workbook", type=click.Path(path_type=Path))
 @click.argument("unit_dir", type=click.Path(path_type=Path))
