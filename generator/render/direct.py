@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -15,9 +16,10 @@ from jinja2 import Template as Jinja
 from jinja2 import TemplateError
 from lxml import etree
 
-from generator.render import steps, xmltext
+from generator.render import steps, stream, xmltext
 from generator.render.docx import DRAFT_MARK, TITLE_LIMIT, TITLE_STYLE, Template, opened, plain_annex, restart_numbering
 from generator.render.jinja import environment, remembered
+from generator.render.limits import capped
 from generator.render.package import package_members, zip_members
 from generator.render.xmlscan import escape
 
@@ -69,7 +71,11 @@ class Prepared:
         restart_numbering(context)
         ctx = dict(context, draft=draft, draft_mark=DRAFT_MARK if draft else "", subdocs=annexes)
         try:
-            rendered = after_jinja(self.body.render(ctx))
+            pieces = capped(self.body.generate(ctx))
+            first, more = stream.take(pieces, stream.STREAM_AT)
+            if more and not self.tags_in_markup:
+                return self._streamed(chain(first, pieces), ctx, draft)
+            rendered = after_jinja("".join(chain(first, pieces)))
             parts = {name: _part(after_jinja(source.render(ctx)), encoding) for name, source, encoding in self.parts}
         except TemplateError:
             return None
@@ -83,10 +89,29 @@ class Prepared:
             title = xmltext.title_lines(body, self.title_styles)[:TITLE_LIMIT]
         except (ValueError, IndexError, StopIteration):  # text not in the form the steps know: the tree path copes
             return None
-        members = dict(self.members, **parts)
-        members[self.document] = (self.head + body + self.tail).encode("utf-8")
+        return self._zipped(parts, (self.head + body + self.tail).encode("utf-8"), title)
+
+    def _zipped(self, parts: dict[str, bytes], document: bytes | stream.Deflated, title: str) -> bytes:
+        """The package: the constant members, the rendered parts, the document and the core properties' title."""
+        members: dict[str, bytes | stream.Deflated] = dict(self.members, **parts)
+        members[self.document] = document
         members[self.core] = escape(title).encode("utf-8").join(self.titled) if title else self.untitled
         return zip_members(members)
+
+    def _streamed(self, pieces, ctx: dict[str, Any], draft: bool) -> bytes | None:
+        """A large document's bytes, its body streamed (render.stream): the same bytes the whole text would give."""
+        body = stream.Body(self.head, self.tail, self.empties, self.title_styles, after_jinja)
+        try:
+            made = stream.streamed(body, pieces, draft)
+            parts = {name: _part(after_jinja(source.render(ctx)), encoding) for name, source, encoding in self.parts}
+        except TemplateError:
+            return None
+        except (ValueError, IndexError, StopIteration):  # text not in the form the steps know: the tree path copes
+            return None
+        if made is None:
+            return None
+        document, title = made
+        return self._zipped(parts, document, title[:TITLE_LIMIT])
 
 
 def after_jinja(xml: str) -> str:

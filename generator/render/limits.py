@@ -64,15 +64,21 @@ def limited_concat(pieces: Iterable[str]) -> str:
     """Jinja's concatenation of rendered pieces, refusing output beyond MAX_OUTPUT characters from a clerk's template
     (a built-in one renders a unit's data, however much: 10,000 projects make more than 32 M characters)."""
     cap = _OUTPUT_CAP.get()
+    return "".join(pieces if cap is None else capped(pieces))
+
+
+def capped(pieces: Iterable[str]) -> Iterator[str]:
+    """Rendered pieces as they come, refused once a clerk's template has rendered more than MAX_OUTPUT characters."""
+    cap = _OUTPUT_CAP.get()
     if cap is None:
-        return "".join(pieces)
-    out, size = [], 0
+        yield from pieces
+        return
+    size = 0
     for piece in pieces:
         size += len(piece)
         if size > cap:
             raise OutputTooLarge(size)
-        out.append(piece)
-    return "".join(out)
+        yield piece
 
 
 class OutputTooLarge(Exception):

@@ -5,6 +5,8 @@ import io
 import struct
 import zipfile
 import zlib
+from collections.abc import Mapping
+from typing import Any
 
 from generator.render.jinja import remembered
 
@@ -40,8 +42,9 @@ def _deflate(blob: bytes) -> tuple[int, bytes]:
     return remembered(_DEFLATED, blob, 64, make) if len(blob) >= 1024 else make()
 
 
-def zip_members(members: dict[str, bytes]) -> bytes:
-    """Zip members with fixed timestamps in a fixed order, so equal input gives equal bytes.
+def zip_members(members: Mapping[str, Any]) -> bytes:
+    """Zip members (bytes, or render.stream's Deflated) with fixed timestamps in a fixed order, so equal input gives
+    equal bytes.
 
     The bytes are those zipfile writes (a test compares them); the writing is our own because zipfile cannot
     take data deflated earlier, and the styles, theme and font parts are the same in every document.
@@ -53,8 +56,13 @@ def zip_members(members: dict[str, bytes]) -> bytes:
         info = zipfile.ZipInfo(name, FIXED_DATE)
         info.compress_type = zipfile.ZIP_DEFLATED
         info.external_attr = 0o644 << 16
-        info.CRC, data = _deflate(members[name])
-        info.compress_size, info.file_size = len(data), len(members[name])
+        member = members[name]
+        if isinstance(member, bytes):
+            info.CRC, data = _deflate(member)
+            info.compress_size, info.file_size = len(data), len(member)
+        else:  # deflated while it was written (a streamed document: render.stream)
+            info.CRC, data, info.file_size = member.crc, member.data, member.size
+            info.compress_size = len(data)
         info.header_offset = out.tell()
         out.write(info.FileHeader())
         out.write(data)

@@ -19,9 +19,10 @@ class Step:
     draft_only: bool = False
 
 
+CONTENTS = Step("目录", treesteps.fill_contents, xmltext.fill_contents)  # a streamed document fills it from its batches
 STEPS = (
     Step("草稿表格的数字出处", treesteps.mark_tables, xmltext.mark_tables, draft_only=True),
-    Step("目录", treesteps.fill_contents, xmltext.fill_contents),
+    CONTENTS,
     Step("表格数字右对齐", treesteps.align_numbers, xmltext.align_numbers),
     Step("草稿的待补充标黄", treesteps.highlight_placeholders, xmltext.highlight_placeholders, draft_only=True),
 )

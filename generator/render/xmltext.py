@@ -32,7 +32,11 @@ HIGHLIGHT_SUCCESSORS = ("u", "effect", "bdr", "shd", "fitText", "vertAlign", "rt
 def canonical(body: str, empties: frozenset[str]) -> str | None:
     """A rendered ``<w:body …>…</w:body>``'s children as lxml writes them, or None when the text holds a character
     reference other than markupsafe's. ``empties`` names the elements that may have rendered empty."""
-    inner = body[body.index(">") + 1:body.rindex("</w:body>")]
+    return canonical_children(body[body.index(">") + 1:body.rindex("</w:body>")], empties)
+
+
+def canonical_children(inner: str, empties: frozenset[str]) -> str | None:
+    """canonical for rendered body children without the body's own tags (a streamed batch of them)."""
     if "#" in inner and "&#" in inner:  # (one character is found much faster than two)
         for reference, character in REFERENCES:
             inner = inner.replace(reference, character)
@@ -137,18 +141,34 @@ def _aligned(paragraph: str) -> str:
 
 def title_lines(body: str, styles: Collection[str]) -> str:
     """The document's title: the text of the top-level paragraphs in a title style that open it, joined."""
-    lines: list[str] = []
-    at = 0
-    while at < len(body):
-        end = element_end(body, at)
-        element = body[at:end]
-        if element.startswith("<w:p") and name_of(element) == "p":
-            if style_of(element) in styles:
-                lines.append(text_of(element))
-            elif lines:
-                break
-        at = end
-    return "".join(line.strip() for line in lines if line.strip())
+    title = TitleLines(styles)
+    title.feed(body)
+    return title.text()
+
+
+class TitleLines:
+    """title_lines read from the body's children as they come (a streamed document's batches)."""
+
+    def __init__(self, styles: Collection[str]) -> None:
+        self.styles, self.done = styles, False
+        self.lines: list[str] = []
+
+    def feed(self, body: str) -> None:
+        """Read the next whole top-level elements."""
+        at = 0
+        while not self.done and at < len(body):
+            end = element_end(body, at)
+            element = body[at:end]
+            if element.startswith("<w:p") and name_of(element) == "p":
+                if style_of(element) in self.styles:
+                    self.lines.append(text_of(element))
+                elif self.lines:
+                    self.done = True
+            at = end
+
+    def text(self) -> str:
+        """The title read so far."""
+        return "".join(line.strip() for line in self.lines if line.strip())
 
 
 def highlight_placeholders(body: str) -> str:
@@ -190,23 +210,46 @@ def _split_run(run: str) -> str:
 
 def fill_contents(body: str) -> str:
     """The TOC field's cached result filled with the level 1–2 headings, as render.treesteps.fill_contents does."""
-    found = _contents_field(body)
+    found = contents_field(body)
     if found is None:
         return body
-    start, end = found
-    headings = _headings(body)
-    last_part = max((i for i, h in enumerate(headings) if h[0] == 1), default=len(headings))
-    later = {span for _, _, span in headings[last_part + 1:]}
+    spans = headings(body)
+    levels = [(level, text) for level, text, _ in spans]
+    edits = [(found[0], found[1], lambda paragraph: contents_paragraph(paragraph, levels))]
+    edits += [(start, end, out_of_outline) for _, _, (start, end) in spans[last_part(levels) + 1:]]
+    return edited(body, edits)
+
+
+def last_part(levels: list[tuple[int, str]]) -> int:
+    """The index of the last level-1 heading (the headings after it stay out of the 目录)."""
+    return max((i for i, (level, _) in enumerate(levels) if level == 1), default=len(levels))
+
+
+def contents_paragraph(paragraph: str, levels: list[tuple[int, str]]) -> str:
+    """The TOC field's paragraph with an entry for each heading up to the last part, the field closed after them."""
     entries = "".join(f'<w:p><w:pPr><w:pStyle w:val="toc{level}"/></w:pPr><w:r><w:t>{escape(text)}</w:t></w:r></w:p>'
-                      for level, text, _ in headings[:last_part + 1])
-    paragraph, closing = _close_field(body[start:end], bool(entries))
+                      for level, text in levels[:last_part(levels) + 1])
+    kept, closing = _close_field(paragraph, bool(entries))
     if entries:
         entries = entries[:-len("</w:p>")] + closing + "</w:p>"
-    out = body[:start] + paragraph + entries + body[end:]
-    return _outline_nine(out, later, len(paragraph) + len(entries) - (end - start), start) if later else out
+    return kept + entries
 
 
-def _contents_field(body: str) -> tuple[int, int] | None:
+def out_of_outline(paragraph: str) -> str:
+    """A heading after the last part taken out of the outline (outlineLvl 9)."""
+    return with_property(paragraph, "outlineLvl", '<w:outlineLvl w:val="9"/>', OUTLINE_SUCCESSORS)
+
+
+def edited(text: str, edits: list) -> str:
+    """The text with each (start, end, change) applied to its span; the spans do not overlap."""
+    out, at = [], 0
+    for start, end, change in sorted(edits, key=lambda e: e[0]):
+        out += [text[at:start], change(text[start:end])]
+        at = end
+    return "".join(out) + text[at:] if out else text
+
+
+def contents_field(body: str) -> tuple[int, int] | None:
     """The span of the first paragraph with a TOC field whose result is a run reading exactly 【目录】."""
     at = body.find("【目录】</w:t>")
     while at >= 0:
@@ -226,7 +269,7 @@ def _separator(kids: list[str]) -> int | None:
         name_of(c) == "fldChar" and 'w:fldCharType="separate"' in c for c in split_element(kid)[1])), None)
 
 
-def _headings(body: str) -> list[tuple[int, str, tuple[int, int]]]:
+def headings(body: str) -> list[tuple[int, str, tuple[int, int]]]:
     """(level, text, span) of each paragraph in a TOC heading style with text, in order."""
     found = []
     for match in HEADING_STYLE.finditer(body):
@@ -245,7 +288,7 @@ def _close_field(paragraph: str, moved: bool) -> tuple[str, str]:
     """The TOC paragraph without the runs after its 'separate' run, and the field-end run(s) to close it with."""
     head, kids, close = split_element(paragraph)
     at = _separator(kids)
-    assert at is not None  # _contents_field chose this paragraph for its separator
+    assert at is not None  # contents_field chose this paragraph for its separator
     ends = [k for k in kids[at + 1:] if any(name_of(c) == "fldChar" for c in split_element(k)[1])]
     kept = head + "".join(kids[:at + 1])
     if moved:
@@ -253,10 +296,3 @@ def _close_field(paragraph: str, moved: bool) -> tuple[str, str]:
     return kept + "".join(ends) + close, ""
 
 
-def _outline_nine(body: str, spans: set[tuple[int, int]], shift: int, after: int) -> str:
-    """Headings after the last part taken out of the outline (outlineLvl 9), spans shifted past the edit at ``after``."""
-    out, at = [], 0
-    for start, end in sorted((s + shift, e + shift) if s > after else (s, e) for s, e in spans):
-        out += [body[at:start], with_property(body[start:end], "outlineLvl", '<w:outlineLvl w:val="9"/>', OUTLINE_SUCCESSORS)]
-        at = end
-    return "".join(out) + body[at:]
