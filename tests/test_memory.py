@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -37,19 +39,21 @@ def test_checking_ten_thousand_projects_stays_under_250_mb(tmp_path):
     assert peak < 250 * 1024, f"{peak // 1024} MB"
 
 
-def test_generating_ten_thousand_projects_stays_under_400_mb(tmp_path):
-    """Generating streams a large document (render.stream): the 决算说明 of 10,000 projects, 98.7 MB of document.xml,
-    is never held as one text (1,187 MB before; the goal of issue 23 is 400 MB)."""
+@pytest.mark.parametrize("draft", [[], ["--draft"]])
+def test_generating_ten_thousand_projects_stays_under_400_mb(draft, tmp_path):
+    """Generating streams a large document (render.stream, and a draft's comments: render.comments): the 决算说明 of
+    10,000 projects, 98.7 MB of document.xml (110 MB as a draft), is never held as one text (a final run peaked at
+    1,187 MB before; the goal of issue 23 is 400 MB)."""
     sys.path.insert(0, str(ROOT / "bench"))
     from big_unit import big_unit as short_projects
     folder = short_projects(tmp_path, 10_000)
     out = tmp_path / "out"
     measure = ("import re, sys, cli\n"
-               "try:\n    cli.main(['generate', sys.argv[1], '-o', sys.argv[2]])\n"
+               "try:\n    cli.main(['generate', *sys.argv[3:], sys.argv[1], '-o', sys.argv[2]])\n"
                "except SystemExit as done:\n"
                "    hwm = re.search(r'VmHWM:\\s*(\\d+)', open('/proc/self/status').read()).group(1)\n"
                "    sys.stderr.write(f'PEAK {hwm} {done.code}')\n")
-    r = subprocess.run([sys.executable, "-c", measure, str(folder), str(out)], capture_output=True, text=True, cwd=ROOT)
+    r = subprocess.run([sys.executable, "-c", measure, str(folder), str(out), *draft], capture_output=True, text=True, cwd=ROOT)
     peak, code = (int(x) for x in r.stderr.rsplit("PEAK ", 1)[1].split())
     assert code == 0, r.stdout[-500:] + r.stderr[-500:]
     import zipfile

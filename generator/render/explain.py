@@ -11,7 +11,8 @@ KINDS = {"money": "金额", "amount": "金额", "magnitude": "金额", "cell": "
          "share": "占比", "score": "分值", "count": "数量", "value": "数字"}
 ROUNDING = {ROUND_HALF_UP: "四舍五入", ROUND_FLOOR: "舍去尾数"}
 MAX_NOTES = 3
-MANY = 8  # a sum of more terms is written as a count and the lines it adds
+MANY = 8
+LISTED = 60  # a longer sum lists its first values only (a comment a reviewer can read)  # a sum of more terms is written as a count and the lines it adds
 MAX_LINES = 40
 SHOWN = 6  # decimals an inexact operand is shown with (≈)
 
@@ -72,10 +73,13 @@ def _terms(value: Any) -> list[Any]:
 
 
 def _all_terms(value: Any) -> list[Any]:
-    out = []
-    for arg in value.args:
+    """The terms of a sum, in order, unnamed sums among them opened up (walked without recursion: a sum over
+    thousands of projects is a chain thousands deep)."""
+    out, todo = [], list(reversed(value.args))
+    while todo:
+        arg = todo.pop()
         if type(arg) in (Traced, TracedCount) and arg.op == "+" and not arg.label:
-            out += _all_terms(arg)
+            todo += reversed(arg.args)
         else:
             out.append(arg)
     return out
@@ -176,19 +180,26 @@ def _first(value: Any) -> Source | None:
 
 
 def _leaves(value: Any) -> list[Source]:
-    """The sources of the typed values a figure is computed from, in order."""
-    if getattr(value, "source", None) is not None:
-        return [value.source]
-    return [s for arg in getattr(value, "args", ()) for s in _leaves(arg)]
+    """The sources of the typed values a figure is computed from, in order (walked without recursion)."""
+    out, todo = [], [value]
+    while todo:
+        node = todo.pop()
+        if getattr(node, "source", None) is not None:
+            out.append(node.source)
+        elif isinstance(node, (Traced, TracedCount)):
+            todo += reversed(node.args)
+    return out
 
 
 def _lines_of(operands: list) -> str:
-    """The values a long sum adds with their lines, file by file: 其中各数（2019.yaml）：第 12 行 312.40；第 14 行 120、5."""
+    """The values a long sum adds with their lines, file by file: 其中各数（2019.yaml）：第 12 行 312.40；第 14 行 120、5
+    (the first LISTED of them when there are more)."""
     by_file: dict[str, dict[int, list[str]]] = {}
-    for operand in operands:
+    for operand in operands[:LISTED]:
         by_file.setdefault(operand.source.file, {}).setdefault(operand.source.line, []).append(number(operand))
+    more = f"……共 {len(operands)} 个数，其余从略" if len(operands) > LISTED else ""
     return "\n".join(f"其中各数（{name}）：" + "；".join(f"第 {line} 行 {'、'.join(values)}" for line, values in lines.items())
-                     for name, lines in by_file.items())
+                     for name, lines in by_file.items()) + more
 
 
 def _notes(sources: list[Source]) -> list[str]:

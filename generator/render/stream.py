@@ -127,7 +127,7 @@ class _Gathered:
     def written(self, body: Body, draft: bool) -> tuple[Deflated, str]:
         """The batches through the 目录 step and the other text steps, deflated in order, and the title."""
         edits = self._contents_edits()
-        writer, title = _Writer(), xmltext.TitleLines(body.title_styles)
+        writer, title = Writer(), xmltext.TitleLines(body.title_styles)
         writer.write(body.head)
         for index, blob in enumerate(self.batches):
             text = xmltext.edited(zlib.decompress(blob).decode("utf-8"), edits.get(index, []))
@@ -152,7 +152,7 @@ class _Gathered:
         return edits
 
 
-class _Writer:
+class Writer:
     """A member's text encoded, checksummed and deflated as it comes (zipfile's compression level)."""
 
     def __init__(self) -> None:
