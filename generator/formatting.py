@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from typing import ClassVar
 
 from generator.pending import is_pending
@@ -131,8 +132,10 @@ def _by_sign(delta: Decimal | None, up: str, down: str, flat: str) -> str:
     return up if delta > 0 else down
 
 
+@lru_cache(maxsize=4096)
 def chinese_number(n: int) -> str:
-    """A positive integer in Chinese numerals (一, 十一, 二十)."""
+    """A positive integer in Chinese numerals (一, 十一, 二十); cn2an's answer remembered (headings ask it again and
+    again for the same small numbers)."""
     import cn2an  # imported on first use: it takes most of a second's import budget
     return cn2an.an2cn(int(n))
 
@@ -159,6 +162,7 @@ HEADING_FORMATS = {
 }
 
 
+@lru_cache(maxsize=4096)
 def heading_number(level: int, n: int) -> str:
     """The official number of the n-th heading at a level (第一部分, 一、, （一）, 1., （1）) or of a listed item (1、)."""
     return HEADING_FORMATS[level](n)

@@ -47,12 +47,17 @@ def _texts_of(value, path: tuple) -> Iterator[tuple[tuple, str]]:
             yield from _texts_of(item, path + (key,))
 
 
-def _all_texts(bundle: Bundle, year_file: Loaded, unit_file: Loaded):
-    """(file, path, text) for every text in both files."""
-    for path, text in texts(bundle.unit):
-        yield unit_file, path, text
-    for path, text in texts(bundle.year):
-        yield year_file, path, text
+def _all_texts(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[tuple[Loaded, tuple, str]]:
+    """(file, path, text) for every text in both files; the models are walked once for all the text rules."""
+    unit, year, found = _WALKED
+    if unit is not bundle.unit or year is not bundle.year:
+        found = [(0, path, text) for path, text in texts(bundle.unit)] + [(1, path, text) for path, text in texts(bundle.year)]
+        _WALKED[:] = [bundle.unit, bundle.year, found]
+    files = (unit_file, year_file)
+    return [(files[i], path, text) for i, path, text in found]
+
+
+_WALKED: list = [None, None, []]  # the unit and year models last walked, and their texts
 
 
 def _first_matches(bundle: Bundle, year_file: Loaded, unit_file: Loaded, pattern: re.Pattern):

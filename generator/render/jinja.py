@@ -31,10 +31,9 @@ PRINTED: ContextVar[Optional[set]] = ContextVar("printed_placeholders", default=
 PLACEHOLDER = re.compile(re.escape(MARK.split("{}")[0]) + r"([^】<]*)】")
 
 
-def _note_placeholder(value: Any) -> None:
+def _note_placeholder(value: Any, seen: set) -> None:
     """Remember the facts to fill that a value prints (【待补充：…】), for the render under way to refuse a final one."""
-    seen = PRINTED.get()
-    if seen is not None and (is_pending(value) or (isinstance(value, str) and "【待补充" in value)):
+    if is_pending(value) or (isinstance(value, str) and "【待补充" in value):
         seen.update(PLACEHOLDER.findall(str(value)))
 
 
@@ -45,14 +44,28 @@ def xml_safe(value: Any) -> Any:
     Braces next to an underscore are written as character references, because docxtpl rewrites
     ``{_{`` and the like in its output. A fact still to fill is noted on the way (PRINTED).
     """
-    _note_placeholder(value)
-    if type(value) in TRACED_TYPES:  # a draft's figure or text typed by the clerk: marked with where it comes from
+    kind = type(value)
+    if kind is str:  # most of what a document prints: the checks below, nothing else
+        seen = PRINTED.get()
+        if seen is not None and "【待补充" in value:
+            seen.update(PLACEHOLDER.findall(value))
+        return _clean(value) if not value.isprintable() or "_" in value else value
+    seen = PRINTED.get()
+    if seen is not None:
+        _note_placeholder(value, seen)
+    if kind in TRACED_TYPES:  # a draft's figure or text typed by the clerk: marked with where it comes from
         value = marked(value, str(value), "value")
     if type(value) is str or (isinstance(value, str) and not hasattr(value, "__html__")):
-        if not value.isprintable():  # only then can it hold a break or a forbidden character
-            value = FORBIDDEN.sub("", value.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n"))
-        if "_" in value and ("{_" in value or "_}" in value):
-            return Markup(str(escape(value)).replace("{_", "&#123;_").replace("_}", "_&#125;"))
+        return _clean(value)
+    return value  # autoescaping escapes it
+
+
+def _clean(value: str) -> Any:
+    """A text without the characters XML cannot hold, its braces beside underscores as character references."""
+    if not value.isprintable():  # only then can it hold a break or a forbidden character
+        value = FORBIDDEN.sub("", value.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n"))
+    if "_" in value and ("{_" in value or "_}" in value):
+        return Markup(str(escape(value)).replace("{_", "&#123;_").replace("_}", "_&#125;"))
     return value  # autoescaping escapes it
 
 
@@ -164,13 +177,12 @@ def template_filters() -> dict:
 
 def _marking(number_filter, kind: str):
     """A number filter whose output, for a traced value, carries the mark of its explanation."""
+    at = 1 if getattr(number_filter, "jinja_pass_arg", None) else 0  # a layout filter takes the context first
+
     def marking_filter(*args, **kwargs):
         printed = number_filter(*args, **kwargs)
-        value = args[1] if getattr(number_filter, "jinja_pass_arg", None) else args[0]
-        return marked(value, printed, kind) if type(value) in TRACED_TYPES else printed
-    if getattr(number_filter, "jinja_pass_arg", None):
-        marking_filter = pass_context(marking_filter)
-    return marking_filter
+        return marked(args[at], printed, kind) if type(args[at]) in TRACED_TYPES else printed
+    return pass_context(marking_filter) if at else marking_filter
 
 
 def _layout(context) -> NumberFormat:

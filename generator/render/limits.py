@@ -64,15 +64,17 @@ def limited_concat(pieces: Iterable[str]) -> str:
     """Jinja's concatenation of rendered pieces, refusing output beyond MAX_OUTPUT characters from a clerk's template
     (a built-in one renders a unit's data, however much: 10,000 projects make more than 32 M characters)."""
     cap = _OUTPUT_CAP.get()
-    return "".join(pieces if cap is None else capped(pieces))
+    return "".join(pieces if cap is None else _capped(iter(pieces), cap))
 
 
-def capped(pieces: Iterable[str]) -> Iterator[str]:
-    """Rendered pieces as they come, refused once a clerk's template has rendered more than MAX_OUTPUT characters."""
+def capped(pieces: Iterator[str]) -> Iterator[str]:
+    """Rendered pieces as they come, refused once a clerk's template has rendered more than MAX_OUTPUT characters
+    (a built-in template's pieces as they are)."""
     cap = _OUTPUT_CAP.get()
-    if cap is None:
-        yield from pieces
-        return
+    return pieces if cap is None else _capped(pieces, cap)
+
+
+def _capped(pieces: Iterator[str], cap: int) -> Iterator[str]:
     size = 0
     for piece in pieces:
         size += len(piece)
