@@ -85,9 +85,12 @@ def render_only(units: list[Path]) -> tuple[float, int]:
     kinds.render = remember  # the one seam every document kind renders through
     for job in discover(units):
         bundle = prepare(job).bundle
-        for kind in kinds.KINDS:
-            if bundle is not None and not kind.missing(bundle):
-                kind.build(kind, bundle, job.unit_dir, False)
+        if bundle is None:
+            continue
+        shared: dict = {}  # the reports a unit-year's documents share, as generate keeps them
+        for planned, planned_bundle in kinds.plan(bundle, job.unit_dir):
+            if not planned.kind.missing(planned_bundle):
+                planned.build(planned_bundle, job.unit_dir, False, shared)
     from generator.render.document import render
     recent: deque[bytes] = deque(maxlen=8)
     start = time.perf_counter()

@@ -17,7 +17,6 @@ from generator.model import Unit, Year
 from generator.model.sourcing import annotate, sourced
 from generator.model.validation import fill, validate
 from generator.pending import MARK
-from generator.render.comments import with_comments
 from generator.render.files import write_atomic
 from generator.render.kinds import plan
 from generator.workflow import previous, todo
@@ -151,7 +150,7 @@ def generate(job: Job, outdir: Path, draft: bool = False, xlsx: bool = False, pd
         try:
             for output in planned.build(bundle, job.unit_dir, draft, rendered):
                 path = inside(target, output.name)
-                write_atomic(path, with_comments(output.data) if draft and path.suffix == ".docx" else output.data)
+                write_atomic(path, _commented(output.data) if draft and path.suffix == ".docx" else output.data)
                 written.append(path)
         except UserError as exc:
             exc.written, exc.findings = written, prepared.findings + exc.findings
@@ -164,6 +163,12 @@ def generate(job: Job, outdir: Path, draft: bool = False, xlsx: bool = False, pd
     stale = [p.with_suffix(".pdf") for p in written if p.suffix == ".docx" and not pdf] + ([] if xlsx else [workbook])
     prepared.skipped += remove_stale(job, stale)
     return prepared, written
+
+
+def _commented(data: bytes) -> bytes:
+    """A draft with its figures' comments (render.comments, imported on first use: checking needs no renderer)."""
+    from generator.render.comments import with_comments
+    return with_comments(data)
 
 
 def remove_stale(job: Job, paths: list[Path]) -> list[str]:
