@@ -18,11 +18,12 @@ class Source:
     path: str
     stated: bool = True  # False: the file leaves the value out (its default counts); line is where it would go
     notes: list[str] = field(default_factory=list)
+    yuan: bool = False  # an amount the file writes in 元 (金额单位: 元), shown in 万元
 
     def __str__(self) -> str:
         if not self.stated:
             return f"{self.file} 第 {self.line} 行附近没有写 {self.path}，按默认值计"
-        return f"{self.file} 第 {self.line} 行 {self.path}"
+        return f"{self.file} 第 {self.line} 行 {self.path}" + ("（文件以元填写，这里折合万元）" if self.yuan else "")
 
 
 class _Recorded:

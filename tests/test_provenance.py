@@ -101,7 +101,7 @@ LEAF_TOP = re.compile(r"^[^：]+：(?P<printed>[^，]+)，填写于 (?P<source>.
 STEP = re.compile(rf"^(?P<value>{NUMBER}) = (?P<formula>.+?)(?: (?P<rounding>四舍五入|舍去尾数))?$")
 LEAF = re.compile(rf"^(?P<value>{NUMBER})：(?P<source>.+\.ya?ml .+)$")
 ITEMS = re.compile(r"^其中各数（(?P<file>[^）]+)）：(?P<items>.+)$")
-SOURCE = re.compile(r"^(?P<file>\S+\.ya?ml) 第 (?P<line>\d+) 行(?P<absent>附近没有写)? (?P<path>[^，]+)")
+SOURCE = re.compile(r"^(?P<file>\S+\.ya?ml) 第 (?P<line>\d+) 行(?P<absent>附近没有写)? (?P<path>[^，]+?)(?:（文件以元填写，这里折合万元）)?(?:，|$)")
 
 
 class Reader:
@@ -124,7 +124,10 @@ class Reader:
                 printed = Decimal(m["printed"].replace("−", "-"))
                 assert exact.quantize(Decimal(1).scaleb(-places), rounding=rounding) == printed, line
             elif (m := LEAF_TOP.match(line)) is not None and SOURCE.match(m["source"]):
-                assert _close(self.typed(m["source"]), m["printed"].replace("%", "")), line
+                printed = m["printed"].replace("%", "")
+                places = len(printed.split(".")[1]) if "." in printed else 0
+                typed = self.typed(m["source"]).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+                assert typed == Decimal(printed), line
             elif (m := STEP.match(line)) is not None:
                 value = self.formula(m["formula"], lines[i + 1:])
                 if m["rounding"]:
@@ -165,7 +168,7 @@ class Reader:
             for line_no, values in re.findall(r"第 (\d+) 行 ([\d.、−]+)", m["items"]):
                 on_line = data["by_line"].get(int(line_no), [])
                 for v in values.split("、"):
-                    assert Decimal(v) in on_line, (line_no, v, on_line)
+                    assert Decimal(v) in on_line or (data["yuan"] and Decimal(v) * 10000 in on_line), (line_no, v, on_line)
                     out.append(Decimal(v))
         return out
 
@@ -179,18 +182,18 @@ class Reader:
             assert path not in data["lines"], source
             return Decimal(0)
         assert data["lines"][path] == int(m["line"]), source
-        return data["values"][path]
+        return data["values"][path] / (10000 if "折合万元" in source else 1)
 
     def data(self, name: str) -> dict:
-        """A YAML file's numbers by path and by line (in 万元, as the figures are)."""
+        """A YAML file's numbers by path and by line, as written (an amount in 元 is compared ÷ 10000)."""
         if name not in self.files:
             loaded = load_yaml(Path(name))
-            scale = Decimal(10000) if loaded.data.get("金额单位") == "元" else Decimal(1)
-            values = {p: _amount(v) / scale for p, v in _leaves(loaded.data, ()) if _amount(v) is not None}
+            values = {p: a for p, v in _leaves(loaded.data, ()) if (a := _amount(v)) is not None}
             by_line: dict[int, list[Decimal]] = {}
             for p, v in values.items():
                 by_line.setdefault(loaded.lines.get(p, 0), []).append(v)
-            self.files[name] = {"lines": loaded.lines, "values": values, "by_line": by_line}
+            self.files[name] = {"lines": loaded.lines, "values": values, "by_line": by_line,
+                                "yuan": loaded.data.get("金额单位") == "元"}
         return self.files[name]  # type: ignore[return-value]
 
 
@@ -246,3 +249,15 @@ def test_libreoffice_reads_the_comments_of_each_draft(made, tmp_path):
         pdf = (tmp_path / (draft.stem + ".pdf")).read_bytes()
         notes = len(re.findall(rb"/Subtype\s*/Text\b", pdf))
         assert notes == len(comments_of(draft)), (draft.name, notes, len(comments_of(draft)))
+
+
+def test_a_unit_in_yuan_shows_its_amounts_converted_and_they_check(tmp_path, monkeypatch):
+    """A year file in 元: each typed amount's comment says it was converted, and the formulas still re-evaluate."""
+    from tests.test_amounts_in_yuan import unit_in_yuan
+    folder = unit_in_yuan(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    written = generate(Job(Path(folder.name), Path(folder.name) / "2024.yaml"), tmp_path / "out", True)[1]
+    notes = [n for p in written for n in comments_of(p).values()]
+    assert any("2024.yaml 第" in n and "（文件以元填写，这里折合万元）" in n for n in notes)
+    assert not any("年度（文件以元" in n or "分值（文件以元" in n for n in notes)
+    assert sum(Reader().check(n) for n in notes) >= 50

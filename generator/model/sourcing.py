@@ -16,7 +16,8 @@ from generator.provenance import Source, SourcedText, Traced, TracedCount
 def sourced(model: BaseModel, loaded: Loaded) -> dict[tuple, Source]:
     """Replace, in place, each value of the model that the file states by its traced twin; the sources by path."""
     sources: dict[tuple, Source] = {}
-    _walk(model, (), _Files(display_path(loaded.path), loaded.lines, sources))
+    yuan = loaded.data if isinstance(loaded.data, dict) and loaded.data.get("金额单位") == "元" else None
+    _walk(model, (), _Files(display_path(loaded.path), loaded.lines, sources, yuan))
     return sources
 
 
@@ -26,8 +27,9 @@ UNTRACED = {("年度",)}  # the year a file is for: a heading's, not a figure
 class _Files:
     """What the walk needs: the file's name, the line of each value path, and the sources made so far."""
 
-    def __init__(self, name: str, lines: dict[tuple, int], sources: dict[tuple, Source]) -> None:
+    def __init__(self, name: str, lines: dict[tuple, int], sources: dict[tuple, Source], yuan: Any) -> None:
         self.name, self.lines, self.sources = name, lines, sources
+        self.yuan = yuan  # a file in 元: its data, to tell the amounts converted to 万元
 
     def traced(self, value: Any, path: tuple) -> Any:
         """The traced twin of a value (an amount or count the file leaves out names the line it would go under), or
@@ -36,7 +38,9 @@ class _Files:
             return value
         line = self.lines.get(path)
         if type(value) is Decimal:
-            return Traced(value, self._source(path, line))
+            source = self._source(path, line)
+            source.yuan = source.stated and self.yuan is not None and _written(self.yuan, path) != value
+            return Traced(value, source)
         if type(value) is int:
             return TracedCount(value, self._source(path, line))
         if type(value) is str and line is not None and any(c.isdigit() for c in value) and not value.isdigit():
@@ -52,6 +56,19 @@ class _Files:
             return Source(self.name, self.lines.get(parent, 1), dotted(path), stated=False)
         source = self.sources[path] = Source(self.name, line, dotted(path))
         return source
+
+
+def _written(data: Any, path: tuple) -> Any:
+    """The value a path holds in a file's plain data, as a Decimal when it is a number (None when it is not there)."""
+    for key in path:
+        try:
+            data = data[key]
+        except (KeyError, IndexError, TypeError):
+            return None
+    try:
+        return Decimal(str(data)) if isinstance(data, (int, float, str)) and not isinstance(data, bool) else data
+    except ArithmeticError:  # written as text the validator read (“1,622.30”): not the same figure as typed
+        return None
 
 
 def _walk(node: Any, path: tuple, files: _Files) -> None:
