@@ -78,10 +78,10 @@ def _marked_empty(loaded: Loaded, text: str) -> list[tuple]:
     marked = {n for n, line in enumerate(text.splitlines(), 1) if TODO_MARK.search(line)}
     if not marked:
         return []
-    return [path for path, line in loaded.lines.items() if path and line in marked and _value_at(loaded.data, path) is None]
+    return [path for path, line in loaded.lines.items() if path and line in marked and value_at(loaded.data, path) is None]
 
 
-def _value_at(data: Any, path: tuple) -> Any:
+def value_at(data: Any, path: tuple) -> Any:
     """The value at a path of plain data (None when absent)."""
     for key in path:
         try:

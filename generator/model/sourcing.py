@@ -8,7 +8,7 @@ from typing import Any, Optional
 from pydantic import BaseModel
 
 from generator.load.paths import display_path, dotted
-from generator.load.reader import Loaded
+from generator.load.reader import Loaded, value_at
 from generator.pending import is_pending
 from generator.provenance import Source, SourcedText, Traced, TracedCount
 
@@ -60,11 +60,7 @@ class _Files:
 
 def _written(data: Any, path: tuple) -> Any:
     """The value a path holds in a file's plain data, as a Decimal when it is a number (None when it is not there)."""
-    for key in path:
-        try:
-            data = data[key]
-        except (KeyError, IndexError, TypeError):
-            return None
+    data = value_at(data, path)
     try:
         return Decimal(str(data)) if isinstance(data, (int, float, str)) and not isinstance(data, bool) else data
     except ArithmeticError:  # written as text the validator read (“1,622.30”): not the same figure as typed
