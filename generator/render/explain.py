@@ -10,9 +10,9 @@ from generator.provenance import Source, SourcedText, Traced, TracedCount, is_tr
 KINDS = {"money": "金额", "amount": "金额", "magnitude": "金额", "cell": "金额", "daxie": "金额", "pct": "比率",
          "share": "占比", "score": "分值", "count": "数量", "value": "数字"}
 ROUNDING = {ROUND_HALF_UP: "四舍五入", ROUND_FLOOR: "舍去尾数"}
-MAX_NOTES = 3
-MANY = 8
-LISTED = 60  # a longer sum lists its first values only (a comment a reviewer can read)  # a sum of more terms is written as a count and the lines it adds
+MAX_NOTES = 3  # warnings quoted in one comment; the others are counted
+MANY = 8  # a sum of more terms is written as a count, its values listed by line
+LISTED = 60  # a longer sum lists its first values only (a comment a reviewer can read)
 MAX_LINES = 40
 SHOWN = 6  # decimals an inexact operand is shown with (≈)
 
