@@ -64,10 +64,31 @@ def test_final_documents_have_no_comment_part(made):
 
 def test_every_draft_has_comments_and_no_mark_left(made):
     for path in made["draft"].values():
-        with zipfile.ZipFile(path) as package:
-            document = package.read("word/document.xml").decode("utf-8")
-        assert not re.search("[\ue000-\ue003]", document), path.name
+        _no_mark_left(path)
         assert comments_of(path), path.name
+
+
+def _no_mark_left(path: Path) -> None:
+    """No part of a package (the title in its core properties included) holds a mark's private-use characters."""
+    with zipfile.ZipFile(path) as package:
+        for name in package.namelist():
+            assert not re.search("[\ue000-\ue003]", package.read(name).decode("utf-8", "replace")), (path.name, name)
+
+
+def test_a_title_with_a_figure_keeps_no_mark(tmp_path):
+    """A project whose name holds a digit is a traced text; its report's title (core properties) is plain text."""
+    import shutil
+    folder = tmp_path / "u"
+    shutil.copytree(ROOT / "data" / "panzhihua-renhe-jiwei", folder)
+    year = folder / "2019.yaml"
+    year.write_text(year.read_text(encoding="utf-8").replace("仁和区廉政风险防控平台建设", "第2期仁和区廉政风险防控平台建设"),
+                    encoding="utf-8")
+    written = generate(Job(folder, year), tmp_path / "out", True)[1]
+    report = next(p for p in written if "第2期" in p.name)
+    with zipfile.ZipFile(report) as package:
+        assert "第2期" in package.read("docProps/core.xml").decode("utf-8")
+    for path in written:
+        _no_mark_left(path)
 
 
 def test_a_warning_shows_beside_the_figure_it_concerns(made):

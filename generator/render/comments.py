@@ -36,8 +36,8 @@ def with_comments(data: bytes) -> bytes:
         document = Writer()
         for text in _paragraphs(package):
             document.write(comments.paragraph(text))
-    for name, blob in members.items():
-        if name.startswith("word/") and name.endswith(".xml") and START.encode() in blob:
+    for name, blob in members.items():  # headers, footers, the core properties' title: the text without its marks
+        if name.endswith(".xml") and START.encode() in blob:
             members[name] = unmarked(blob.decode("utf-8")).encode("utf-8")
     merged: dict = dict(members, **{"word/document.xml": document.done()})
     if comments.count:

@@ -91,14 +91,14 @@ def _prepare(result: Prepared, unit_loaded: Loaded, year_loaded: Loaded, draft: 
     year = _model(Year, year_loaded, result, draft)
     if unit is None or year is None or layout is None:
         return
-    sources = {**sourced(unit, unit_loaded), **sourced(year, year_loaded)} if draft else {}
+    sources = [*sourced(unit, unit_loaded).values(), *sourced(year, year_loaded).values()] if draft else []
     result.findings += previous.merge(year, year_loaded, draft)
     names = catalog().with_names(year.names_given(unit.code_names))
     if draft:  # a name still to give prints as one, never as its code
         names = names.with_names({code: MARK.format(f"{code}的科目名称") for code in names.unnamed(year.code_uses(), year.year)})
     bundle = Bundle(unit, year, compute(year, layout.rules), names, layout)
     result.findings += checks.run(bundle, year_loaded, unit_loaded)
-    annotate(sources.values(), result.findings)
+    annotate(sources, result.findings)
     result.bundle = bundle
 
 
