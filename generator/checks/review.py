@@ -12,9 +12,7 @@ from generator.figures.core import Change
 from generator.load.reader import Loaded
 from generator.pending import is_pending
 
-LABELS = {"income": "本年收入合计", "expenditure": "本年支出合计", "fiscal_total": "财政拨款收支总计",
-          "general_budget": "一般公共预算财政拨款支出", "government_fund": "政府性基金预算财政拨款支出",
-          "operating": "机关运行经费", "reception": "公务接待费"}
+UNREASONED = {"government_fund": "政府性基金预算财政拨款支出"}  # changes without a reason field: their labels
 RATE, AMOUNT = Decimal("0.10"), Decimal(1)  # the defaults: more than 10% and more than 1 万元
 
 
@@ -32,8 +30,8 @@ def changed(bundle: Bundle, year_file: Loaded, rate: Decimal = RATE, amount: Dec
     """The figures whose change against last year exceeds both thresholds, in the order the documents state them."""
     out = []
     for key, change in bundle.figures.changes.items():
-        path, reason_of, _ = REASONS.get(key, ((), lambda y: None, ""))
-        out.append(Changed(LABELS.get(key, key), change, reason_of(bundle.year), _where(year_file, path)))
+        path, reason_of, label = REASONS.get(key, ((), lambda y: None, UNREASONED.get(key, key)))
+        out.append(Changed(label, change, reason_of(bundle.year), _where(year_file, path)))
     for i, line in enumerate(bundle.year.expenditure.lines):
         name = bundle.catalog.name(line.code, bundle.year.year) or ""
         line_change = bundle.figures.line_changes.get(line.code)

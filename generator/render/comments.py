@@ -29,13 +29,13 @@ COMMENTS_HEAD = ('<?xml version=\'1.0\' encoding=\'UTF-8\' standalone=\'yes\'?>\
 def with_comments(data: bytes) -> bytes:
     """A rendered draft's package with its marks turned into Word comments (unchanged when it has none)."""
     with zipfile.ZipFile(io.BytesIO(data)) as package:
-        if not _marked(package):
-            return data
-        members = {name: package.read(name) for name in package.namelist() if name != "word/document.xml"}
         comments = _Comments()
         document = Writer()
         for text in _paragraphs(package):
             document.write(comments.paragraph(text))
+        if not comments.marked:
+            return data
+        members = {name: package.read(name) for name in package.namelist() if name != "word/document.xml"}
     for name, blob in members.items():  # headers, footers, the core properties' title: the text without its marks
         if name.endswith(".xml") and START.encode() in blob:
             members[name] = unmarked(blob.decode("utf-8")).encode("utf-8")
@@ -44,17 +44,6 @@ def with_comments(data: bytes) -> bytes:
         merged["word/comments.xml"] = comments.done()
         _register(merged)
     return zip_members(merged)
-
-
-def _marked(package: zipfile.ZipFile) -> bool:
-    """Whether the document holds a mark (read a chunk at a time)."""
-    with package.open("word/document.xml") as document:
-        tail = b""
-        while chunk := document.read(CHUNK):
-            if START.encode() in tail + chunk or END.encode() in tail + chunk:
-                return True
-            tail = chunk[-2:]
-    return False
 
 
 def _paragraphs(package: zipfile.ZipFile) -> Iterator[str]:
@@ -91,11 +80,13 @@ class _Comments:
         self.writer = Writer()
         self.writer.write(COMMENTS_HEAD)
         self.count = 0
+        self.marked = False  # whether any paragraph held a mark
 
     def paragraph(self, text: str) -> str:
         """A paragraph (with what precedes it) whose marked runs are split into text, comment ranges and references."""
         if START not in text and END not in text:
             return text
+        self.marked = True
         opened: list[int] = []
         out = RUN.sub(lambda run: self._run(run.group(), opened) if START in run.group() or END in run.group() else run.group(), text)
         if opened and out.endswith(PARAGRAPH_END):  # a mark whose end did not come: its range closes with the paragraph

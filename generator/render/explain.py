@@ -91,17 +91,18 @@ def _simplest(value: Any) -> Any:
         op = getattr(value, "op", "")
         if op == "pos" or (op == "abs" and value.args[0] >= 0):
             value = value.args[0]
-        elif op == "+" and len(_terms(value)) == 1:
-            value = _terms(value)[0]
-        else:
+            continue
+        terms = _terms(value) if op == "+" else ()
+        if len(terms) != 1:
             return value
+        value = terms[0]
 
 
 def _formula(value: Any) -> str:
     """One operation written with its operands' values: a + b + c, a − b, a × b, a ÷ b × 100, |a|, −a."""
     if value.op == "+":
         terms = _terms(value)
-        if len(terms) > MANY and all(getattr(_simplest(t), "source", None) for t in terms):
+        if _long(terms):
             return f"{len(terms)} 个数之和"
         return " + ".join(_shown(t) for t in terms) or "0"
     left, right = (value.args + (None,))[:2]
@@ -114,6 +115,11 @@ def _formula(value: Any) -> str:
     if value.op == "neg":
         return f"−{_shown(left)}"
     return number(value)
+
+
+def _long(terms: list) -> bool:
+    """Whether a sum is written as a count of typed values, listed by line, rather than term by term."""
+    return len(terms) > MANY and all(getattr(_simplest(t), "source", None) for t in terms)
 
 
 def _hundredfold(value: Any) -> bool:
@@ -130,8 +136,9 @@ def _shown(value: Any) -> str:
 def _operands(value: Any, lines: list[str], sources: list[Source], seen: set) -> None:
     """A line for each operand of a computed value: a typed one names its source, a computed one gives its formula."""
     if value.op == "+":
-        operands = [_simplest(t) for t in _terms(value)]
-        if _formula(value).endswith("个数之和"):
+        terms = _terms(value)
+        operands = [_simplest(t) for t in terms]
+        if _long(terms):
             lines.append(_lines_of(operands))
             sources += [t.source for t in operands]
             return
