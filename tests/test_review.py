@@ -64,3 +64,11 @@ def test_review_refuses_bad_arguments_in_chinese(args, says, tmp_path):
 def test_review_of_a_folder_of_units_asks_for_one_unit(tmp_path):
     result = CliRunner().invoke(main, ["review", str(ROOT / "data"), "-o", str(tmp_path)])
     assert result.exit_code == 2 and "不是一个单位文件夹" in result.output
+
+
+def test_the_word_list_is_valid_ooxml(tmp_path):
+    """python-docx's default package carries a stylesWithEffects part that disagrees with its styles; it is left out."""
+    from openxml_audit import OpenXmlValidator
+    document = review(review_job(ROOT / "data" / "panzhihua-renhe-jiwei", 2019), tmp_path)[1]
+    result = OpenXmlValidator().validate(str(document))
+    assert result.is_valid, [str(e) for e in result.errors][:3]

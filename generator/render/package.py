@@ -26,6 +26,21 @@ def package_members(document) -> dict[str, bytes]:
     return members
 
 
+LEGACY = ("/stylesWithEffects", "/customXml")  # python-docx's default package: Word 2010 styles that disagree with
+# styles.xml (openxml-audit reports it) and a custom XML part nothing reads
+
+
+def without_legacy_parts(document) -> None:
+    """A python-docx document without its default package's legacy parts and blank preview image."""
+    for rel_id, rel in list(document.part.rels.items()):
+        if rel.reltype.endswith(LEGACY):
+            document.part.rels.pop(rel_id)
+    package = document.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/metadata/thumbnail"):
+            package.rels.pop(rel_id)
+
+
 def package_bytes(document) -> bytes:
     """A document's deterministic .docx bytes, written in one pass."""
     return zip_members(package_members(document))

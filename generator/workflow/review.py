@@ -97,8 +97,9 @@ def _docx(title: str, lead: str, table: list[list[str]], warnings: list[Finding]
     from docx.oxml.ns import qn
     from docx.shared import Cm
 
-    from generator.render.package import package_bytes
+    from generator.render.package import package_bytes, without_legacy_parts
     document = Document()
+    without_legacy_parts(document)
     document.styles["Normal"].element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), "宋体")
     document.add_heading(title, level=1)
     document.add_paragraph(lead)

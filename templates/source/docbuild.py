@@ -332,13 +332,8 @@ def prune_package(doc) -> None:
     """Drop what python-docx's default package carries and our documents never use: the Word 2010
     stylesWithEffects part and the table and list styles nothing refers to (together 790 KB that every
     render would parse and write again)."""
-    for rel_id, rel in list(doc.part.rels.items()):
-        if rel.reltype.endswith("/stylesWithEffects") or rel.reltype.endswith("/customXml"):
-            doc.part.rels.pop(rel_id)
-    package = doc.part.package
-    for rel_id, rel in list(package.rels.items()):
-        if rel.reltype.endswith("/metadata/thumbnail"):  # python-docx's blank preview image
-            package.rels.pop(rel_id)
+    from generator.render.package import without_legacy_parts
+    without_legacy_parts(doc)
     by_id = {st.get(qn("w:styleId")): st for st in doc.styles.element.findall(qn("w:style"))}
     keep = _with_dependencies(_kept_styles(doc, by_id), by_id)
     for style_id, style in by_id.items():
