@@ -1,6 +1,8 @@
 """How a value path and a file path are shown to the clerk."""
 from __future__ import annotations
 
+import os
+from functools import lru_cache
 from pathlib import Path
 
 
@@ -15,6 +17,15 @@ def dotted(path: tuple) -> str:
 def display_path(path: Path) -> str:
     """A file path as shown to the user: relative to the working directory when inside it."""
     try:
-        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, RuntimeError, OSError):  # outside the working directory, a symlink loop, a vanished folder
+        return _relative(os.getcwd(), os.fspath(path))
+    except OSError:  # a vanished working directory
         return str(path)
+
+
+@lru_cache(maxsize=1024)
+def _relative(cwd: str, path: str) -> str:
+    """display_path for a working directory and a path, worked out once (a run names the same files many times)."""
+    try:
+        return str(Path(path).resolve().relative_to(Path(cwd).resolve()))
+    except (ValueError, RuntimeError, OSError):  # outside the working directory, a symlink loop, a vanished folder
+        return path

@@ -44,7 +44,7 @@ def validate(model: type[M], loaded: Loaded, draft: bool = False) -> tuple[Optio
     data = loaded.data if loaded.data is not None else {}
     if not isinstance(data, dict):
         return None, [loaded.finding((), "文件内容应是若干“键: 值”，而不是单个值或列表。")]
-    data = copy.deepcopy(data)
+    copied = False  # the clerk's data is copied only when a draft fills it
     for _ in range(50):
         try:
             return model.model_validate(data, context={"金额单位": data.get("金额单位")}), []
@@ -52,6 +52,8 @@ def validate(model: type[M], loaded: Loaded, draft: bool = False) -> tuple[Optio
             missing = [e for e in exc.errors() if e["type"] in MISSING]
             if not draft or len(missing) < len(exc.errors()):
                 return None, _findings(model, loaded, exc)
+            if not copied:
+                data, copied = copy.deepcopy(data), True
             for error in missing:
                 path = _aliased(model, tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("#"))))
                 fill(model, data, path)
