@@ -81,9 +81,43 @@ def test_known_spending_split_follows_its_qizhong(generated):
 
 
 def test_the_unit_structure_is_never_empty(generated):
+    """株洲 lists no 决算单位: the part is its 机构设置, from unit.yaml's 内设机构."""
     lines = docx_lines(generated["zhuzhou-jiwei/2022/2022年度部门决算（全国版式）.docx"])
-    after = lines[lines.index("## 二、部门决算单位构成") + 1]
-    assert not after.startswith("#") and "内设" in after
+    after = lines[lines.index("## 二、机构设置") + 1]
+    assert not after.startswith("#") and "内设" in after and "## 二、部门决算单位构成" not in lines
+
+
+def test_a_department_of_several_units_lists_them(tmp_path):
+    lines = docx_lines(national(tmp_path, PUTUO, 2024))
+    at = lines.index("## 二、部门决算单位构成")
+    assert lines[at + 1].endswith("本级决算、下属行政事业单位决算。") and "## 二、机构设置" not in lines
+
+
+def test_a_department_of_one_unit_describes_its_institutions(tmp_path):
+    """The national template: “仅有一个单位的部门，本部分内容为‘机构设置’” (it used to say 下属行政事业单位 of a unit
+    that has none)."""
+    def one_unit(t: str) -> str:
+        return t.replace("  - {名称: 上海市普陀区社会工作发展服务中心}\n", "").replace("决算单位:", "机构设置: [区委社会工作部内设办公室、信访科等 4 个科室。]\n决算单位:")
+    lines = docx_lines(national(tmp_path, PUTUO, 2024, one_unit))
+    at = lines.index("## 二、机构设置")
+    assert lines[at + 1] == "区委社会工作部内设办公室、信访科等 4 个科室。" and "下属行政事业单位" not in "".join(lines)
+
+
+def test_one_unit_without_institutions_is_listed_without_units_it_lacks(tmp_path):
+    def one_unit(t: str) -> str:
+        return t.replace("  - {名称: 上海市普陀区社会工作发展服务中心}\n", "")
+    text = docx_text(national(tmp_path, PUTUO, 2024, one_unit))
+    assert "## 二、部门决算单位构成" in text and "下属行政事业单位" not in text and "中共上海市普陀区委社会工作部（本级）" in text
+
+
+def test_a_change_from_nothing_without_a_reason_is_a_large_change(tmp_path):
+    """A growth rate from 0 does not exist; the change still needs its reason (check used to stay silent)."""
+    folder = tmp_path / "copy"
+    shutil.copytree(PUTUO, folder)
+    path = folder / "2024.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  财政拨款: 单位于2024年成立。\n", ""), encoding="utf-8")
+    found = [f for f in prepare(Job(folder, path)).findings if f.path == "变动原因.财政拨款"]
+    assert [f.message for f in found] == ["财政拨款收支总计与上年相比增加307.82万元（上年为 0），变动较大，但没有写变动原因。请补充。"]
 
 
 def test_class_level_codes_do_not_invent_kuan_and_xiang(generated):
@@ -176,3 +210,13 @@ def test_the_rules_sentence_is_framed_as_the_template_frames_it(tmp_path):
     text = part_three(national(tmp_path, unit, 2024))
     assert ("预算绩效管理制度：《示例区教育局预算绩效管理办法》《示例区教育局项目支出绩效评价实施细则》，建立了事前评估、事中监控、"
             "事后评价全过程闭环管理的预算绩效管理工作机制；全过程绩效管理实施情况") in text
+
+
+def test_a_class_of_nothing_spent_is_not_what_spending_was_used_for(tmp_path):
+    """A 类 whose lines spent 0 is left out of “主要用于以下方面” (it read “农林水支出（类）0万元，占0.00%”); its line
+    still says why its budget was not spent."""
+    line = "    - {科目编码: 2130705, 年初预算数: 5.00, 预算数: 5.00, 基本支出: 0, 项目支出: 0, 用途: 村级组织运转补助, 说明: 当年未拨付}\n"
+    text = part_three(national(tmp_path, PUTUO, 2024, lambda t: t.replace("  科目:\n", "  科目:\n" + line, 1)))
+    structure = next(p for p in text.splitlines() if "主要用于以下方面" in p)
+    assert "农林水支出" not in structure and "住房保障支出（类）29.42万元" in structure
+    assert "农林水支出（类）农村综合改革（款）对村民委员会和村党支部的补助（项）" in text and "当年未拨付" in text

@@ -210,10 +210,12 @@ def changes_explained(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> l
     for key, (path, reason_of, label) in REASONS.items():
         delta, rate = bundle.figures.changes[key].delta, bundle.figures.changes[key].rate
         reason = reason_of(bundle.year)
-        if rate is None or delta is None or delta == 0 or is_pending(delta):
+        if delta is None or delta == 0 or is_pending(delta):
             continue
-        if not reason and rate >= LARGE_CHANGE:
-            out.append(year_file.finding(path, f"{label}与上年相比{'增长' if delta > 0 else '下降'}{percent(rate)}，变动较大，但没有写变动原因。请补充。", WARNING))
+        if not reason and (rate is None or rate >= LARGE_CHANGE):  # no rate: last year's figure was 0
+            change = (f"{'增长' if delta > 0 else '下降'}{percent(rate)}" if rate is not None
+                      else f"{'增加' if delta > 0 else '减少'}{money(abs(delta))}万元（上年为 0）")
+            out.append(year_file.finding(path, f"{label}与上年相比{change}，变动较大，但没有写变动原因。请补充。", WARNING))
         elif reason:
             words = DOWN_WORDS if delta > 0 else UP_WORDS
             opposite = UP_WORDS if delta > 0 else DOWN_WORDS

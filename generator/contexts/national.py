@@ -66,7 +66,8 @@ def national(bundle: Bundle) -> dict[str, Any]:
                 "budget_basis": year.budget_basis,
                 "basis_word": "预算" if year.budget_basis == "年初预算" else "全年预算",
                 "missing_tables": {n: str(Pending("、".join(facts))) for n, facts in table_facts(year).items()}, "glossary": _glossary(bundle),
-                "organization": organization_text(bundle.unit) or str(Pending("决算单位或机构设置"))})
+                "organization": organization_text(bundle.unit) or str(Pending("决算单位或机构设置")),
+                "institutions_known": bool(year.institutions) or organization_text(bundle.unit) is not None})
     ctx.update(_table_rows(bundle, t))
     ctx.update(fn.fiscal_summary(t))
     ctx.update(fn.general_budget(year, figs, t))
@@ -116,9 +117,10 @@ def _glossary(bundle: Bundle) -> list[dict]:
 
 
 def _general_classes(bundle: Bundle, t: Tables) -> list[dict]:
-    """一般公共预算财政拨款支出 by 类 with their names and shares."""
+    """一般公共预算财政拨款支出 by 类 with their names and shares: the 类 it was spent on (a 类 of nothing is not what
+    it was “主要用于”)."""
     return [{"name": bundle.catalog.name(p.key, bundle.year.year), "amount": p.amount, "share": p.share}
-            for p in fn.general_class_parts(t, bundle.layout.rules.whole_shares)]
+            for p in fn.general_class_parts(t, bundle.layout.rules.whole_shares) if p.amount]
 
 
 def _parts(parts: list) -> list[dict]:

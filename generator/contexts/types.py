@@ -112,6 +112,7 @@ class National(Common):
     t: Annotated[Tables, "九张表的数字"]
     covered: Annotated[list[nr.CoveredRow], "决算单位"]
     organization: Annotated[str, "没有决算单位和机构设置时，由内设机构写成的一句"]
+    institutions_known: Annotated[bool, "是否写了机构设置（年度文件的机构设置或 unit.yaml 的内设机构）：只有一个决算单位的部门，这一部分写机构设置"]
     reason_missing: Annotated[str, "未写原因时显示的【待补充：原因】"]
     missing_tables: Annotated[dict[str, str], "各表缺少的数据：表的编号（二、三…）→【待补充：…】"]
     glossary: Annotated[list[rows.GlossaryRow], "名词解释（编号 一、二、…）"]
