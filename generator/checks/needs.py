@@ -55,7 +55,7 @@ def _key_work(bundle: Bundle, year_file: Loaded) -> list[Finding]:
     """主要工作任务: the section cannot be left empty."""
     if bundle.year.key_work:
         return []
-    return [_to_fill(year_file, ("重点工作",), f"{bundle.layout.primary}的“部门主要工作任务”一节没有内容：请写“重点工作”，{DRAFT_HINT}")]
+    return [_to_fill(year_file, ("重点工作",), f"{bundle.layout.primary}讲本年主要工作（主要工作任务、重点工作完成情况）的一节没有内容：请写“重点工作”，{DRAFT_HINT}")]
 
 
 # 上年.<figure>: last year's figure a layout compares with, and whether this year's document prints the comparison

@@ -130,8 +130,8 @@ def basic_and_three_public(b: Builder) -> None:
     b.heading(1, "{{ h1() }}一般公共预算财政拨款基本支出决算情况")
     b.para("{{ year }}年度一般公共预算财政拨款基本支出{{ f.economic_total|amount }}万元，其中：")
     b.tag("{%p if d.economic %}")
-    b.para("（一）人员经费{{ d.economic.personnel.amount|amount }}万元，主要包括：{{ d.economic.personnel.items|join_cn }}。")
-    b.para("（二）公用经费{{ d.economic.public.amount|amount }}万元，主要包括：{{ d.economic.public.items|join_cn }}。")
+    b.para("（一）人员经费{{ d.economic.personnel.amount|amount }}万元{% if d.economic.personnel.items %}，主要包括：{{ d.economic.personnel.items|join_cn }}{% endif %}。")
+    b.para("（二）公用经费{{ d.economic.public.amount|amount }}万元{% if d.economic.public.items %}，主要包括：{{ d.economic.public.items|join_cn }}{% endif %}。")
     b.tag("{%p endif %}")
     facts, figs = "d.three_public", "tp"
     b.heading(1, "{{ h1() }}“三公”经费公共财政拨款支出决算情况")

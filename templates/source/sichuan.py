@@ -52,7 +52,7 @@ def part_one(b: Builder) -> None:
     b.heading(2, "{{ h2() }}主要职能。")
     b.paragraphs("unit.functions")
     b.heading(2, "{{ h2() }}{{ year }}年重点工作完成情况。")
-    b.paragraphs("d.key_work")
+    b.paragraphs("d.key_work", otherwise="{% if draft %}" + TO_FILL.format("重点工作完成情况（重点工作）") + "{% endif %}")
     b.heading(1, "{{ h1() }}机构设置")
     b.tag("{%p if d.institutions %}")
     b.paragraphs("d.institutions")
@@ -114,8 +114,8 @@ def basic_spending(b: Builder) -> None:
     """六、人员经费、公用经费、资本性支出."""
     b.heading(1, "{{ h1() }}一般公共预算财政拨款基本支出决算情况说明")
     b.para("{{ year }}年一般公共预算财政拨款支出{{ f.economic_total|money }}万元，其中：")
-    b.para("人员经费{{ d.economic.personnel.amount|money }}万元，主要包括：{{ d.economic.personnel.items|join_cn }}等。")
-    b.para("公用经费{{ d.economic.public.amount|money }}万元，主要包括：{{ d.economic.public.items|join_cn }}等。")
+    b.para("人员经费{{ d.economic.personnel.amount|money }}万元{% if d.economic.personnel.items %}，主要包括：{{ d.economic.personnel.items|join_cn }}等{% endif %}。")
+    b.para("公用经费{{ d.economic.public.amount|money }}万元{% if d.economic.public.items %}，主要包括：{{ d.economic.public.items|join_cn }}等{% endif %}。")
     b.tag("{%p if f.capital_total %}")
     b.para("资本性支出{{ f.capital_total|money }}万元，主要包括：{% for g in d.economic.capital %}{% if g.reason %}{{ g.reason }}，{% endif %}"
            "{% for i in g.items %}{{ i.name }}{{ i.amount|money }}万元" + COMMA + "{% endfor %}" + SEP + "{% endfor %}")
