@@ -33,6 +33,14 @@ def test_met_and_the_proportional_score():
     assert rule_score("≥60人", "68人", Decimal(30)) == 30 and rule_score("良好", "良好", Decimal(30)) is None
 
 
+def test_a_unit_with_wan_or_qian_compares_on_one_scale():
+    """1.5万亩, 10万人次, 12000亩 (a 农业 or 文旅 target): once read as no number at all, so a missed target went unchecked."""
+    assert measure("≥1.5万亩") == Measure("≥", Decimal("1.5"), "万亩") and measure("10万人次") == Measure("≥", Decimal(10), "万人次")
+    assert met("≥1.5万亩", "1.2万亩") is False and met("≥1.5万亩", "15000亩") and met("≥1.5万亩", "1.6")  # no unit: the target's
+    assert rule_score("≥1.5万亩", "12000亩", Decimal(50)) == Decimal("40.00") and rule_score("≥10万人次", "9.5万人次", Decimal(10)) == Decimal("9.50")
+    assert met("5千米", "6公里") is None and met("≥12万元", "120000元")  # different units never compare; the same at another scale do
+
+
 def findings_after(tmp_path: Path, old: str, new: str, add: str = "") -> tuple[dict[str, tuple[str, int]], str]:
     """株洲 with one line changed (and lines added): field path → (severity, line) of each finding, and the new text."""
     folder = tmp_path / "zhuzhou"

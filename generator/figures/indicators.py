@@ -17,10 +17,11 @@ SIGNS = {"≥": AT_LEAST, ">=": AT_LEAST, "＞=": AT_LEAST, "不低于": AT_LEAS
 AFTER = {"以上": AT_LEAST, "及以上": AT_LEAST, "以下": AT_MOST, "及以下": AT_MOST}
 UNITS = ("%", "％", "人次", "批次", "万元", "平方米", "公里", "小时", "分钟", "课时", "学时", "次", "人", "名", "位", "个", "项", "所", "家",
          "户", "天", "日", "周", "月", "件", "份", "场", "批", "篇", "期", "条", "册", "套", "台", "辆", "元", "米", "亩", "吨", "张", "部",
-         "本", "处", "座", "间", "分")
+         "本", "处", "座", "间", "分", "公顷", "平方公里", "千克", "公斤", "头", "只", "株", "棵", "宗")
+SCALES = {"百": Decimal(100), "千": Decimal(1000), "万": Decimal(10000), "亿": Decimal(100000000)}  # 1.5万亩, 10万人次, 5千米
 # optional words, a sign, one number, a unit of measure, “以上/以下”: “≥60人”, “8次”, “群众满意度达到95%以上”, “维修学校 8 所”
 VALUE = re.compile(r"(?P<words>\D*?)\s*(?P<sign>" + "|".join(map(re.escape, sorted(SIGNS, key=len, reverse=True))) + r")?\s*"
-                   r"(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>" + "|".join(UNITS) + r")?\s*(?P<after>及以上|及以下|以上|以下)?[。.]?")
+                   r"(?P<number>\d+(?:\.\d+)?)\s*(?P<unit>[百千万亿]?(?:" + "|".join(UNITS) + r")|[百千万亿])?\s*(?P<after>及以上|及以下|以上|以下)?[。.]?")
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,23 @@ class Measure:
     sign: str
     number: Decimal
     unit: str
+
+    @property
+    def scaled(self) -> tuple[Decimal, str]:
+        """The number in its unit without 百/千/万/亿 (1.5万亩 → 15000 亩), so that 1.2万亩 and 12000亩 compare."""
+        scale = SCALES.get(self.unit[:1])
+        return (self.number * scale, self.unit[1:]) if scale is not None else (self.number, self.unit)
+
+
+def _comparable(want: Optional[Measure], got: Optional[Measure]) -> Optional[tuple[Decimal, Decimal]]:
+    """The target's and the actual's numbers on one scale; None when either is qualitative or their units differ (a
+    number without a unit is taken in the other's unit)."""
+    if want is None or got is None:
+        return None
+    if not (want.unit and got.unit):
+        return want.number, got.number
+    (want_number, want_unit), (got_number, got_unit) = want.scaled, got.scaled
+    return (want_number, got_number) if want_unit == got_unit else None
 
 
 def measure(text: str, nature: Optional[str] = None) -> Optional[Measure]:
@@ -45,14 +63,16 @@ def measure(text: str, nature: Optional[str] = None) -> Optional[Measure]:
 
 def met(target: str, actual: str, nature: Optional[str] = None) -> Optional[bool]:
     """Whether an actual value meets its target; None when either is qualitative or their units differ."""
-    want, got = measure(target, nature), measure(actual, None if nature == QUALITATIVE else EXACTLY)
-    if want is None or got is None or (want.unit and got.unit and want.unit != got.unit):
+    want = measure(target, nature)
+    numbers = _comparable(want, measure(actual, None if nature == QUALITATIVE else EXACTLY))
+    if want is None or numbers is None:
         return None
+    wanted, got = numbers
     if want.sign == AT_MOST:
-        return got.number <= want.number
+        return got <= wanted
     if want.sign == EXACTLY:
-        return got.number == want.number
-    return got.number >= want.number
+        return got == wanted
+    return got >= wanted
 
 
 def scored(indicator, proportional: bool = True) -> Optional[Decimal]:
@@ -72,12 +92,14 @@ def rule_score(target: str, actual: str, weight: Decimal, nature: Optional[str] 
         return weight
     if not proportional:
         return ZERO
-    want, got = measure(target, nature), measure(actual, EXACTLY)
-    assert want is not None and got is not None
+    want = measure(target, nature)
+    numbers = _comparable(want, measure(actual, EXACTLY))
+    assert want is not None and numbers is not None
+    wanted, got = numbers
     if want.sign == AT_MOST:
-        part = want.number / got.number if got.number else Decimal(1)
+        part = wanted / got if got else Decimal(1)
     elif want.sign == EXACTLY:
-        part = min(want.number, got.number) / max(want.number, got.number) if max(want.number, got.number) else Decimal(1)
+        part = min(wanted, got) / max(wanted, got) if max(wanted, got) else Decimal(1)
     else:
-        part = got.number / want.number if want.number else Decimal(1)
+        part = got / wanted if wanted else Decimal(1)
     return quantize(max(ZERO, min(weight, weight * part)), 2)

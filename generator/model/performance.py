@@ -31,7 +31,7 @@ class Indicator(Base):
 class Lead(Base):
     """A paragraph with a lead sentence set in bold."""
 
-    lead: Text = f("要点", "段首加粗的要点句")
+    lead: Text = f("要点", "段首加粗的要点句（没有要点句的段落，直接写成一行文字，不用“要点”“内容”）")
     text: Text = f("内容", "要点后的正文", "")
 
 
