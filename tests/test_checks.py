@@ -46,3 +46,19 @@ def test_fund_income_unlike_spending_needs_a_reason(tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace("  政府性基金: 部分体育设施项目下年实施，资金结转下年使用。\n", ""), encoding="utf-8")
     found = [f for f in prepare(Job(tmp_path / "u", path)).findings if f.path == "变动原因.政府性基金"]
     assert len(found) == 1 and "100.00" in found[0].message and "80.00" in found[0].message and not found[0].is_error
+
+
+def test_each_three_public_item_has_its_reason_in_its_direction(tmp_path):
+    """因公出国（境）费 and 公务用车 changes are checked as 公务接待费's were: a change from 0 without a reason, and a
+    reason worded against the change (the example itself said the 用车 spending rose because 用车次数 were “减少”)."""
+    import shutil
+
+    from generator.workflow.pipeline import Job, prepare
+    root = Path(__file__).resolve().parent.parent
+    shutil.copytree(root / "data" / "example-jiaoyuju", tmp_path / "u")
+    path = tmp_path / "u" / "2024.yaml"
+    text = path.read_text(encoding="utf-8").replace("  因公出国（境）费: {预算数: 0, 决算数: 0}", "  因公出国（境）费: {预算数: 10.00, 决算数: 8.50, 团组数: 1, 人次: 3}")
+    path.write_text(text.replace("车辆使用年限增加，维修费用有所上升。", "加强公务用车管理，减少用车次数。"), encoding="utf-8")
+    found = {f.path: f.message for f in prepare(Job(tmp_path / "u", path)).findings}
+    assert found["三公经费.因公出国（境）费.变动原因"] == "因公出国（境）费与上年相比增加8.50万元（上年为 0），变动较大，但没有写变动原因。请补充。"
+    assert found["三公经费.公务用车变动原因"] == "公务用车购置及运行维护费比上年增加了，但变动原因写的是“减少”。请核对。"

@@ -198,6 +198,8 @@ REASONS = {
     "fiscal_total": (("变动原因", "财政拨款"), lambda y: y.reasons.fiscal, "财政拨款收支总计"),
     "general_budget": (("变动原因", "一般公共预算"), lambda y: y.reasons.general_budget, "一般公共预算财政拨款支出"),
     "operating": (("机关运行经费", "变动原因"), lambda y: y.operating.reason, "机关运行经费"),
+    "abroad": (("三公经费", "因公出国（境）费", "变动原因"), lambda y: y.three_public.abroad.reason, "因公出国（境）费"),
+    "vehicles": (("三公经费", "公务用车变动原因"), lambda y: y.three_public.vehicle_reason, "公务用车购置及运行维护费"),
     "reception": (("三公经费", "公务接待费", "变动原因"), lambda y: y.three_public.reception.reason, "公务接待费"),
 }
 UP_WORDS, DOWN_WORDS = ("增加", "增长", "上升", "提高"), ("减少", "下降", "降低", "压减")
