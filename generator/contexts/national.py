@@ -61,13 +61,13 @@ def national(bundle: Bundle) -> dict[str, Any]:
     """Variables of the national-layout 部门决算."""
     ctx = base_context(bundle)
     year, figs, whole = bundle.year, bundle.figures, bundle.layout.rules.whole_shares
-    t = bundle.tables
+    t, organization = bundle.tables, organization_text(bundle.unit)
     ctx.update({"t": t, "covered": covered_rows(year), "reason_missing": str(Pending("原因")),
                 "budget_basis": year.budget_basis,
                 "basis_word": "预算" if year.budget_basis == "年初预算" else "全年预算",
                 "missing_tables": {n: str(Pending("、".join(facts))) for n, facts in table_facts(year).items()}, "glossary": _glossary(bundle),
-                "organization": organization_text(bundle.unit) or str(Pending("决算单位或机构设置")),
-                "institutions_known": bool(year.institutions) or organization_text(bundle.unit) is not None})
+                "organization": organization or str(Pending("决算单位或机构设置")),
+                "institutions_known": bool(year.institutions) or organization is not None})
     ctx.update(_table_rows(bundle, t))
     ctx.update(fn.fiscal_summary(t))
     ctx.update(fn.general_budget(year, figs, t))
