@@ -220,3 +220,15 @@ def test_a_class_of_nothing_spent_is_not_what_spending_was_used_for(tmp_path):
     structure = next(p for p in text.splitlines() if "主要用于以下方面" in p)
     assert "农林水支出" not in structure and "住房保障支出（类）29.42万元" in structure
     assert "农林水支出（类）农村综合改革（款）对村民委员会和村党支部的补助（项）" in text and "当年未拨付" in text
+
+
+def test_the_grand_total_change_needs_its_reason_when_it_is_the_only_total_compared(tmp_path):
+    """A national unit gives last year's 收支总计 only (本年收入合计 and 支出合计 unknown): the change it prints still
+    needs 变动原因.收支总体 (check used to look only at 本年收入合计 and 支出合计)."""
+    folder = tmp_path / "copy"
+    shutil.copytree(PUTUO, folder)
+    path = folder / "2024.yaml"
+    text = path.read_text(encoding="utf-8").replace("  收入合计: 0\n  支出合计: 0\n", "").replace("  收支总体: 单位于2024年成立。\n", "")
+    path.write_text(text, encoding="utf-8")
+    found = [f.message for f in prepare(Job(folder, path)).findings if f.path == "变动原因.收支总体"]
+    assert found == ["收入支出总计与上年相比增加307.82万元（上年为 0），变动较大，但没有写变动原因。请补充。"]

@@ -8,7 +8,7 @@ from generator.checks.requirements import KIND_NAMES, NATIONAL
 from generator.constants import LARGE_AMOUNT, VEHICLE_ALIASES, VEHICLE_KINDS
 from generator.errors import WARNING, Finding
 from generator.figures.bundle import Bundle
-from generator.figures.core import Comparison, compared, ratio
+from generator.figures.core import Change, Comparison, compared, ratio
 from generator.figures.scope import ALL_FUNDS, GENERAL, basic_in_scope, basic_items
 from generator.figures.sums import gap, total, within_rounding
 from generator.figures.tables import FUNDS
@@ -193,6 +193,7 @@ def budgets_not_exceeded(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -
 
 
 REASONS = {
+    "grand": (("变动原因", "收支总体"), lambda y: y.reasons.total, "收入支出总计"),
     "income": (("变动原因", "收支总体"), lambda y: y.reasons.total, "本年收入合计"),
     "expenditure": (("变动原因", "收支总体"), lambda y: y.reasons.total, "本年支出合计"),
     "fiscal_total": (("变动原因", "财政拨款"), lambda y: y.reasons.fiscal, "财政拨款收支总计"),
@@ -202,15 +203,26 @@ REASONS = {
     "vehicles": (("三公经费", "公务用车变动原因"), lambda y: y.three_public.vehicle_reason, "公务用车购置及运行维护费"),
     "reception": (("三公经费", "公务接待费", "变动原因"), lambda y: y.three_public.reception.reason, "公务接待费"),
 }
+def _compared(bundle: Bundle) -> dict[str, Change]:
+    """The changes whose reasons are checked: the year's, and the 全国 layout's 收支总计 when it is the only comparison of
+    the totals the unit's file allows (its reason is the same 收支总体)."""
+    changes = bundle.figures.changes
+    if bundle.layout.primary != NATIONAL or changes["income"].known or changes["expenditure"].known:
+        return changes
+    return {**changes, "grand": Change(bundle.tables.grand_total, bundle.year.previous.grand_total)}
+
+
 UP_WORDS, DOWN_WORDS = ("增加", "增长", "上升", "提高"), ("减少", "下降", "降低", "压减")
 
 
 @rule
 def changes_explained(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
     """A large change against last year has a reason, and the reason's wording matches the direction."""
-    out = []
+    out, changes = [], _compared(bundle)
     for key, (path, reason_of, label) in REASONS.items():
-        delta, rate = bundle.figures.changes[key].delta, bundle.figures.changes[key].rate
+        if key not in changes:
+            continue
+        delta, rate = changes[key].delta, changes[key].rate
         reason = reason_of(bundle.year)
         if delta is None or delta == 0 or is_pending(delta):
             continue
