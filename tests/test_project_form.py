@@ -117,3 +117,17 @@ def test_each_form_slip_is_found_at_its_line(tmp_path):
     assert found["项目[0].自评表.调整原因"].line == 1 + next(i for i, x in enumerate(lines) if x.strip() == "自评表:")
     assert found["项目[0].绩效指标[0].得分"].line == 1 + next(i for i, x in enumerate(lines) if x.strip() == "得分: 45")
     assert "超出权重 40 的范围" in found["项目[0].绩效指标[0].得分"].message
+
+
+def test_an_actual_in_another_unit_is_printed_as_written():
+    """The form prints 指标值 and 度量单位 apart and the 实际完成值 as a number in that unit: 12000亩 under a target of
+    1.5万亩 (or 68人次 under 人) is printed as written, never as 12000 万亩."""
+    from generator.contexts.project_form import form_row
+    from generator.model import Indicator
+
+    def row(actual: str) -> dict:
+        return form_row(Indicator.model_validate({"一级指标": "产出指标", "三级指标": "新建高标准农田", "指标值": "≥1.5万亩",
+                                                   "实际完成值": actual, "分值": 20}), True)
+    assert [(row(a)["value"], row(a)["unit"], row(a)["actual"]) for a in ("1.2万亩", "1.2", "12000亩")] == [
+        ("1.5", "万亩", "1.2"), ("1.5", "万亩", "1.2"), ("1.5", "万亩", "12000亩")]
+    assert row("12000亩")["score"] == 16 and row("68人次")["actual"] == "68人次" and row("68人次")["score"] is None

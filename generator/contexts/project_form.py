@@ -40,7 +40,7 @@ def form_row(indicator: Indicator, proportional: bool) -> dict[str, Any]:
         "level1": indicator.level1, "level2": indicator.level2, "level3": indicator.level3,
         "nature": target.sign if target else QUALITATIVE,
         "value": formatting.score(target.number) if target else indicator.target, "unit": target.unit if target else "",
-        "actual": formatting.score(done.number) if target and done else indicator.actual,
+        "actual": formatting.score(done.number) if target and done and done.unit in ("", target.unit) else indicator.actual,
         "weight": indicator.weight, "score": scored(indicator, proportional), "reason": indicator.deviation,
     }
 
