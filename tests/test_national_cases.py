@@ -230,5 +230,10 @@ def test_the_grand_total_change_needs_its_reason_when_it_is_the_only_total_compa
     path = folder / "2024.yaml"
     text = path.read_text(encoding="utf-8").replace("  收入合计: 0\n  支出合计: 0\n", "").replace("  收支总体: 单位于2024年成立。\n", "")
     path.write_text(text, encoding="utf-8")
-    found = [f.message for f in prepare(Job(folder, path)).findings if f.path == "变动原因.收支总体"]
+    prepared = prepare(Job(folder, path))
+    found = [f.message for f in prepared.findings if f.path == "变动原因.收支总体"]
     assert found == ["收入支出总计与上年相比增加307.82万元（上年为 0），变动较大，但没有写变动原因。请补充。"]
+    from generator.checks.review import changed
+    from generator.load.reader import load_yaml
+    first = changed(prepared.bundle, load_yaml(path))[0]  # the review list names it first, as the document does
+    assert (first.label, first.reason, first.where) == ("收入支出总计", None, "2024.yaml 的 变动原因.收支总体")

@@ -203,13 +203,13 @@ REASONS = {
     "vehicles": (("三公经费", "公务用车变动原因"), lambda y: y.three_public.vehicle_reason, "公务用车购置及运行维护费"),
     "reception": (("三公经费", "公务接待费", "变动原因"), lambda y: y.three_public.reception.reason, "公务接待费"),
 }
-def _compared(bundle: Bundle) -> dict[str, Change]:
+def compared_changes(bundle: Bundle) -> dict[str, Change]:
     """The changes whose reasons are checked: the year's, and the 全国 layout's 收支总计 when it is the only comparison of
     the totals the unit's file allows (its reason is the same 收支总体)."""
     changes = bundle.figures.changes
     if bundle.layout.primary != NATIONAL or changes["income"].known or changes["expenditure"].known:
         return changes
-    return {**changes, "grand": Change(bundle.tables.grand_total, bundle.year.previous.grand_total)}
+    return {"grand": Change(bundle.tables.grand_total, bundle.year.previous.grand_total), **changes}
 
 
 UP_WORDS, DOWN_WORDS = ("增加", "增长", "上升", "提高"), ("减少", "下降", "降低", "压减")
@@ -218,7 +218,7 @@ UP_WORDS, DOWN_WORDS = ("增加", "增长", "上升", "提高"), ("减少", "下
 @rule
 def changes_explained(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
     """A large change against last year has a reason, and the reason's wording matches the direction."""
-    out, changes = [], _compared(bundle)
+    out, changes = [], compared_changes(bundle)
     for key, (path, reason_of, label) in REASONS.items():
         if key not in changes:
             continue

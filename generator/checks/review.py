@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Optional
 
-from generator.checks.data import REASONS
+from generator.checks.data import REASONS, compared_changes
 from generator.figures.bundle import Bundle
 from generator.figures.core import Change
 from generator.load.reader import Loaded
@@ -29,7 +29,7 @@ class Changed:
 def changed(bundle: Bundle, year_file: Loaded, rate: Decimal = RATE, amount: Decimal = AMOUNT) -> list[Changed]:
     """The figures whose change against last year exceeds both thresholds, in the order the documents state them."""
     out = []
-    for key, change in bundle.figures.changes.items():
+    for key, change in compared_changes(bundle).items():
         path, reason_of, label = REASONS.get(key, ((), lambda y: None, UNREASONED.get(key, key)))
         out.append(Changed(label, change, reason_of(bundle.year), _where(year_file, path)))
     for i, line in enumerate(bundle.year.expenditure.lines):
