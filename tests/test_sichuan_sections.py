@@ -1,5 +1,6 @@
-"""A 决算说明 never prints a heading over nothing or a list of nothing: the 四川 “重点工作完成情况” needs its text (an
-error in a final document, 【待补充】 in a draft), and 人员经费/公用经费 without 主要包括 say no “主要包括：等”."""
+"""A document never prints a heading over nothing or a list of nothing: the 四川 “重点工作完成情况” needs its text (an
+error in a final document, 【待补充】 in a draft), 人员经费/公用经费 without 主要包括 say no “主要包括：等”, and a 湖南
+report without 工作情况 has no heading for it."""
 from __future__ import annotations
 
 import re
@@ -59,3 +60,21 @@ def test_fujian_spending_without_its_items_says_no_empty_list(tmp_path):
         return re.sub(r"^    主要包括: \[.*\]\n", "", text, flags=re.M)
     text = explanation(edited(tmp_path, PINGTAN, 2017, no_items), tmp_path / "out")
     assert "（一）人员经费1264.60万元。" in text and "主要包括：。" not in text
+
+
+ZHUZHOU = ROOT / "data" / "zhuzhou-jiwei"
+
+
+def test_hunan_work_left_out_prints_no_heading_and_a_draft_shows_it(tmp_path):
+    """湖南: without 工作情况 the report printed “（二）2022年工作情况” over nothing; the final report leaves the heading out
+    (the next one is numbered （二）), a draft shows it to fill."""
+    def without_work(text: str) -> str:
+        return text[:text.index("工作情况:\n")] + text[text.index("工作总结:\n"):]
+    job = edited(tmp_path, ZHUZHOU, 2022, without_work)
+
+    def report(out: Path, draft: bool) -> str:
+        _, written = generate(job, out, draft)
+        return docx_text(next(p for p in written if p.name.endswith("自评报告.docx")))
+    final = report(tmp_path / "final", False)
+    assert "年工作情况" not in final and "### （二）项目支出绩效情况" in final
+    assert "### （二）2022年工作情况\n【待补充：工作情况】\n" in report(tmp_path / "draft", True)

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from docbuild import TABLE_TITLE_STYLE, Builder
 
+from generator.pending import MARK as TO_FILL
+
 SEP = "{{ '；' if not loop.last else '。' }}"
 
 
@@ -58,15 +60,19 @@ def spending(b: Builder) -> None:
     """三、资金使用及绩效情况."""
     b.heading(1, "{{ h1() }}资金使用及绩效情况")
     b.heading(2, "{{ h2() }}整体支出绩效情况")
-    b.para("{{ year }}年度一般公共预算财政拨款支出{{ f.general_budget|money }}万元，主要用于以下方面："
+    b.para("{{ year }}年度一般公共预算财政拨款支出{{ f.general_budget|money }}万元{% if classes %}，主要用于以下方面："
            "{% for c in classes %}{{ c.short }}（类）支出{{ c.amount|money }}万元，占{{ c.share|share }}" + SEP + "{% endfor %}"
-           "{{ d.spending_rules or '' }}")
+           "{% else %}。{% endif %}{{ d.spending_rules or '' }}")
     lead_paragraphs(b, "work_intro")
+    b.tag("{%p if work or draft %}")  # no heading over nothing; a draft shows what is to write
     b.heading(2, "{{ h2() }}{{ year }}年工作情况")
     b.tag("{%p for w in work %}")
     b.heading(3, "{{ h3() }}{{ w.title }}")
     lead_paragraphs(b, "w.paragraphs")
+    b.tag("{%p else %}")
+    b.para(TO_FILL.format("工作情况"))
     b.tag("{%p endfor %}")
+    b.tag("{%p endif %}")
     lead_paragraphs(b, "work_summary")
     b.heading(2, "{{ h2() }}项目支出绩效情况")
     b.para("{{ year }}年，可纳入自评报告内的业务性专项{{ project_funds|money }}万元。"
