@@ -61,18 +61,26 @@ def measure(text: str, nature: Optional[str] = None) -> Optional[Measure]:
     return Measure(sign, Decimal(match["number"]), (match["unit"] or "").replace("％", "%"))
 
 
-def met(target: str, actual: str, nature: Optional[str] = None) -> Optional[bool]:
-    """Whether an actual value meets its target; None when either is qualitative or their units differ."""
+def _measured(target: str, actual: str, nature: Optional[str]) -> Optional[tuple[str, Decimal, Decimal]]:
+    """The target's sign and the target's and actual's numbers on one scale; None when they cannot be compared."""
     want = measure(target, nature)
     numbers = _comparable(want, measure(actual, None if nature == QUALITATIVE else EXACTLY))
-    if want is None or numbers is None:
-        return None
-    wanted, got = numbers
-    if want.sign == AT_MOST:
+    return None if want is None or numbers is None else (want.sign, *numbers)
+
+
+def _reached(sign: str, wanted: Decimal, got: Decimal) -> bool:
+    """Whether ``got`` meets ``wanted`` under the target's sign."""
+    if sign == AT_MOST:
         return got <= wanted
-    if want.sign == EXACTLY:
+    if sign == EXACTLY:
         return got == wanted
     return got >= wanted
+
+
+def met(target: str, actual: str, nature: Optional[str] = None) -> Optional[bool]:
+    """Whether an actual value meets its target; None when either is qualitative or their units differ."""
+    measured = _measured(target, actual, nature)
+    return None if measured is None else _reached(*measured)
 
 
 def scored(indicator, proportional: bool = True) -> Optional[Decimal]:
@@ -85,20 +93,17 @@ def scored(indicator, proportional: bool = True) -> Optional[Decimal]:
 def rule_score(target: str, actual: str, weight: Decimal, nature: Optional[str] = None, proportional: bool = True) -> Optional[Decimal]:
     """The score the rule gives: the full weight when the target is met; when missed, the share of it achieved (actual
     ÷ target, or target ÷ actual for a ceiling), or 0 where the layout says so; None for a qualitative indicator."""
-    reached = met(target, actual, nature)
-    if reached is None:
+    measured = _measured(target, actual, nature)
+    if measured is None:
         return None
-    if reached:
+    sign, wanted, got = measured
+    if _reached(sign, wanted, got):
         return weight
     if not proportional:
         return ZERO
-    want = measure(target, nature)
-    numbers = _comparable(want, measure(actual, EXACTLY))
-    assert want is not None and numbers is not None
-    wanted, got = numbers
-    if want.sign == AT_MOST:
+    if sign == AT_MOST:
         part = wanted / got if got else Decimal(1)
-    elif want.sign == EXACTLY:
+    elif sign == EXACTLY:
         part = min(wanted, got) / max(wanted, got) if max(wanted, got) else Decimal(1)
     else:
         part = got / wanted if wanted else Decimal(1)

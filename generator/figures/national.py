@@ -23,7 +23,7 @@ SPENDING_COLUMNS = ["基本支出", "项目支出", *(key for _, key in NON_FISC
 
 def three_public(year: Year, figures: Figures, whole: bool = True) -> dict[str, Any]:
     """The 三公 table and sentences: budget and actual by category, completion, changes against last year."""
-    tp, prev = year.three_public, three_public_previous(year)
+    tp = year.three_public
     vehicles_budget = figures.three_public[1].budget
     vehicles = figures.three_public[1].amount
     total_budget, total = figures.three_public_budget, figures.three_public_total
@@ -34,8 +34,8 @@ def three_public(year: Year, figures: Figures, whole: bool = True) -> dict[str, 
         "abroad_completion": ratio(tp.abroad.actual, tp.abroad.budget),
         "vehicles_completion": ratio(vehicles, vehicles_budget),
         "reception_completion": ratio(tp.reception.actual, tp.reception.budget),
-        "change": Change(total, prev["total"]), "abroad_change": Change(tp.abroad.actual, prev["abroad"]),
-        "vehicles_change": Change(vehicles, prev["vehicles"]), "reception_change": Change(tp.reception.actual, prev["reception"]),
+        "change": Change(total, three_public_previous(year)["total"]), "abroad_change": figures.changes["abroad"],
+        "vehicles_change": figures.changes["vehicles"], "reception_change": figures.changes["reception"],
         "shares": breakdown([(p.key, p.amount) for p in figures.three_public], places=PLACES, whole=whole),
     }
 

@@ -285,7 +285,8 @@ def _operating(year: Year) -> Decimal:
 
 def _changes(year: Year, money: dict[str, Any]) -> dict[str, Change]:
     """This year's headline figures against last year's."""
-    prev, tp, tp_prev = year.previous, year.three_public, three_public_previous(year)
+    prev, tp_prev = year.previous, three_public_previous(year)
+    three_public = {part.key: part.amount for part in money["three_public"]}
     return {
         "income": Change(money["income_total"], prev.income_total),
         "expenditure": Change(money["expenditure_total"], prev.expenditure_total),
@@ -293,7 +294,5 @@ def _changes(year: Year, money: dict[str, Any]) -> dict[str, Change]:
         "general_budget": Change(money["general_budget"], prev.general_budget_expenditure),
         "government_fund": Change(money["fund_spending"].get("政府性基金预算", ZERO), prev.government_fund),
         "operating": Change(_operating(year), prev.operating),
-        "abroad": Change(tp.abroad.actual, tp_prev["abroad"]),
-        "vehicles": Change(tp.vehicle_purchase.actual + tp.vehicle_operation.actual, tp_prev["vehicles"]),
-        "reception": Change(tp.reception.actual, tp_prev["reception"]),
+        **{key: Change(three_public[key], tp_prev[key]) for key in ("abroad", "vehicles", "reception")},
     }
