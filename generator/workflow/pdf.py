@@ -13,7 +13,8 @@ from generator import TEMPLATES
 from generator.errors import UserError
 from generator.render.files import write_atomic
 
-# A LibreOffice Basic module: open each staged document hidden, update its indexes (the 目录 gets its page
+# A LibreOffice Basic module: open each staged document hidden, take out a draft's comments (the PDF prints none, and
+# LibreOffice 7.4 crashes updating a 目录 in a document that has any), update its indexes (the 目录 gets its page
 # numbers from LibreOffice's own layout), export it as PDF, close it; a document that fails leaves no PDF.
 MACRO = """<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
@@ -35,6 +36,7 @@ Sub ExportOne(stem As String)
   load(0).Name = "Hidden"
   load(0).Value = True
   doc = StarDesktop.loadComponentFromURL(ConvertToURL(stem &amp; ".docx"), "_blank", 0, load())
+  RemoveComments(doc)
   Dim indexes As Object
   indexes = doc.getDocumentIndexes()
   Dim i As Long
@@ -50,6 +52,15 @@ Sub ExportOne(stem As String)
 Failed:
   On Error Resume Next
   If Not IsNull(doc) Then doc.close(True)
+End Sub
+
+Sub RemoveComments(doc As Object)
+  Dim fields As Object, field As Object
+  fields = doc.getTextFields().createEnumeration()
+  Do While fields.hasMoreElements()
+    field = fields.nextElement()
+    If field.supportsService("com.sun.star.text.textfield.Annotation") Then field.dispose()
+  Loop
 End Sub
 </script:module>
 """
