@@ -65,6 +65,24 @@ class PendingCount(_Shown, int):
         return obj
 
 
+class PendingItems(list):
+    """A list not yet written: it has no items, yet a total over it is not 0 but pending (a draft's 【待补充】)."""
+
+    def __init__(self, label: str = "") -> None:
+        super().__init__()
+        self.label = label
+
+
+def over(items: list, total: Any) -> Any:
+    """A total computed over items, or pending when the items are not yet written."""
+    return Pending(DERIVED) if isinstance(items, PendingItems) else total
+
+
+def zero_of(items: list) -> Decimal:
+    """Where a sum over items starts: 0, or pending when the items are not yet written."""
+    return over(items, Decimal(0))
+
+
 def is_pending(value: Any) -> bool:
     """Whether a value is a placeholder."""
     return isinstance(value, (Pending, PendingCount))
@@ -81,7 +99,7 @@ def placeholder(annotation: Any, label: str) -> Any:
             return None  # a collection that may be unknown stays unknown (printed 待补充), not empty (printed 0)
         return placeholder(args[0], label)
     if origin is list:
-        return []
+        return PendingItems(label)
     if origin is dict:
         return {}
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):

@@ -102,3 +102,50 @@ def test_a_final_document_never_prints_a_fact_to_fill(tmp_path):
     assert "【待补充：年初预算数】" in docx_text(draft)
     with pytest.raises(UserError, match=r"里还有待补充的内容（年初预算数）"):
         render(Path("templates/全国/部门决算.docx"), national(prepare(Job(unit, year), draft=True).bundle), draft=False)
+
+
+def test_a_draft_without_its_code_lines_prints_their_totals_to_fill(tmp_path):
+    """Spending not yet written by 科目 is unknown, not 0: a draft printed “总支出0.00万元 … 支出减少100%” and tables
+    whose 本年支出合计 was 0.00; every total over the lines now prints 【待补充】, the amounts written elsewhere stay."""
+    import re
+    import shutil
+    unit = tmp_path / "unit"
+    shutil.copytree(HALF, unit)
+    year = unit / "2019.yaml"
+    year.write_text(re.sub(r"  科目:\n(    - .*\n)+", "", year.read_text(encoding="utf-8")), encoding="utf-8")
+    prepared, written = generate(Job(unit, year), tmp_path / "out", draft=True)
+    texts = {p.name: docx_text(p) for p in written}
+    warned = {f.path for f in prepared.findings}  # no change from last year, no fund gap, is known of spending to fill
+    assert not warned & {"变动原因.一般公共预算", "变动原因.政府性基金", "变动原因.国有资本经营"}
+    own, national = texts["2019年度部门决算说明.docx"], texts["2019年度部门决算（全国版式）.docx"]
+    derived = "【待补充：由待补充的数字计算】"
+    assert f"2019年度总支出{derived}万元" in own and f"本年支出合计{derived}万元" in own and "项目支出592.16万元" in own
+    assert f"一般公共预算财政拨款支出{derived}万元。" in own and "主要用于以下方面：\n" not in own and "。其中：\n" not in own
+    assert f"本年支出合计 | {derived} |" in national and f"本年支出合计{derived}万元" in national
+    assert "0.00万元" not in own.split("“三公”")[0] and "支出减少100%" not in own
+
+
+def test_sichuan_with_no_general_budget_spending_ends_its_sentences(tmp_path):
+    """A 四川 unit that spent nothing from 一般公共预算 (all of it from a 政府性基金) printed “0.00万元，主要用于以下方面：”
+    and “决算数为0.00万元。其中：” with nothing after them."""
+    import shutil
+    unit = tmp_path / "unit"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "data" / "panzhihua-renhe-jiwei", unit)
+    year = unit / "2019.yaml"
+    text = year.read_text(encoding="utf-8")
+    text = text.replace("{科目编码: ", "{资金性质: 政府性基金预算, 科目编码: ")
+    year.write_text(text, encoding="utf-8")
+    from generator.workflow.pipeline import prepare
+    bundle = prepare(Job(unit, year), draft=True).bundle
+    from generator.contexts.common import final_accounts
+    from generator.render.document import render
+    own = docx_text_of(render(Path("templates/四川/部门决算说明.docx"), final_accounts(bundle, []), draft=True), tmp_path)
+    assert "2019年一般公共预算财政拨款支出0.00万元。\n" in own and "主要用于以下方面：\n" not in own
+    assert "2019年一般公共预算支出决算数为0.00万元。\n" in own
+
+
+def docx_text_of(data: bytes, folder: Path) -> str:
+    """The text of rendered document bytes."""
+    path = folder / "rendered.docx"
+    path.write_bytes(data)
+    return docx_text(path)

@@ -98,9 +98,9 @@ def _table_rows(bundle: Bundle, t: Tables) -> dict[str, Any]:
         "general_rows": named(t.general, cat, y), "economic_rows": economic_sides(fn.economic_printed(bundle.year, t), bool(bundle.year.economic_lines)),
         "gov_fund_rows": named(t.funds["政府性基金预算"], cat, y), "capital_rows": named(t.funds["国有资本经营预算"], cat, y),
         "income_total": fn.income_table_total(t), "spending_total": fn.spending_table_total(bundle.year, t),
-        "general_total": fn.level1_total(t.general, GeneralColumns),
-        "gov_fund_rows_total": fn.level1_total(t.funds["政府性基金预算"], FundColumns),
-        "capital_rows_total": fn.level1_total(t.funds["国有资本经营预算"], FundColumns),
+        "general_total": fn.level1_total(t.general, GeneralColumns, t.spent_from),
+        "gov_fund_rows_total": fn.level1_total(t.funds["政府性基金预算"], FundColumns, t.spent_from),
+        "capital_rows_total": fn.level1_total(t.funds["国有资本经营预算"], FundColumns, t.spent_from),
     }
 
 

@@ -77,9 +77,9 @@ def performance(year: Year, figures: Figures) -> Performance:
                        sum(scored, ZERO) / counted(scored, scored) if scored else None, grades)
 
 
-def level1_total(rows: list[Row], kind: type[C]) -> C:
-    """Column totals of a table: the sum of its 类 rows."""
-    return add_all([r.values for r in rows if r.level == 1], kind)
+def level1_total(rows: list[Row], kind: type[C], start: Decimal = ZERO) -> C:
+    """Column totals of a table: the sum of its 类 rows (from ``start``: Tables.spent_from for spending tables)."""
+    return add_all([r.values for r in rows if r.level == 1], kind, start)
 
 
 def income_table_total(t: Tables) -> IncomeColumns:
@@ -187,7 +187,7 @@ def economic_printed(year: Year, t: Tables) -> dict[str, Decimal]:
 def spending_table_total(year: Year, t: Tables) -> SpendingColumns:
     """支出决算表's 合计 row: its 类 rows added up, with 基本支出 and 项目支出 as written under 支出 when they are (the
     system's totals, which may differ from the sum of the printed rows by rounding)."""
-    total = level1_total(t.spending, SpendingColumns)
+    total = level1_total(t.spending, SpendingColumns, t.spent_from)
     e = year.expenditure
     return total._replace(basic=total.basic if e.basic is None else e.basic,
                           project=total.project if e.project is None else e.project)

@@ -18,6 +18,7 @@ from generator.figures.columns import (
 )
 from generator.model import Year
 from generator.model.accounts import INCOME_SOURCES, NON_FISCAL_KINDS, NON_FISCAL_SOURCES
+from generator.pending import zero_of
 
 # The 26 expenditure classes the 收入支出决算总表 lists, in order (as the 2024 published tables do).
 CLASSES = ["201", "202", "203", "204", "205", "206", "207", "208", "210", "211", "212", "213",
@@ -32,9 +33,9 @@ def add(a: Optional[Decimal], b: Optional[Decimal]) -> Optional[Decimal]:
     return None if a is None or b is None else a + b
 
 
-def add_all(rows: Sequence[Columns], kind: type[C]) -> C:
-    """Column sums of rows of one table."""
-    total: list[Optional[Decimal]] = [ZERO] * len(kind._fields)
+def add_all(rows: Sequence[Columns], kind: type[C], start: Decimal = ZERO) -> C:
+    """Column sums of rows of one table (from ``start``: pending when its lines are not yet written)."""
+    total: list[Optional[Decimal]] = [start] * len(kind._fields)
     for row in rows:
         total = [add(x, y) for x, y in zip(total, row)]
     return kind._make(total)
@@ -130,6 +131,7 @@ class Tables:
         "fiscal_grand": "财政拨款收入支出总计：财政拨款收入 + 年初财政拨款结转和结余（万元）",
         "fiscal_end": "年末财政拨款结转和结余：资金性质 → 万元",
         "personnel": "人员经费合计（301、303，万元）",
+        "spent_from": "支出合计的起点：0；草稿里还没有写科目时为待补充",
         "public": "公用经费合计（302、310，万元）",
     }
 
@@ -148,6 +150,7 @@ class Tables:
     general: list[Row]
     economic: dict[str, Decimal]
     funds: dict[str, list[Row]]
+    spent_from: Decimal = ZERO
 
     @property
     def end_carryover(self) -> Decimal:
@@ -171,7 +174,7 @@ class Tables:
 
     def fiscal_class_total(self, fund: str) -> Decimal:
         """财政拨款支出 of a fund, all classes."""
-        return sum((getattr(v, FUND_FIELDS[fund]) for v in self.fiscal_class.values()), ZERO)
+        return sum((getattr(v, FUND_FIELDS[fund]) for v in self.fiscal_class.values()), self.spent_from)
 
     @property
     def personnel(self) -> Decimal:
@@ -231,15 +234,15 @@ def compute_tables(year: Year) -> Tables:
     for line in year.economic_lines:
         for prefix in (line.code[:3], line.code):
             economic[prefix] = economic.get(prefix, ZERO) + line.actual
-    start = fiscal_start(year)
+    start, spent_from = fiscal_start(year), zero_of(year.expenditure.lines)
     tables = Tables(
         income_sources=sources, income_total=sum(sources, ZERO),
         class_spending={r.code: r.values.total or ZERO for r in spending_rows if r.level == 1},
-        spending_total=sum((r.values.total or ZERO for r in spending_rows if r.level == 1), ZERO),
+        spending_total=sum((r.values.total or ZERO for r in spending_rows if r.level == 1), spent_from),
         carryover=year.carryover, surplus_used=year.surplus_used, surplus_distributed=year.surplus_distributed,
         income=income_rows, spending=spending_rows, fiscal_income=fiscal, fiscal_class=_fiscal_by_class(year),
         fiscal_start=start, general=hierarchy(general, GeneralColumns), economic=economic,
-        funds={f: hierarchy(fund_leaves(year, f), FundColumns) for f in FUNDS[1:]},
+        funds={f: hierarchy(fund_leaves(year, f), FundColumns) for f in FUNDS[1:]}, spent_from=spent_from,
     )
     return tables
 

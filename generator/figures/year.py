@@ -20,7 +20,7 @@ from generator.figures.core import (
 from generator.model import Year
 from generator.model.accounts import INCOME_SOURCES
 from generator.model.profile import DEFAULT_RULES, Rules
-from generator.pending import DERIVED, Pending, PendingCount, is_pending
+from generator.pending import DERIVED, Pending, PendingCount, is_pending, over, zero_of
 
 
 @dataclass
@@ -182,22 +182,22 @@ def _income_figures(year: Year, whole: bool) -> dict:
 def _spending_figures(year: Year, fiscal_total: Decimal, whole: bool) -> dict:
     """Spending totals, its 基本/项目 split, by fund, 一般公共预算 by class, and what 财政拨款 leaves at year end."""
     lines = year.expenditure.lines
-    expenditure_total = sum((line.actual for line in lines), ZERO) + non_fiscal_spending(year)
+    expenditure_total = sum((line.actual for line in lines), zero_of(lines)) + non_fiscal_spending(year)
     fund_spending = _by_fund(year)
     general = [line for line in lines if line.fund == "一般公共预算"]
     general_lines = [Part(line.code, line.actual, None, line.budget) for line in general]
-    general_budget = fund_spending.get("一般公共预算", ZERO)
+    general_budget = fund_spending.get("一般公共预算", zero_of(lines))
     return {
         "expenditure_total": expenditure_total,
-        "budget_total": total_or_none([line.budget for line in lines]),
+        "budget_total": over(lines, total_or_none([line.budget for line in lines])),
         "spending_kind": breakdown([("basic", spending_kind(year, "basic")), ("project", spending_kind(year, "project"))], whole=whole),
         "fund_spending": fund_spending,
         "general_budget": general_budget,
-        "general_budget_budget": total_or_none([p.budget for p in general_lines]),
-        "general_budget_initial": _initial_budget(general),
+        "general_budget_budget": over(lines, total_or_none([p.budget for p in general_lines])),
+        "general_budget_initial": over(lines, _initial_budget(general)),
         "general_budget_share": ratio(general_budget, expenditure_total),
         "classes": group_lines(general_lines, whole=whole),
-        "fiscal_end": fiscal_total - sum(fund_spending.values(), ZERO),
+        "fiscal_end": fiscal_total - sum(fund_spending.values(), zero_of(lines)),
     }
 
 
@@ -241,7 +241,7 @@ def spending_kind(year: Year, kind: str) -> Decimal:
     if stated is not None:
         return stated
     split = [getattr(l, kind) for l in year.expenditure.lines]
-    if any(value is None for value in split):  # not written at all: unknown, not zero (check names what is missing)
+    if any(value is None for value in split) or over(year.expenditure.lines, None):  # not written at all: unknown, not zero (check names what is missing)
         return Pending(SPENDING_KINDS[kind])
     return sum(split + [getattr(n, kind) for n in year.non_fiscal_spending], ZERO)
 

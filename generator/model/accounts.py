@@ -9,7 +9,7 @@ from pydantic_core import PydanticCustomError
 
 from generator.constants import FundKind
 from generator.model.types import ZERO, Amount, Base, Code, Count, InWan, Money, Text, f
-from generator.pending import Pending
+from generator.pending import Pending, PendingItems
 
 
 class Income(Base):
@@ -135,6 +135,12 @@ class Expenditure(Base):
     basic: Optional[Money] = f("基本支出", "基本支出合计（万元）；各科目已分基本支出和项目支出时可省略（自动合计）", None)
     project: Optional[Money] = f("项目支出", "项目支出合计（万元）；同上", None)
     lines: list[CodeLine] = f("科目", "按功能分类科目（项级）列出的财政拨款支出")
+
+    @field_validator("lines", mode="wrap")
+    @classmethod
+    def _unknown_kept(cls, value, handler):
+        """A draft's placeholder for lines not yet written stays one (totals over it are pending, not 0)."""
+        return value if isinstance(value, PendingItems) else handler(value)
 
 
 class CostGroup(Base):

@@ -99,11 +99,13 @@ def general_budget(b: Builder) -> None:
     b.para("{{ year }}年一般公共预算财政拨款支出{{ f.general_budget|money }}万元，占本年支出合计的{{ f.general_budget_share|pct }}。"
            + change("general_budget", "一般公共预算财政拨款", "d.reasons.general_budget", "一般公共预算财政拨款支出"))
     b.heading(2, "{{ h2() }}一般公共预算财政拨款支出决算结构情况")
-    b.para("{{ year }}年一般公共预算财政拨款支出{{ f.general_budget|money }}万元，主要用于以下方面："
-           "{% for c in classes %}{{ c.short }}（类）支出{{ c.amount|money }}万元，占{{ c.share|share }}" + SEP + "{% endfor %}")
+    b.para("{{ year }}年一般公共预算财政拨款支出{{ f.general_budget|money }}万元{% if classes %}，主要用于以下方面："
+           "{% for c in classes %}{{ c.short }}（类）支出{{ c.amount|money }}万元，占{{ c.share|share }}" + SEP + "{% endfor %}"
+           "{% else %}。{% endif %}")
     b.heading(2, "{{ h2() }}一般公共预算财政拨款支出决算具体情况")
     b.para("{{ year }}年一般公共预算支出决算数为{{ f.general_budget|money }}万元"
-           "{% if f.general_budget_completion is not none %}，完成预算{{ f.general_budget_completion|pct }}{% endif %}。其中：")
+           "{% if f.general_budget_completion is not none %}，完成预算{{ f.general_budget_completion|pct }}{% endif %}。"
+           "{% if classes %}其中：{% endif %}")
     b.tag("{%p for c in classes %}")
     b.para("{{ c.number }}{{ c.short }}：{% for l in c.lines %}{{ l.code }}{{ l.name }}{{ l.spend_word }}决算为{{ l.amount|money }}万元"
            "{% if l.completion is not none %}，完成预算{{ l.completion|pct }}{% endif %}" + SEP + "{% endfor %}")
