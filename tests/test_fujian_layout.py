@@ -81,16 +81,18 @@ def _copy_without(tmp_path: Path, *keys: str) -> Path:
 
 def test_what_the_profile_requires_is_an_error_in_a_final_document_and_to_fill_in_a_draft(tmp_path):
     """必填 in profile.yaml: without last year's figures, the approval, the date and the 工作任务 a final document would
-    drop whole sentences; check stops it, and a draft prints each as 【待补充】 without listing it as an error."""
-    folder = _copy_without(tmp_path, "上年", "公开", "重点工作")
+    drop whole sentences (and leave the 决算单位 table's 经费性质 blank); check stops it, and a draft prints each as
+    【待补充】 without listing it as an error."""
+    folder = _copy_without(tmp_path, "上年", "公开", "重点工作", "决算单位")
     job = Job(folder, folder / "2017.yaml")
     errors = {f.path for f in prepare(job).findings if f.is_error}
-    assert {"上年.收入合计", "上年.支出合计", "上年.一般公共预算财政拨款支出", "上年.政府性基金预算财政拨款支出", "上年.机关运行经费", "公开.批复文件", "公开.日期", "重点工作"} <= errors
+    assert {"上年.收入合计", "上年.支出合计", "上年.一般公共预算财政拨款支出", "上年.政府性基金预算财政拨款支出", "上年.机关运行经费", "公开.批复文件", "公开.日期", "重点工作", "决算单位"} <= errors
     assert {f"支出.科目[{i}].上年决算数" for i in range(15)} <= errors
     assert "上年.三公经费" not in errors  # known from each 三公 item's 上年决算数
     prepared, written = generate(job, tmp_path / "out", draft=True)
-    assert not prepared.errors and any("23 处待补充" in note for note in prepared.skipped)
+    assert not prepared.errors and any("24 处待补充" in note for note in prepared.skipped)
     text = docx_text(written[0])
     for fill in ("【待补充：批复文件和文号】", "【待补充：2016年本年收入】", "【待补充：2016年2010301决算数】",
-                 "【待补充：2016年政府性基金支出】", "【待补充：部门主要工作任务（重点工作）】", "【待补充：日期】"):
+                 "【待补充：2016年政府性基金支出】", "【待补充：部门主要工作任务（重点工作）】", "【待补充：日期】",
+                 "| 平潭综合实验区岚城乡人民政府 | 【待补充：经费性质】 | 52 | 81 |"):
         assert fill in text, fill

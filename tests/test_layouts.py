@@ -170,7 +170,7 @@ def test_what_a_layout_requires_is_data_and_is_inherited(tmp_path):
     assert "公开.日期: 部门决算说明末尾要落款日期" in r.stdout
     assert check("基于: 福建\n必填: []\n").returncode == 0
     r = check("基于: 福建\n必填: [落款时间]\n")
-    assert r.returncode == 1 and "profile.yaml:2: 错误: 必填[0]: 只能填写以下之一：机构设置、批复文件、落款日期、主要工作任务、指标偏差原因、各科目上年决算数" in r.stdout
+    assert r.returncode == 1 and "profile.yaml:2: 错误: 必填[0]: 只能填写以下之一：机构设置、经费性质、批复文件、落款日期、主要工作任务、指标偏差原因、各科目上年决算数" in r.stdout
 
 
 def test_shares_are_rounded_one_by_one_unless_the_layout_makes_them_whole(tmp_path):

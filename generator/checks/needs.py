@@ -34,6 +34,18 @@ def _institutions(bundle: Bundle, year_file: Loaded) -> list[Finding]:
                                            f"unit.yaml 写“内设机构”），{DRAFT_HINT}")]
 
 
+def _nature(bundle: Bundle, year_file: Loaded) -> list[Finding]:
+    """经费性质: the 决算单位 table prints each unit's (the unit's own 单位性质 when none is listed), never a blank cell."""
+    units, where = bundle.year.covered_units, f"{bundle.layout.primary}的部门决算单位表"
+    if units:
+        return [_to_fill(year_file, ("决算单位", i, "经费性质"), f"{where}要写“{u.name}”的经费性质（例如“财政拨款”）：请补充，{DRAFT_HINT}")
+                for i, u in enumerate(units) if not u.nature]
+    if bundle.unit.nature:
+        return []
+    return [_to_fill(year_file, ("决算单位",), f"{where}要写本单位的经费性质：请在 unit.yaml 写“单位性质”（例如“财政拨款”），或在年度文件"
+                                            f"写“决算单位”（每个单位的名称、经费性质、编制、在职），{DRAFT_HINT}")]
+
+
 def _approval(bundle: Bundle, year_file: Loaded) -> list[Finding]:
     """批复文件: the document opens by citing the approval of the year's 决算."""
     publication = bundle.year.publication
@@ -100,7 +112,7 @@ def _deviations(bundle: Bundle, year_file: Loaded) -> list[Finding]:
 
 
 CHECKS: dict[str, Callable[[Bundle, Loaded], list[Finding]]] = {
-    "机构设置": _institutions, "批复文件": _approval, "落款日期": _date, "主要工作任务": _key_work, "指标偏差原因": _deviations,
+    "机构设置": _institutions, "经费性质": _nature, "批复文件": _approval, "落款日期": _date, "主要工作任务": _key_work, "指标偏差原因": _deviations,
     "各科目上年决算数": _line_comparisons, **{f"上年.{label}": _last_year(label) for label in LAST_YEAR},
 }
 

@@ -47,7 +47,7 @@ DEFAULT_RULES = Rules()
 
 # What a layout's profile can require its main document to state (profile.yaml 必填); checks.needs says how each is
 # checked and what to write.
-Need = Literal["机构设置", "批复文件", "落款日期", "主要工作任务", "指标偏差原因", "各科目上年决算数", "上年.收入合计", "上年.支出合计", "上年.财政拨款收支总计",
+Need = Literal["机构设置", "经费性质", "批复文件", "落款日期", "主要工作任务", "指标偏差原因", "各科目上年决算数", "上年.收入合计", "上年.支出合计", "上年.财政拨款收支总计",
                "上年.一般公共预算财政拨款支出", "上年.政府性基金预算财政拨款支出", "上年.三公经费", "上年.公务接待费", "上年.机关运行经费"]
 
 
@@ -69,6 +69,6 @@ class ProfileSpec(Base):
     documents: dict[str, DocumentSpec] = f("文档", "本版式生成的文档：文档种类 → 模板和文件名", {})
     companions: Optional[list[Text]] = f("附带文档", "默认同时生成的其他版式的文档，写作“版式/文档种类”；数据不全时不生成", None)
     glossary: Optional[Text] = f("名词解释", "名词解释的标准说法取 data/common/名词解释.yaml 的哪一节", None)
-    needs: Optional[list[Need]] = f("必填", "本版式的主文档还必须写明的内容（缺少时 check 报错误，草稿里显示【待补充】）：机构设置、批复文件、"
+    needs: Optional[list[Need]] = f("必填", "本版式的主文档还必须写明的内容（缺少时 check 报错误，草稿里显示【待补充】）：机构设置、经费性质（决算单位表）、批复文件、"
                                        "落款日期、主要工作任务、指标偏差原因（未达到指标值的指标写明原因）、各科目上年决算数，以及与上年比较的各项上年数（上年.收入合计、上年.三公经费等）", None)
     options: Options = f("选项", "数字格式和措辞选项（单位可在 unit.yaml 的“版式选项”中改写）", Options())

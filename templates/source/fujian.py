@@ -8,6 +8,7 @@ from generator.pending import MARK as TO_FILL
 
 SEP = "{{ '；' if not loop.last else '。' }}"
 COMMA = "{{ '、' if not loop.last }}"
+NATURE = "{{% if {0} %}}{{{{ {0} }}}}{{% elif draft %}}" + TO_FILL.format("经费性质") + "{{% endif %}}"  # 决算单位表's cell
 # The ten tables a 福建 unit publishes beside the text (as workbooks), listed after the glossary.
 TABLES = ["收支决算总表", "收入决算表", "支出决算表", "财政拨款收入支出决算总表", "一般公共预算财政拨款支出决算表",
           "一般公共预算财政拨款支出决算明细表", "一般公共预算财政拨款基本支出决算表", "政府性基金预算财政拨款收入支出决算表",
@@ -59,9 +60,9 @@ def overview(b: Builder) -> None:
     t = b.table([60, 36, 32, 32])
     b.row(t, ["单位名称", "经费性质", "人员编制数", "在职人数"], bold=True)
     b.tag_row(t, "{%tr for u in d.covered_units %}")
-    b.row(t, ["{{ u.name }}", "{{ u.nature or '' }}", "{{ u.posts|count }}", "{{ u.staff|count }}"])
+    b.row(t, ["{{ u.name }}", NATURE.format("u.nature"), "{{ u.posts|count }}", "{{ u.staff|count }}"])
     b.tag_row(t, "{%tr else %}")
-    b.row(t, ["{{ unit.name }}", "{{ unit.nature or '' }}", "{{ staffing.total }}", "{{ d.staff|count }}"])
+    b.row(t, ["{{ unit.name }}", NATURE.format("unit.nature"), "{{ staffing.total }}", "{{ d.staff|count }}"])
     b.tag_row(t, "{%tr endfor %}")
     b.heading(1, "{{ h1() }}部门主要工作任务")
     b.paragraphs("d.key_work", otherwise="{% if draft %}" + TO_FILL.format("部门主要工作任务（重点工作）") + "{% endif %}")
