@@ -35,7 +35,7 @@ class CodeLine(Base):
     """财政拨款 spending of one functional classification code (项, 7 digits)."""
 
     code: Code = f("科目编码", "功能分类科目编码，7 位（项级），例如 2011101")
-    name: Optional[Text] = f("科目名称", "可省略：名称自动取自科目目录；填写时须与目录一致", None)
+    name: Optional[Text] = f("科目名称", "科目名称；可省略：名称自动取自科目目录；填写时须与目录一致", None)
     initial: Optional[Amount] = f("年初预算数", "年初预算数（万元）", None)
     budget: Optional[Amount] = f("预算数", "全年预算数（万元）；不知道时可省略（不计算完成率）", None)
     basic: Optional[Amount] = f("基本支出", "决算数中的基本支出（万元）", None)
@@ -124,7 +124,7 @@ class CoveredUnit(Base):
 
     name: Text = f("名称", "单位名称")
     note: Text = f("备注", "备注", "")
-    nature: Optional[Text] = f("经费性质", "例如“财政拨款”“财政补助”", None)
+    nature: Optional[Text] = f("经费性质", "经费性质，例如“财政拨款”“财政补助”", None)
     posts: Optional[Count] = f("编制", "编制人数", None)
     staff: Optional[Count] = f("在职", "在职人数", None)
 
@@ -160,7 +160,7 @@ class NamedAmount(Base):
 class CapitalGroup(Base):
     """Capital spending items sharing one reason."""
 
-    reason: Optional[Text] = f("原因", "例如“因办公场所搬迁”", None)
+    reason: Optional[Text] = f("原因", "支出原因，例如“因办公场所搬迁”", None)
     items: list[NamedAmount] = f("明细", "资本性支出明细")
 
 

@@ -58,7 +58,7 @@ class ThreePublic(Base):
     vehicle_purchase: VehiclePurchase = f("公务用车购置费", "公务用车购置费；整项不写表示没有这项支出（预算数、决算数都为 0）", VehiclePurchase(budget=ZERO))
     vehicle_operation: VehicleOperation = f("公务用车运行维护费", "公务用车运行维护费；整项不写表示没有这项支出（预算数、决算数都为 0）", VehicleOperation(budget=ZERO))
     reception: Reception = f("公务接待费", "公务接待费；整项不写表示没有这项支出（预算数、决算数都为 0）", Reception(budget=ZERO))
-    assessment: Optional[Text] = f("总体评价", "例如“支出完成情况较好”", None)
+    assessment: Optional[Text] = f("总体评价", "“三公”经费总体评价，例如“支出完成情况较好”", None)
     budget_reason: Optional[Text] = f("预算差异原因", "决算数小于（大于）预算数的主要原因", None)
     vehicle_reason: Optional[Text] = f("公务用车变动原因", "公务用车购置及运行维护费与上年相比变动的原因", None)
 
@@ -71,7 +71,7 @@ THREE_PUBLIC_PARTS: list[tuple[str, str]] = [(name, field.alias or name) for nam
 class Operating(Base):
     """机关运行经费."""
 
-    amount: Optional[Amount] = f("金额", "省略时等于公用经费", None)
+    amount: Optional[Amount] = f("金额", "机关运行经费（万元）；省略时等于公用经费", None)
     purpose: Optional[Text] = f("用途", "主要用于……（例如办公费、印刷费、水电费等）", None)
     reason: Optional[Text] = f("变动原因", "与上年相比变动的原因", None)
 

@@ -19,7 +19,7 @@ class Indicator(Base):
     level1: Text = f("一级指标", "一级指标，例如“产出指标”")
     level2: Text = f("二级指标", "二级指标，例如“数量指标”", "")
     level3: Text = f("三级指标", "三级指标", "")
-    nature: Optional[Literal["=", "≥", "≤", "定性"]] = f("指标性质", "可省略：从指标值读出（“≥60人”，不写符号的“8次”指至少 8 次）；"
+    nature: Optional[Literal["=", "≥", "≤", "定性"]] = f("指标性质", "指标性质；可省略：从指标值读出（“≥60人”，不写符号的“8次”指至少 8 次）；"
                                                        "写“定性”则不按数字比较，得分由单位评定", None)
     target: Text = f("指标值", "年度指标值（预期）")
     actual: Text = f("实际完成值", "实际完成值")
@@ -81,7 +81,7 @@ class Project(Base):
     """A project with performance targets and indicators."""
 
     name: Text = f("名称", "项目名称")
-    budget_unit: Optional[Text] = f("预算单位", "省略时取单位的预算单位简称", None)
+    budget_unit: Optional[Text] = f("预算单位", "预算单位；省略时取单位的预算单位简称", None)
     budget: Funds = f("预算数", "全年预算数")
     spent: Funds = f("执行数", "执行数")
     prior_assessment: bool = f("事前评估", "是否开展了事前绩效评估", False)
@@ -123,4 +123,4 @@ class SelfEvaluation(Base):
     goal: Text = f("预期目标", "年度总体目标：预期目标")
     achieved: Optional[Text] = f("实际完成情况", "年度总体目标：实际完成情况；省略时列出各项工作情况的标题", None)
     indicators: list[Indicator] = f("绩效指标", "绩效指标，每行一个三级指标")
-    grade: Optional[Text] = f("等级", "可省略：等级按总分自动评定；填写时须与评定结果一致", None)
+    grade: Optional[Text] = f("等级", "等级；可省略：按总分自动评定；填写时须与评定结果一致", None)

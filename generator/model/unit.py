@@ -33,11 +33,11 @@ class Unit(Base):
     layout: Optional[Text] = f("版式", "本单位公开文档使用的版式：templates/ 下或单位文件夹（及上级文件夹）的 版式/ 下的文件夹名；省略时用默认版式", None)
     layout_options: Options = f("版式选项", "改写版式的数字格式和措辞选项（见版式的 profile.yaml）", Options())
     companions: Optional[list[Text]] = f("附带文档", "同时生成的其他版式的文档，写作“版式/文档种类”；省略时按版式的默认，写 [] 则不生成", None)
-    nature: Optional[Text] = f("单位性质", "例如“仁和区行政编制单位”", None)
+    nature: Optional[Text] = f("单位性质", "单位性质，例如“仁和区行政编制单位”", None)
     functions: list[Text] = f("职能", "主要职能，每条一段")
     staffing: Staffing = f("编制", "编制人数；不印编制的版式可省略", Staffing())
     departments: list[either(Body)] = f("内设机构", "内设机构名称列表", [])  # type: ignore[valid-type]  # a pydantic union built at run time
-    departments_summary: Optional[Text] = f("内设机构概述", "例如“9室2部1中心”", None)
+    departments_summary: Optional[Text] = f("内设机构概述", "内设机构概述，例如“9室2部1中心”", None)
     other_bodies: list[Text] = f("其他机构", "内设机构以外的机构，例如派驻纪检监察组", [])
     glossary_wording: dict[str, Text] = f("名词解释措辞", "本单位各年通用的名词解释改写：词条 → 本单位的说法（例如乡镇把“本级财政”写作“省级财政”）", {})
     templates: dict[str, Text] = f("模板", "自定义模板：文档种类 → .docx 文件路径（相对本文件）", {})

@@ -9,6 +9,7 @@ import unicodedata
 from typing import Any, Optional, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic.fields import FieldInfo
 
 from generator.errors import Finding
 from generator.load.reader import Loaded
@@ -61,11 +62,16 @@ def validate(model: type[M], loaded: Loaded, draft: bool = False) -> tuple[Optio
     return None, [loaded.finding((), "草稿：缺少的内容过多，无法生成。")]
 
 
+def label_of(field: FieldInfo) -> str:
+    """What a draft's placeholder for a field says is to fill: its description up to the first ；，（ (the fact's name)."""
+    return re.split(r"[；，（]", field.description or field.alias or "")[0]
+
+
 def fill(model: type[BaseModel], data: dict, path: tuple) -> None:
     """Put a placeholder for the missing fact at a path of the plain data."""
     field = _field_at(model, path)
     named = field or (_field_at(model, path[:-1]) if isinstance(path[-1], int) else None)
-    label = re.split(r"[；，（]", named.description or str(path[-1]))[0] if named else str(path[-1])
+    label = label_of(named) if named else str(path[-1])
     annotation = field.annotation if field else _item_annotation(model, path[:-1])
     value = placeholder(annotation, label) if annotation is not None else MARK.format(label)
     target = data
