@@ -151,9 +151,9 @@ def basic_and_three_public(b: Builder) -> None:
 
 
 def moved(c: str) -> str:
-    """“增长X%”, “下降X%”, or the amount when there is no rate (from a zero)."""
-    return (f"{{{{ {c}.delta|growth_word }}}}{{% if {c}.rate is not none %}}{{{{ {c}.rate|pct }}}}"
-            f"{{% else %}}{{{{ {c}.delta|magnitude }}}}万元{{% endif %}}")
+    """“增长X%”, “下降X%”, or “增加X万元” when there is no rate (from a zero): 增长/下降 for rates, 增加/减少 for amounts."""
+    return (f"{{% if {c}.rate is not none %}}{{{{ {c}.delta|growth_word }}}}{{{{ {c}.rate|pct }}}}"
+            f"{{% else %}}{{{{ {c}.delta|increase_word }}}}{{{{ {c}.delta|magnitude }}}}万元{{% endif %}}")
 
 
 def versus(c: str, subject: str, why: str) -> str:
