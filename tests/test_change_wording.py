@@ -47,3 +47,13 @@ def test_a_change_from_zero_is_an_amount_with_its_own_verb(tmp_path, layout):
         assert not found, (name, found)
     main = next(t for n, t in texts.items() if n.endswith("部门决算说明.docx"))
     assert re.search(r"(较|比|与)201\d年[^。]{0,30}增加[\d.]+万元[。，]", main), main
+
+
+def test_no_change_is_said_as_such_in_sichuan(tmp_path):
+    """No change read “收入持平0%” and “比2018年持平0.00万元，持平0%”."""
+    job = _zeroed(tmp_path, ROOT / "data" / "panzhihua-renhe-jiwei", "2019",
+                  {"  收入合计: 826.79": "  收入合计: 1622.30", "  机关运行经费: 274.48": "  机关运行经费: 341.38"})
+    _, written = generate(job, tmp_path / "out", draft=True)
+    text = docx_text(next(p for p in written if p.name.endswith("部门决算说明.docx")))
+    assert "持平0" not in text and "比2018年持平" not in text
+    assert "与2018年相比，收入持平；" in text and "机关运行经费支出341.38万元，与2018年持平。" in text

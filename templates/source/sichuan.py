@@ -18,9 +18,24 @@ def change(key: str, subject: str, reason: str, last: str) -> str:
     """“与上年相比，<subject>增加X万元，增长Y%。” and the clerk's reason, when last year's figure is known; a draft says
     what is to fill (a final document stops at check); never the reason alone."""
     c = f"changes.{key}"
-    return (f"{{% if {c}.known %}}与{{{{ prev_year }}}}年相比，{subject}{{{{ {c}.delta|increase_word }}}}"
-            f"{{{{ {c}.delta|abs|money }}}}万元" + rate(c) + f"。{{{{ {reason} or '' }}}}"
+    return (f"{{% if {c}.known %}}与{{{{ prev_year }}}}年相比，{subject}" + moved(c) + f"。{{{{ {reason} or '' }}}}"
             f"{{% elif draft %}}与{{{{ prev_year }}}}年相比，{subject}{TO_FILL.format('{{ prev_year }}年' + last)}。{{{{ {reason} or '' }}}}{{% endif %}}")
+
+
+def flat(c: str) -> str:
+    """The Jinja test that a change is none at all (持平)."""
+    return f"{c}.delta|increase_word == '持平'"
+
+
+def moved(c: str) -> str:
+    """“增加X万元，增长Y%” (no rate from a zero), or “持平”."""
+    return (f"{{% if {flat(c)} %}}持平{{% else %}}{{{{ {c}.delta|increase_word }}}}{{{{ {c}.delta|abs|money }}}}万元"
+            + rate(c) + "{% endif %}")
+
+
+def than_last(c: str) -> str:
+    """“比上年增加X万元，增长Y%”, or “与上年持平”."""
+    return "{% if " + flat(c) + " %}与{{ prev_year }}年持平{% else %}比{{ prev_year }}年" + moved(c) + "{% endif %}"
 
 
 def rate(c: str) -> str:
@@ -31,8 +46,8 @@ def rate(c: str) -> str:
 def versus(key: str, subject: str, last: str) -> str:
     """“，与上年相比，<subject>增加Y%” when last year's figure is known; a draft says what is to fill."""
     c = f"changes.{key}"
-    return (f"{{% if {c}.known %}}，与{{{{ prev_year }}}}年相比，{subject}{{{{ {c}.delta|increase_word }}}}"
-            f"{{% if {c}.rate is not none %}}{{{{ {c}.rate|pct }}}}{{% else %}}{{{{ {c}.delta|abs|money }}}}万元{{% endif %}}"
+    return (f"{{% if {c}.known %}}，与{{{{ prev_year }}}}年相比，{subject}{{% if {flat(c)} %}}持平{{% else %}}{{{{ {c}.delta|increase_word }}}}"
+            f"{{% if {c}.rate is not none %}}{{{{ {c}.rate|pct }}}}{{% else %}}{{{{ {c}.delta|abs|money }}}}万元{{% endif %}}{{% endif %}}"
             f"{{% elif draft %}}，与{{{{ prev_year }}}}年相比，{subject}{TO_FILL.format('{{ prev_year }}年' + last)}{{% endif %}}")
 
 
@@ -152,8 +167,7 @@ def three_public(b: Builder) -> None:
            f"公务用车运行维护费支出{{{{ {d}.vehicle_operation.actual|money }}}}万元。{{{{ {d}.vehicle_operation.purpose|clause }}}}")
     b.para(f"{{{{ h3() }}}}公务接待费支出{{{{ {tp}.reception.amount|money }}}}万元"
            f"{{% if {tp}.reception.completion is not none %}}，完成预算{{{{ {tp}.reception.completion|pct }}}}{{% endif %}}。"
-           "{% if changes.reception.known %}公务接待费支出决算比{{ prev_year }}年{{ changes.reception.delta|increase_word }}"
-           "{{ changes.reception.delta|abs|money }}万元" + rate("changes.reception") + "。"
+           "{% if changes.reception.known %}公务接待费支出决算" + than_last("changes.reception") + "。"
            f"{{{{ {d}.reception.reason or '' }}}}{{% elif draft %}}公务接待费支出决算比{{{{ prev_year }}}}年"
            + TO_FILL.format("{{ prev_year }}年公务接待费") + f"。{{{{ {d}.reception.reason or '' }}}}{{% endif %}}")
     b.para(f"{{{{ {d}.reception.purpose|clause }}}}国内公务接待{{{{ {d}.reception.batches }}}}批次，{{{{ {d}.reception.persons }}}}人次（不包括陪同人员），"
@@ -165,8 +179,7 @@ def other_matters(b: Builder) -> None:
     b.heading(1, "{{ h1() }}其他重要事项的情况说明")
     b.heading(2, "{{ h2() }}机关运行经费支出情况")
     b.para("{{ year }}年，{{ unit.short }}机关运行经费支出{{ f.operating|money }}万元"
-           "{% if changes.operating.known %}，比{{ prev_year }}年{{ changes.operating.delta|increase_word }}{{ changes.operating.delta|abs|money }}万元"
-           + rate("changes.operating") + "。{{ d.operating.reason or '' }}"
+           "{% if changes.operating.known %}，" + than_last("changes.operating") + "。{{ d.operating.reason or '' }}"
            "{% elif draft %}，比{{ prev_year }}年" + TO_FILL.format("{{ prev_year }}年机关运行经费") + "。{{ d.operating.reason or '' }}"
            "{% else %}。{% endif %}")
     b.heading(2, "{{ h2() }}政府采购支出情况")
