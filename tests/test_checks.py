@@ -62,3 +62,23 @@ def test_each_three_public_item_has_its_reason_in_its_direction(tmp_path):
     found = {f.path: f.message for f in prepare(Job(tmp_path / "u", path)).findings}
     assert found["三公经费.因公出国（境）费.变动原因"] == "因公出国（境）费与上年相比增加8.50万元（上年为 0），变动较大，但没有写变动原因。请补充。"
     assert found["三公经费.公务用车变动原因"] == "公务用车购置及运行维护费比上年增加了，但变动原因写的是“减少”。请核对。"
+
+
+def test_a_reason_is_worded_in_the_direction_of_its_own_change(tmp_path):
+    """Each 科目's 变动原因 is held to its line's change as the totals' reasons are to theirs, and a figure that did not
+    change has no rise or fall to explain (a reason copied from last year's file says one)."""
+    import shutil
+
+    from generator.workflow.pipeline import Job, prepare
+    root = Path(__file__).resolve().parent.parent
+    shutil.copytree(root / "tests" / "fixtures" / "pingtan-corrected", tmp_path / "u")
+    path = tmp_path / "u" / "2017.yaml"
+    text = path.read_text(encoding="utf-8").replace("上年决算数: 596.94, 变动原因: 政府机关在职人员补助等费用的增加",
+                                                    "上年决算数: 768.66, 变动原因: 政府机关在职人员补助等费用的增加")
+    text = text.replace("上年决算数: 59.26, 变动原因: 财政所标准化建设支出的减少", "上年决算数: 59.26, 变动原因: 财政所标准化建设支出的增加")
+    path.write_text(text.replace("  机关运行经费: 95.71", "  机关运行经费: 319.09"), encoding="utf-8")
+    found = {f.path: f.message for f in prepare(Job(tmp_path / "u", path)).findings}
+    assert found["支出.科目[0].变动原因"] == "科目 2010301 与上年持平，但变动原因写的是“增加”。请核对。"
+    assert found["支出.科目[1].变动原因"] == "科目 2010601 比上年减少了，但变动原因写的是“增加”。请核对。"
+    assert found["机关运行经费.变动原因"] == "机关运行经费与上年持平，但变动原因写的是“增加”。请核对。"
+    assert not [p for p in found if p.startswith("支出.科目[") and p not in ("支出.科目[0].变动原因", "支出.科目[1].变动原因")]

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import difflib
+from decimal import Decimal
+from typing import Optional
 
 from generator.checks.registry import LARGE_CHANGE, mismatch, rule, severity_of
 from generator.checks.requirements import KIND_NAMES, NATIONAL
@@ -212,32 +214,52 @@ def compared_changes(bundle: Bundle) -> dict[str, Change]:
     return {"grand": Change(bundle.tables.grand_total, bundle.year.previous.grand_total), **changes}
 
 
-UP_WORDS, DOWN_WORDS = ("增加", "增长", "上升", "提高"), ("减少", "下降", "降低", "压减")
-
-
 @rule
 def changes_explained(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
-    """A large change against last year has a reason, and the reason's wording matches the direction."""
+    """A large change against last year has a reason, and the reason's wording matches the direction (no change has no
+    direction; a reason shared by several figures, 收支总体, is not held to one of them staying the same)."""
     out, changes = [], compared_changes(bundle)
     for key, (path, reason_of, label) in REASONS.items():
         if key not in changes:
             continue
         delta, rate = changes[key].delta, changes[key].rate
         reason = reason_of(bundle.year)
-        if delta is None or delta == 0 or is_pending(delta):
+        if delta is None or is_pending(delta) or (delta == 0 and path == SHARED_REASON):
             continue
-        if not reason and (rate is None or rate >= LARGE_CHANGE):  # no rate: last year's figure was 0
+        if not reason and delta and (rate is None or rate >= LARGE_CHANGE):  # no rate: last year's figure was 0
             change = (f"{'增长' if delta > 0 else '下降'}{percent(rate)}" if rate is not None
                       else f"{'增加' if delta > 0 else '减少'}{money(abs(delta))}万元（上年为 0）")
             out.append(year_file.finding(path, f"{label}与上年相比{change}，变动较大，但没有写变动原因。请补充。", WARNING))
-        elif reason:
-            words = DOWN_WORDS if delta > 0 else UP_WORDS
-            opposite = UP_WORDS if delta > 0 else DOWN_WORDS
-            if any(w in reason for w in words) and not any(w in reason for w in opposite):
-                out.append(year_file.finding(path, f"{label}比上年{'增加' if delta > 0 else '减少'}了，但变动原因写的是“{next(w for w in words if w in reason)}”。请核对。", WARNING))
+        elif reason and (finding := _against_direction(year_file, path, label, delta, reason)):
+            out.append(finding)
     return out
 
 
+@rule
+def line_reasons_match_changes(bundle: Bundle, year_file: Loaded, unit_file: Loaded) -> list[Finding]:
+    """A 科目's 变动原因 speaks of the direction its amount moved against last year's (or of none when it did not)."""
+    out = []
+    for i, line in enumerate(bundle.year.expenditure.lines):
+        delta = Change(line.actual, line.previous).delta
+        if line.change_reason and delta is not None and not is_pending(delta):
+            finding = _against_direction(year_file, ("支出", "科目", i, "变动原因"), f"科目 {line.code} ", delta, line.change_reason)
+            out += [finding] if finding else []
+    return out
+
+
+SHARED_REASON = ("变动原因", "收支总体")
+UP_WORDS: tuple[str, ...] = ("增加", "增长", "上升", "提高", "新增")
+DOWN_WORDS: tuple[str, ...] = ("减少", "下降", "降低", "压减")
+
+
+def _against_direction(year_file: Loaded, path: tuple, label: str, delta: Decimal, reason: str) -> Optional[Finding]:
+    """A warning when a reason speaks only of a rise for a fall, of a fall for a rise, or of either for no change."""
+    ups, downs = [w for w in UP_WORDS if w in reason], [w for w in DOWN_WORDS if w in reason]
+    said = (downs if delta > 0 else ups if delta < 0 else ups + downs) if not (ups and downs) else []
+    if not said:
+        return None
+    moved = "与上年持平" if delta == 0 else f"比上年{'增加' if delta > 0 else '减少'}了"
+    return year_file.finding(path, f"{label}{moved}，但变动原因写的是“{said[0]}”。请核对。", WARNING)
 
 
 @rule
