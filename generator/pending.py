@@ -73,9 +73,14 @@ class PendingItems(list):
         self.label = label
 
 
+def unknown(items: list) -> bool:
+    """Whether a list is a draft's placeholder for items not yet written."""
+    return isinstance(items, PendingItems)
+
+
 def over(items: list, total: Any) -> Any:
     """A total computed over items, or pending when the items are not yet written."""
-    return Pending(DERIVED) if isinstance(items, PendingItems) else total
+    return Pending(DERIVED) if unknown(items) else total
 
 
 def zero_of(items: list) -> Decimal:

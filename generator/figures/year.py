@@ -20,7 +20,7 @@ from generator.figures.core import (
 from generator.model import Year
 from generator.model.accounts import INCOME_SOURCES
 from generator.model.profile import DEFAULT_RULES, Rules
-from generator.pending import DERIVED, Pending, PendingCount, is_pending, over, zero_of
+from generator.pending import DERIVED, Pending, PendingCount, is_pending, over, unknown, zero_of
 
 
 @dataclass
@@ -241,7 +241,7 @@ def spending_kind(year: Year, kind: str) -> Decimal:
     if stated is not None:
         return stated
     split = [getattr(l, kind) for l in year.expenditure.lines]
-    if any(value is None for value in split) or over(year.expenditure.lines, None):  # not written at all: unknown, not zero (check names what is missing)
+    if any(value is None for value in split) or unknown(year.expenditure.lines):  # not written: unknown, not zero (check names what is missing)
         return Pending(SPENDING_KINDS[kind])
     return sum(split + [getattr(n, kind) for n in year.non_fiscal_spending], ZERO)
 
