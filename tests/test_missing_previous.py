@@ -49,3 +49,16 @@ def test_the_example_units_first_year_compares_with_the_year_before(tmp_path):
     _, written = generate(Job(unit, unit / "2023.yaml"), tmp_path)
     text = docx_text(next(p for p in written if "部门决算" in p.name and "说明" not in p.name))
     assert "与2022年度相比，收入支出总计增加540.72万元，增长7.85%。主要原因：新增两所公办幼儿园开园" in text
+
+
+def test_a_last_year_file_that_is_there_but_broken_is_named_not_asked_for(tmp_path):
+    """With 2023.yaml beside the year but unreadable, check said “请放上 2023.yaml”: the clerk is now told the file is
+    there and gave no figure (to correct it), and still asked for the file when it is not there."""
+    folder = without_previous(tmp_path)
+    job = Job(folder, folder / "2024.yaml")
+    asked = [f.message for f in prepare(job).findings if f.path == "上年.机关运行经费"]
+    assert len(asked) == 1 and "请放上 2023.yaml" in asked[0]
+    (folder / "2023.yaml").write_text("年度: 2023\n收入: [\n", encoding="utf-8")
+    found = {f.path: f.message for f in prepare(job).findings}
+    assert "2023.yaml 里读不出这个数（文件有错误时请先改正它，运行 check 检查 2023.yaml）" in found["上年.机关运行经费"]
+    assert "请放上" not in found["上年.机关运行经费"] and "上年文件 2023.yaml 有错误" in found["上年"]

@@ -1,7 +1,7 @@
 """Rules over forms and stated figures: the 自评表, figures stated under 核对, the national tables' facts."""
 from __future__ import annotations
 
-from generator.checks.needs import organisation_stated
+from generator.checks.needs import last_file_hint, organisation_stated
 from generator.checks.registry import mismatch, rule
 from generator.checks.requirements import NATIONAL, comparison_gaps, reason_gaps, table_facts
 from generator.errors import ERROR, WARNING, Finding
@@ -97,8 +97,9 @@ def national_comparisons_known(bundle: Bundle, year_file: Loaded, unit_file: Loa
     if bundle.layout.primary != NATIONAL:
         return []
     year = bundle.year.year
-    return [year_file.finding(("上年", label), f"{NATIONAL}要把{label}与{year - 1}年度比较，但不知道{year - 1}年度的{label}：请放上 "
-                                            f"{year - 1}.yaml，或在“上年”下写“{label}”（上年没有这项收支时写 0），或用 generate --draft 先生成草稿。",
+    return [year_file.finding(("上年", label), f"{NATIONAL}要把{label}与{year - 1}年度比较，但不知道{year - 1}年度的{label}："
+                                            f"{last_file_hint(year_file, year - 1)}，或在“上年”下写“{label}”（上年没有这项收支时写 0），"
+                                            "或用 generate --draft 先生成草稿。",
                               placeholder=True)
             for label in comparison_gaps(bundle)]
 

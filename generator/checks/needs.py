@@ -91,8 +91,16 @@ def _last_year(label: str) -> Callable[[Bundle, Loaded], list[Finding]]:
             return []
         last = bundle.year.year - 1
         return [_to_fill(year_file, ("上年", label), f"{bundle.layout.primary}要把{label}与{last}年比较，但不知道{last}年的{label}："
-                                                    f"请放上 {last}.yaml，或在“上年”下写“{label}”（上年没有这项收支时写 0），{DRAFT_HINT}")]
+                                                    f"{last_file_hint(year_file, last)}，或在“上年”下写“{label}”（上年没有这项收支时写 0），{DRAFT_HINT}")]
     return check
+
+
+def last_file_hint(year_file: Loaded, last: int) -> str:
+    """What to do about last year's file: put it beside this one, or correct it when it is there but gave no figure."""
+    found = next((p for p in sorted(year_file.path.parent.glob(f"{last}.*")) if p.suffix.lower() in (".yaml", ".yml")), None)
+    if found is None:
+        return f"请放上 {last}.yaml"
+    return f"{found.name} 里读不出这个数（文件有错误时请先改正它，运行 check 检查 {found.name}）"
 
 
 def _line_comparisons(bundle: Bundle, year_file: Loaded) -> list[Finding]:
