@@ -57,3 +57,20 @@ def test_no_change_is_said_as_such_in_sichuan(tmp_path):
     text = docx_text(next(p for p in written if p.name.endswith("部门决算说明.docx")))
     assert "持平0" not in text and "比2018年持平" not in text
     assert "与2018年相比，收入持平；" in text and "机关运行经费支出341.38万元，与2018年持平。" in text
+
+
+def test_a_project_without_budget_has_no_completion_rate(tmp_path):
+    """A project budgeted 0 printed “执行数为0.00万元，完成预算的。” (四川) and “执行率；” (湖南): no rate is stated."""
+    renhe = _zeroed(tmp_path / "四川", ROOT / "data" / "panzhihua-renhe-jiwei", "2019",
+                    {"    预算数: {财政拨款: 60.00}\n    执行数: {财政拨款: 60.00}": "    预算数: {财政拨款: 0}\n    执行数: {财政拨款: 0}"})
+    text = (renhe.year_file.read_text(encoding="utf-8"))
+    project = text[text.index("项目:\n"):text.index("  - 名称: 仁和区纪委廉政风险防控平台建设经费")]
+    zhuzhou = _zeroed(tmp_path / "湖南", ROOT / "data" / "zhuzhou-jiwei", "2022", {})
+    zhuzhou.year_file.write_text(zhuzhou.year_file.read_text(encoding="utf-8") + project, encoding="utf-8")
+    for job in (renhe, zhuzhou):
+        _, written = generate(job, tmp_path / "out" / job.unit_dir.parent.name)
+        for path in written:
+            text = docx_text(path)
+            assert "完成预算的。" not in text and "执行率；" not in text and "执行率。" not in text, path.name
+            if "办案、纪律审查" in text and path.name.endswith(("部门决算说明.docx", "自评报告.docx")):
+                assert re.search(r"执行数为?0\.00万元[。；]", text), path.name

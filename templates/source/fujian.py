@@ -170,8 +170,8 @@ def other_matters(b: Builder) -> None:
            + against("changes.operating", "机关运行经费") + "。" + reason("d.operating.reason"))
     b.heading(1, "{{ h1() }}项目绩效自评报告")
     b.tag("{%p for p in projects %}")
-    b.para("{{ loop.index }}. “{{ p.name }}”项目全年预算数{{ p.budget_total|amount }}万元，执行数{{ p.spent_total|amount }}万元，"
-           "完成预算的{{ p.completion|pct }}。{{ p.summary or '' }}")
+    b.para("{{ loop.index }}. “{{ p.name }}”项目全年预算数{{ p.budget_total|amount }}万元，执行数{{ p.spent_total|amount }}万元"
+           "{% if p.completion is not none %}，完成预算的{{ p.completion|pct }}{% endif %}。{{ p.summary or '' }}")
     b.tag("{%p else %}")
     b.para("本部门{{ year }}年无主要民生项目和重点支出项目。")
     b.tag("{%p endfor %}")

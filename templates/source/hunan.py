@@ -76,8 +76,8 @@ def spending(b: Builder) -> None:
     lead_paragraphs(b, "work_summary")
     b.heading(2, "{{ h2() }}项目支出绩效情况")
     b.para("{{ year }}年，可纳入自评报告内的业务性专项{{ project_funds|money }}万元。"
-           "{% for p in projects %}“{{ p.name }}”全年预算数{{ p.budget_total|money }}万元，执行数{{ p.spent_total|money }}万元，"
-           "执行率{{ p.completion|pct }}" + SEP + "{% endfor %}")
+           "{% for p in projects %}“{{ p.name }}”全年预算数{{ p.budget_total|money }}万元，执行数{{ p.spent_total|money }}万元"
+           "{% if p.completion is not none %}，执行率{{ p.completion|pct }}{% endif %}" + SEP + "{% endfor %}")
 
 
 def table(b: Builder) -> None:

@@ -211,7 +211,7 @@ def performance(b: Builder) -> None:
            "等{{ projects|length }}个项目绩效目标实际完成情况。")
     b.tag("{%p for p in projects %}")
     b.para(("{{ h4() }}“{{ p.name }}”项目绩效目标完成情况综述。", False),
-           "项目全年预算数{{ p.budget_total|money }}万元，执行数为{{ p.spent_total|money }}万元，完成预算的{{ p.completion|pct }}。{{ p.summary }}")
+           "项目全年预算数{{ p.budget_total|money }}万元，执行数为{{ p.spent_total|money }}万元{% if p.completion is not none %}，完成预算的{{ p.completion|pct }}{% endif %}。{{ p.summary }}")
     b.tag("{%p endfor %}")
     project_tables(b)
     b.tag("{%p endif %}")
