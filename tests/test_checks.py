@@ -82,3 +82,26 @@ def test_a_reason_is_worded_in_the_direction_of_its_own_change(tmp_path):
     assert found["支出.科目[1].变动原因"] == "科目 2010601 比上年减少了，但变动原因写的是“增加”。请核对。"
     assert found["机关运行经费.变动原因"] == "机关运行经费与上年持平，但变动原因写的是“增加”。请核对。"
     assert not [p for p in found if p.startswith("支出.科目[") and p not in ("支出.科目[0].变动原因", "支出.科目[1].变动原因")]
+
+
+def test_a_reason_is_asked_only_for_a_change_the_documents_state(tmp_path):
+    """福建's 决算说明 never compares 财政拨款收支总计 with last year (its 必填 does not name it, and it has no 全国
+    companion), so a 福建 unit is not asked for 变动原因.财政拨款; a 四川 unit, whose document states it, still is."""
+    import re
+    import shutil
+
+    from generator.workflow.pipeline import Job, prepare
+    root = Path(__file__).resolve().parent.parent
+    paths = {}
+    for name, source, year in (("福建", "tests/fixtures/pingtan-corrected", "2017"), ("四川", "data/panzhihua-renhe-jiwei", "2019")):
+        shutil.copytree(root / source, tmp_path / name)
+        path = tmp_path / name / f"{year}.yaml"
+        text = path.read_text(encoding="utf-8")
+        if name == "福建":  # last year's 财政拨款收支总计 known: a change of 3338.60 against 1000.00
+            text = text.replace("  收入合计: 2028.49\n", "  收入合计: 2028.49\n  财政拨款收支总计: 1000.00\n", 1)
+        else:  # 仁和's 财政拨款收支总计 rose 96.2%: its reason taken out
+            text = re.sub(r"^  财政拨款: .*\n", "", text, count=1, flags=re.M)
+        path.write_text(text, encoding="utf-8")
+        paths[name] = {f.path for f in prepare(Job(tmp_path / name, path)).findings}
+    assert "变动原因.财政拨款" not in paths["福建"]
+    assert "变动原因.财政拨款" in paths["四川"]

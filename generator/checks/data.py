@@ -17,6 +17,7 @@ from generator.figures.tables import FUNDS
 from generator.formatting import money, percent
 from generator.load.reader import Loaded
 from generator.model.accounts import INCOME_SOURCES
+from generator.model.layouts import Layout
 from generator.model.matters import THREE_PUBLIC_PARTS
 from generator.pending import is_pending
 
@@ -206,12 +207,25 @@ REASONS = {
     "reception": (("三公经费", "公务接待费", "变动原因"), lambda y: y.three_public.reception.reason, "公务接待费"),
 }
 def compared_changes(bundle: Bundle) -> dict[str, Change]:
-    """The changes whose reasons are checked: the year's, and the 全国 layout's 收支总计 when it is the only comparison of
-    the totals the unit's file allows (its reason is the same 收支总体)."""
-    changes = bundle.figures.changes
+    """The changes whose reasons are checked: the year's that the unit's documents state, and the 全国 layout's 收支总计
+    when it is the only comparison of the totals the unit's file allows (its reason is the same 收支总体)."""
+    changes = {k: c for k, c in bundle.figures.changes.items() if _stated(bundle.layout, k)}
     if bundle.layout.primary != NATIONAL or changes["income"].known or changes["expenditure"].known:
         return changes
     return {"grand": Change(bundle.tables.grand_total, bundle.year.previous.grand_total), **changes}
+
+
+# The 上年 figure a layout's 必填 names when its main document states a change (福建 never states 财政拨款收支总计's).
+STATED_BY = {"income": "上年.收入合计", "expenditure": "上年.支出合计", "fiscal_total": "上年.财政拨款收支总计",
+             "general_budget": "上年.一般公共预算财政拨款支出", "operating": "上年.机关运行经费", "reception": "上年.公务接待费",
+             "abroad": "上年.三公经费", "vehicles": "上年.三公经费"}
+
+
+def _stated(layout: Layout, key: str) -> bool:
+    """Whether a unit's documents state a change: the 全国 部门决算 (own or companion) states each; another layout those
+    its 必填 compares with last year (every one when it names no comparison, as a layout without 必填 may)."""
+    compared = [n for n in layout.needs if n.startswith("上年.")]
+    return layout.makes(NATIONAL) or not compared or key not in STATED_BY or STATED_BY[key] in compared
 
 
 @rule
