@@ -254,7 +254,8 @@ def line_reasons_match_changes(bundle: Bundle, year_file: Loaded, unit_file: Loa
     """A 科目's 变动原因 speaks of the direction its amount moved against last year's (or of none when it did not)."""
     out = []
     for i, line in enumerate(bundle.year.expenditure.lines):
-        delta = Change(line.actual, line.previous).delta
+        change = bundle.figures.line_changes.get(line.code)  # as the review list takes it
+        delta = change.delta if change else None
         if line.change_reason and delta is not None and not is_pending(delta):
             finding = _against_direction(year_file, ("支出", "科目", i, "变动原因"), f"科目 {line.code} ", delta, line.change_reason)
             out += [finding] if finding else []
@@ -269,7 +270,9 @@ DOWN_WORDS: tuple[str, ...] = ("减少", "下降", "降低", "压减")
 def _against_direction(year_file: Loaded, path: tuple, label: str, delta: Decimal, reason: str) -> Optional[Finding]:
     """A warning when a reason speaks only of a rise for a fall, of a fall for a rise, or of either for no change."""
     ups, downs = [w for w in UP_WORDS if w in reason], [w for w in DOWN_WORDS if w in reason]
-    said = (downs if delta > 0 else ups if delta < 0 else ups + downs) if not (ups and downs) else []
+    if ups and downs:  # a reason naming both (several causes) is not held to one direction
+        return None
+    said = downs if delta > 0 else ups if delta < 0 else ups + downs
     if not said:
         return None
     moved = "与上年持平" if delta == 0 else f"比上年{'增加' if delta > 0 else '减少'}了"

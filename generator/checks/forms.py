@@ -49,8 +49,7 @@ def fund_income_meets_spending(bundle: Bundle, year_file: Loaded, unit_file: Loa
     out = []
     for fund, (key, attr) in FUND_REASONS.items():
         income, spending = bundle.tables.fiscal_income[fund], bundle.tables.fiscal_class_total(fund)
-        known = not (is_pending(income) or is_pending(spending))  # a draft's spending not yet written by 科目
-        if known and compared(income, spending) != Comparison.EQUAL and not getattr(bundle.year.reasons, attr):
+        if compared(income, spending) in (Comparison.MORE, Comparison.LESS) and not getattr(bundle.year.reasons, attr):
             out.append(year_file.finding(("变动原因", key), f"{fund}财政拨款收入 {money(income)} 万元与支出 {money(spending)} 万元不等"
                                                           f"（相差 {money(gap(income, spending))} 万元），但没有写原因（例如结转下年）。请补充。", WARNING))
     return out

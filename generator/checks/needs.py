@@ -11,6 +11,7 @@ from generator.errors import Finding
 from generator.figures.bundle import Bundle
 from generator.figures.indicators import met
 from generator.figures.year import three_public_previous
+from generator.load.paths import year_file as last_year_file
 from generator.load.reader import Loaded
 from generator.model.profile import Need
 
@@ -97,7 +98,7 @@ def _last_year(label: str) -> Callable[[Bundle, Loaded], list[Finding]]:
 
 def last_file_hint(year_file: Loaded, last: int) -> str:
     """What to do about last year's file: put it beside this one, or correct it when it is there but gave no figure."""
-    found = next((p for p in sorted(year_file.path.parent.glob(f"{last}.*")) if p.suffix.lower() in (".yaml", ".yml")), None)
+    found = last_year_file(year_file.path.parent, last)
     if found is None:
         return f"请放上 {last}.yaml"
     return f"{found.name} 里读不出这个数（文件有错误时请先改正它，运行 check 检查 {found.name}）"

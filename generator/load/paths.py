@@ -1,9 +1,13 @@
-"""How a value path and a file path are shown to the clerk."""
+"""How a value path and a file path are shown to the clerk, and which files of a unit folder are its years."""
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Optional
+
+YEAR_FILE = re.compile(r"^(\d{4})\.ya?ml$", re.IGNORECASE)
 
 
 def dotted(path: tuple) -> str:
@@ -29,3 +33,13 @@ def _relative(cwd: str, path: str) -> str:
         return str(Path(path).resolve().relative_to(Path(cwd).resolve()))
     except (ValueError, RuntimeError, OSError):  # outside the working directory, a symlink loop, a vanished folder
         return path
+
+
+def year_files(unit_dir: Path) -> list[Path]:
+    """A unit folder's year files in year order (any case, .yaml or .yml)."""
+    return sorted((p for p in unit_dir.iterdir() if YEAR_FILE.match(p.name) and p.is_file()), key=lambda p: (int(p.stem), p.name))
+
+
+def year_file(unit_dir: Path, year: int) -> Optional[Path]:
+    """A unit folder's file for one year, whatever its extension's case, if there is one."""
+    return next((p for p in year_files(unit_dir) if int(p.stem) == year), None)

@@ -6,16 +6,15 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
 
 from generator import ROOT
 from generator.errors import UsageError
+from generator.load.paths import YEAR_FILE, year_file, year_files  # noqa: F401  (discover's names)
 from generator.load.reader import display_path
 
 # The units `generate` and `check` take when no path is given: data/ of the checkout, else ./data where the command runs.
 DATA = ROOT / "data" if (ROOT / "pyproject.toml").is_file() else Path("data")
 UNIT_FILE = "unit.yaml"
-YEAR_FILE = re.compile(r"^(\d{4})\.ya?ml$", re.IGNORECASE)
 UNIT_LOOKALIKE = re.compile(r"^unit\.ya?ml$", re.IGNORECASE)
 
 
@@ -31,16 +30,6 @@ class Job:
     def label(self) -> str:
         """``<unit folder>/<year>`` for messages and output paths."""
         return f"{self.unit_dir.name}/{self.year_file.stem}"
-
-
-def year_files(unit_dir: Path) -> list[Path]:
-    """A unit folder's year files in year order (any case, .yaml or .yml)."""
-    return sorted((p for p in unit_dir.iterdir() if YEAR_FILE.match(p.name) and p.is_file()), key=lambda p: (int(p.stem), p.name))
-
-
-def year_file(unit_dir: Path, year: int) -> Optional[Path]:
-    """A unit folder's file for one year, whatever its extension's case, if there is one."""
-    return next((p for p in year_files(unit_dir) if int(p.stem) == year), None)
 
 
 def discover(paths: list[Path]) -> list[Job]:
